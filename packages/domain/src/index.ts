@@ -1,0 +1,47 @@
+// Public surface of @medreg/domain. Each area re-exports its module here.
+export * from "./errors";
+export * from "./jurisdiction";
+
+// Identifiers (domain §4)
+export * from "./identifiers/identifier-errors";
+export * from "./identifiers/resident-id";
+export * from "./identifiers/organization-code";
+export * from "./identifiers/credit-code";
+export * from "./identifiers/licence-registration-number";
+export * from "./identifiers/qualification-code";
+export * from "./identifiers/licence-code";
+
+// GB/T 2260 administrative divisions (domain §4.8)
+export { REGION_LEVELS, type Region, type RegionLevel } from "./regions/division-index";
+export * from "./regions/regions";
+
+// Reference data (domain §4.9, §4.10)
+export * from "./reference/physician-levels";
+export * from "./reference/practice-categories";
+export * from "./reference/practice-scopes";
+export * from "./reference/scope-selection";
+export * from "./reference/titles";
+export * from "./reference/education";
+
+// Dates and the working-day calendar (《行政许可法》第八十二条)
+export * from "./calendar/iso-date";
+export * from "./calendar/working-days";
+export * from "./calendar/chinese-days-overrides";
+
+// Business-application workflow (domain §2.1)
+export * from "./workflow/application-states";
+export * from "./workflow/actor-roles";
+export * from "./workflow/workflow-table";
+export * from "./workflow/transition";
+export * from "./workflow/institution-queues";
+
+// Businesses, accounts
+export * from "./business-types";
+export * from "./activation";
+export * from "./physician-name";
+export * from "./account-credentials";
+export * from "./contact";
+
+// Business applications: what a physician fills in (BT-01) and the declarations of 《医师法》第十六条
+export * from "./applications/declarations";
+export * from "./applications/first-registration";

@@ -1,0 +1,47 @@
+/**
+ * The business-application workflow as ONE table (OpenCRVS style): for each action, who may take it,
+ * from which states, to which state, and whether a written reason is required.
+ *  - institution step: the proposed (main) institution confirms (domain §2.1 [S11][S19][S20]);
+ *  - 受理 / 退回补正: 《行政许可法》第三十二条 (materials incomplete → 一次性告知补正);
+ *  - 准予注册 / 不予注册: 《医师法》第十三条、第十六条 — a refusal is written, with reasons,
+ *    and so is every send-back and the institution's refusal.
+ */
+import { AUTHORITY_ROLES, INSTITUTION_ROLES, type ActorRole } from './actor-roles';
+import type { ApplicationState } from './application-states';
+
+export const WORKFLOW_ACTIONS = [
+  'submit',
+  'withdraw',
+  'institution_approve',
+  'institution_return',
+  'institution_refuse',
+  'accept',
+  'request_correction',
+  'resubmit_correction',
+  'approve',
+  'refuse',
+] as const;
+export type WorkflowAction = (typeof WORKFLOW_ACTIONS)[number];
+
+export interface WorkflowRule {
+  label: string;
+  requiresReason: boolean;
+  roles: readonly ActorRole[];
+  from: readonly ApplicationState[];
+  to: ApplicationState;
+}
+
+export const WORKFLOW_TABLE = {
+  submit: { label: '提交', requiresReason: false, roles: ['physician'], from: ['draft', 'returned_by_institution'], to: 'pending_institution' },
+  withdraw: { label: '撤回', requiresReason: false, roles: ['physician'], from: ['draft', 'pending_institution', 'returned_by_institution'], to: 'withdrawn' },
+  institution_approve: { label: '同意', requiresReason: false, roles: INSTITUTION_ROLES, from: ['pending_institution'], to: 'pending_authority' },
+  institution_return: { label: '退回修改', requiresReason: true, roles: INSTITUTION_ROLES, from: ['pending_institution'], to: 'returned_by_institution' },
+  institution_refuse: { label: '不同意', requiresReason: true, roles: INSTITUTION_ROLES, from: ['pending_institution'], to: 'refused_by_institution' },
+  accept: { label: '受理', requiresReason: false, roles: AUTHORITY_ROLES, from: ['pending_authority'], to: 'accepted' },
+  request_correction: { label: '退回补正', requiresReason: true, roles: AUTHORITY_ROLES, from: ['pending_authority'], to: 'returned_for_correction' },
+  resubmit_correction: {
+    label: '补正后重新提交', requiresReason: false, roles: ['physician', ...INSTITUTION_ROLES], from: ['returned_for_correction'], to: 'pending_authority',
+  },
+  approve: { label: '准予注册', requiresReason: false, roles: AUTHORITY_ROLES, from: ['accepted'], to: 'approved' },
+  refuse: { label: '不予注册', requiresReason: true, roles: AUTHORITY_ROLES, from: ['accepted'], to: 'refused' },
+} as const satisfies Record<WorkflowAction, WorkflowRule>;

@@ -1,0 +1,88 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
+import { randomUUID } from 'node:crypto';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Deps } from './context';
+import { registerErrorHandling, sendProblem, toProblem } from './http/problem';
+import { registerActorResolution } from './http/actor';
+import { registerOpenApi } from './http/openapi';
+import { registerWebApp } from './http/web-app';
+import { registerMetrics } from './http/metrics';
+import { CommonErrors } from '@medreg/domain';
+import { MODULES } from './modules/index';
+
+export interface BuildOptions {
+  deps: Deps;
+  /** Pino logger options; tests pass false. */
+  logger?: boolean | object;
+  /** Directory of the built web app; absent in API-only tests. */
+  webDist?: string;
+}
+
+/** Maximum photo / attachment upload size. */
+export const MAX_UPLOAD_BYTES = 2 * 1024 * 1024;
+
+export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
+  const { deps } = opts;
+  const app = Fastify({
+    logger: opts.logger ?? false,
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && /^[\w-]{1,64}$/.test(given) ? given : randomUUID();
+    },
+    requestIdHeader: false,
+    bodyLimit: 4 * 1024 * 1024,
+    trustProxy: true,
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.addHook('onSend', async (req, reply) => {
+    reply.header('x-request-id', req.id);
+  });
+  registerErrorHandling(app);
+
+  await app.register(cookie);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        scriptSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 5, fields: 20 } });
+  await registerOpenApi(app);
+  registerActorResolution(app, deps);
+  registerMetrics(app);
+
+  app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));
+  app.get('/readyz', { schema: { hide: true } }, async (_req, reply) => {
+    try {
+      await deps.engine.query('SELECT 1');
+      return { status: 'ready', engine: deps.engine.kind };
+    } catch {
+      return reply.status(503).send({ status: 'unavailable' });
+    }
+  });
+
+  for (const register of MODULES) {
+    await app.register(async (scope) => register(scope, deps));
+  }
+
+  app.setNotFoundHandler((req, reply) => {
+    if (req.url.startsWith('/api') || !opts.webDist) return sendProblem(reply, toProblem(CommonErrors.NOT_FOUND({ detail: `没有这个接口：${req.method} ${req.url.split('?')[0]}` }), req));
+    return reply.sendFile('index.html');
+  });
+  if (opts.webDist) await registerWebApp(app, opts.webDist);
+
+  await app.ready();
+  return app;
+}

@@ -1,0 +1,59 @@
+import { z } from 'zod';
+
+const bool = z
+  .enum(['1', '0', 'true', 'false', 'yes', 'no', ''])
+  .transform((v) => v === '1' || v === 'true' || v === 'yes');
+
+/**
+ * Every setting medreg reads from the environment, validated once at start.
+ * README.md lists them with their defaults.
+ */
+export const ConfigSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    HOST: z.string().default('0.0.0.0'),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    /** PostgreSQL connection string; unset → embedded PGlite under MEDREG_DATA_DIR. */
+    DATABASE_URL: z.string().url().optional(),
+    DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+    MEDREG_DATA_DIR: z.string().default('./data'),
+    /** 32-byte key (base64) for 身份证号 encryption; required in production, generated into the data directory otherwise. */
+    MEDREG_PII_KEY: z.string().optional(),
+    /** Public base URL printed in certificate QR codes. */
+    PUBLIC_BASE_URL: z.string().url().optional(),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    /** Seed demo data when the database is empty. */
+    MEDREG_DEMO_DATA: bool.default(true),
+    /** Development only: captchas accept the answer "test" — for automated tests. Refused in production. */
+    MEDREG_TEST_CAPTCHA: bool.default(false),
+    /** Development only: the development inbox (page and API) shows outbox messages. Refused in production. */
+    MEDREG_DEV_INBOX: bool.optional(),
+    SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(720).default(12),
+    /** Legal decision period in working days (《医师法》第十三条: 20 working days). */
+    DECISION_LIMIT_WORKING_DAYS: z.coerce.number().int().min(1).max(60).default(20),
+    COOKIE_SECURE: bool.optional(),
+  })
+  .transform((c) => ({
+    ...c,
+    devInbox: c.MEDREG_DEV_INBOX ?? c.NODE_ENV !== 'production',
+    cookieSecure: c.COOKIE_SECURE ?? c.NODE_ENV === 'production',
+    publicBaseUrl: c.PUBLIC_BASE_URL ?? `http://localhost:${c.PORT}`,
+  }))
+  .superRefine((c, ctx) => {
+    if (c.NODE_ENV === 'production') {
+      if (c.MEDREG_TEST_CAPTCHA) ctx.addIssue({ code: 'custom', path: ['MEDREG_TEST_CAPTCHA'], message: '生产环境不得开启测试验证码' });
+      if (c.MEDREG_DEV_INBOX) ctx.addIssue({ code: 'custom', path: ['MEDREG_DEV_INBOX'], message: '生产环境不得开启开发收件箱' });
+      if (!c.MEDREG_PII_KEY) ctx.addIssue({ code: 'custom', path: ['MEDREG_PII_KEY'], message: '生产环境必须设置 MEDREG_PII_KEY（32 字节 base64）' });
+    }
+  });
+
+export type Config = z.infer<typeof ConfigSchema>;
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = ConfigSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`配置无效 (invalid configuration):\n${lines.join('\n')}`);
+  }
+  return parsed.data;
+}

@@ -1,0 +1,95 @@
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
+import type { ExtractTablesWithRelations } from 'drizzle-orm';
+import pg from 'pg';
+import * as schema from './schema/index';
+
+export type Schema = typeof schema;
+/** The drizzle database handle; the same type on PGlite and PostgreSQL. */
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+/** Anything that runs queries: the database or an open transaction. */
+export type Executor = Db | Tx;
+
+const MIGRATION_LOCK = 7246011;
+const ALREADY_APPLIED = 'SELECT 1 FROM schema_migrations WHERE name = $1';
+const RECORD_APPLIED = 'INSERT INTO schema_migrations (name) VALUES ($1)';
+
+export interface Engine {
+  readonly kind: 'pglite' | 'postgres';
+  readonly db: Db;
+  /**
+   * Applies one migration file and records it, in one transaction: all of it or none of it.
+   * Returns false when another process applied it first.
+   */
+  applyMigration(name: string, script: string): Promise<boolean>;
+  /** Runs a read-only query outside a transaction (used by migrations bookkeeping and /readyz). */
+  query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
+  close(): Promise<void>;
+}
+
+/** PGlite needs pg_trgm loaded as an extension; on PostgreSQL it is part of contrib. */
+export const PGLITE_EXTENSIONS = { pg_trgm };
+
+export function pgliteEngine(client: PGlite): Engine {
+  const db = drizzlePglite(client, { schema }) as unknown as Db;
+  return {
+    kind: 'pglite',
+    db,
+    async applyMigration(name, script) {
+      return client.transaction(async (tx) => {
+        if ((await tx.query(ALREADY_APPLIED, [name])).rows.length > 0) return false;
+        await tx.exec(script);
+        await tx.query(RECORD_APPLIED, [name]);
+        return true;
+      });
+    },
+    async query<T>(sql: string, params: unknown[] = []) {
+      return (await client.query<T>(sql, params)).rows;
+    },
+    close: () => client.close(),
+  };
+}
+
+export async function openPglite(dataDir: string | undefined, loadDataDir?: Blob): Promise<PGlite> {
+  const client = new PGlite({ dataDir, extensions: PGLITE_EXTENSIONS, ...(loadDataDir ? { loadDataDir } : {}) });
+  await client.waitReady;
+  return client;
+}
+
+export function postgresEngine(connectionString: string, poolSize = 10): Engine {
+  const pool = new pg.Pool({ connectionString, max: poolSize });
+  const db = drizzlePg(pool, { schema }) as unknown as Db;
+  return {
+    kind: 'postgres',
+    db,
+    async applyMigration(name, script) {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        // Serialise concurrent migrators (several processes starting at once).
+        await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
+        if ((await client.query(ALREADY_APPLIED, [name])).rows.length > 0) {
+          await client.query('COMMIT');
+          return false;
+        }
+        await client.query(script);
+        await client.query(RECORD_APPLIED, [name]);
+        await client.query('COMMIT');
+        return true;
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+    async query<T>(sql: string, params: unknown[] = []) {
+      return (await pool.query(sql, params)).rows as T[];
+    },
+    close: () => pool.end(),
+  };
+}

@@ -1,0 +1,7 @@
+// The drizzle schema: row types are inferred from here. The DDL is the SQL migrations in ../migrations.
+export * from './reference';
+export * from './organizations';
+export * from './accounts';
+export * from './physicians';
+export * from './applications';
+export * from './system';

@@ -1,0 +1,134 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { and, eq, gt } from 'drizzle-orm';
+import { CommonErrors } from '@medreg/domain';
+import { accounts, authorities, physicians, sessions, institutions } from '../db/schema/index';
+import type { AccountKind, AccountRole } from '../db/schema/index';
+import type { AuthorityLevel } from '../db/schema/index';
+import type { Deps } from '../context';
+import { sha256 } from '../security/tokens';
+
+export const SESSION_COOKIE = 'medreg_session';
+export const CSRF_HEADER = 'x-csrf-token';
+
+export interface AnonymousActor {
+  kind: 'anonymous';
+  role: 'public';
+}
+
+export interface AccountActor {
+  kind: AccountKind;
+  role: AccountRole;
+  accountId: string;
+  loginName: string;
+  displayName: string;
+  institutionId: string | null;
+  institutionName: string | null;
+  authorityId: string | null;
+  authority: { name: string; areaCode: string; level: AuthorityLevel } | null;
+  physicianId: string | null;
+  csrfToken: string;
+}
+
+export type Actor = AnonymousActor | AccountActor;
+/** Who a route serves: 'public' admits everyone, including anonymous visitors. */
+export type Audience = AccountKind | 'public';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor: Actor;
+  }
+  interface FastifyContextConfig {
+    /** Deny by default: every /api route declares the actor kinds it serves. */
+    audience?: Audience[];
+    /** Optionally narrow to roles within those kinds. */
+    roles?: AccountRole[];
+  }
+}
+
+export const ANONYMOUS: AnonymousActor = { kind: 'anonymous', role: 'public' };
+
+/** Looks the session cookie up (by its hash) with the account, organisation and physician in one query. */
+export async function resolveActor(deps: Deps, token: string | undefined): Promise<Actor> {
+  if (!token || token.length > 200) return ANONYMOUS;
+  const hash = sha256(token);
+  const now = deps.now();
+  const rows = await deps.db
+    .select({
+      accountId: accounts.id,
+      kind: accounts.kind,
+      role: accounts.role,
+      loginName: accounts.loginName,
+      displayName: accounts.displayName,
+      disabled: accounts.disabled,
+      institutionId: accounts.institutionId,
+      institutionName: institutions.name,
+      authorityId: accounts.authorityId,
+      authorityName: authorities.name,
+      authorityArea: authorities.areaCode,
+      authorityLevel: authorities.level,
+      physicianId: physicians.id,
+      csrfToken: sessions.csrfToken,
+    })
+    .from(sessions)
+    .innerJoin(accounts, eq(accounts.id, sessions.accountId))
+    .leftJoin(institutions, eq(institutions.id, accounts.institutionId))
+    .leftJoin(authorities, eq(authorities.id, accounts.authorityId))
+    .leftJoin(physicians, eq(physicians.accountId, accounts.id))
+    .where(and(eq(sessions.tokenHash, hash), gt(sessions.expiresAt, now)))
+    .limit(1);
+  const row = rows[0];
+  if (!row || row.disabled) return ANONYMOUS;
+  return {
+    kind: row.kind,
+    role: row.role,
+    accountId: row.accountId,
+    loginName: row.loginName,
+    displayName: row.displayName,
+    institutionId: row.institutionId,
+    institutionName: row.institutionName,
+    authorityId: row.authorityId,
+    authority: row.authorityName && row.authorityArea && row.authorityLevel
+      ? { name: row.authorityName, areaCode: row.authorityArea, level: row.authorityLevel }
+      : null,
+    physicianId: row.physicianId,
+    csrfToken: row.csrfToken,
+  };
+}
+
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/**
+ * Resolves the actor on every request and enforces each route's declared audience,
+ * plus CSRF protection for cookie sessions: unsafe methods must echo the session's token.
+ */
+export function registerActorResolution(app: FastifyInstance, deps: Deps): void {
+  app.decorateRequest('actor', null as never);
+
+  app.addHook('onRoute', (route) => {
+    if (route.url.startsWith('/api/v1') && !route.config?.audience) {
+      throw new Error(`Route ${route.method} ${route.url} must declare config.audience (deny by default)`);
+    }
+  });
+
+  app.addHook('onRequest', async (req: FastifyRequest) => {
+    req.actor = await resolveActor(deps, req.cookies?.[SESSION_COOKIE]);
+    const audience = req.routeOptions.config?.audience;
+    if (!audience) return;
+    const actor = req.actor;
+    if (actor.kind !== 'anonymous' && UNSAFE.has(req.method)) {
+      const sent = req.headers[CSRF_HEADER];
+      if (sent !== actor.csrfToken) throw CommonErrors.CSRF_INVALID();
+    }
+    if (audience.includes('public')) return;
+    if (actor.kind === 'anonymous') throw CommonErrors.UNAUTHENTICATED();
+    if (!audience.includes(actor.kind)) throw CommonErrors.FORBIDDEN({ detail: '当前账户类型无权访问此功能' });
+    const roles = req.routeOptions.config?.roles;
+    if (roles && !roles.includes(actor.role)) throw CommonErrors.FORBIDDEN({ detail: '当前角色无权进行此操作' });
+  });
+}
+
+/** Narrows the actor inside a handler whose audience admits only account holders. */
+export function accountActor(req: FastifyRequest): AccountActor {
+  if (req.actor.kind === 'anonymous') throw CommonErrors.UNAUTHENTICATED();
+  return req.actor;
+}

@@ -1,0 +1,57 @@
+// Entry point: read the environment, open the engine, migrate, seed demo data when empty, listen.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadConfig } from './config';
+import { createDeps, openEngine } from './bootstrap';
+import { migrate } from './db/migrate';
+import { buildApp } from './app';
+import { seedDemoDataIfEmpty } from './seed/demo';
+import { dispatchOutbox, RecordOnlySender } from './modules/notifications/sender';
+
+const WEB_DIST = fileURLToPath(new URL('../../web/dist', import.meta.url));
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const { engine, release } = await openEngine(config);
+  const deps = await createDeps(config, engine);
+  const { applied } = await migrate(engine);
+  const app = await buildApp({
+    deps,
+    webDist: WEB_DIST,
+    logger: { level: config.LOG_LEVEL, ...(config.NODE_ENV === 'production' ? {} : { transport: undefined }) },
+  });
+  if (applied.length) app.log.info({ applied }, 'migrations applied');
+
+  const demo = config.MEDREG_DEMO_DATA ? await seedDemoDataIfEmpty(deps) : null;
+
+  const sender = new RecordOnlySender(app.log);
+  const timer = setInterval(() => {
+    dispatchOutbox(deps, sender).catch((err: unknown) => app.log.error({ err }, 'outbox dispatch failed'));
+  }, 5000);
+  timer.unref();
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    app.log.info({ signal }, 'shutting down');
+    clearInterval(timer);
+    await app.close();
+    await release();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+
+  await app.listen({ host: config.HOST, port: config.PORT });
+  const base = `http://localhost:${config.PORT}`;
+  const engineLine = engine.kind === 'pglite' ? `PGlite (${path.resolve(config.MEDREG_DATA_DIR)})` : 'PostgreSQL';
+  console.log(`\nmedreg 医师电子化注册信息系统 已启动: ${base}  [${engineLine}]`);
+  console.log(`API 文档: ${base}/api/docs`);
+  if (demo) console.log(demo.loginsText);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,35 @@
+import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
+
+/**
+ * Protection of 身份证号 (architecture: "stored encrypted (AES-256-GCM) with a keyed hash beside it").
+ * Two keys are derived from one master key: one to encrypt, one for the HMAC look-up hash.
+ */
+export class PiiCipher {
+  private readonly encKey: Buffer;
+  private readonly macKey: Buffer;
+
+  constructor(masterKey: Buffer) {
+    if (masterKey.length !== 32) throw new Error('MEDREG_PII_KEY must be 32 bytes (base64)');
+    this.encKey = createHmac('sha256', masterKey).update('medreg:pii:enc').digest();
+    this.macKey = createHmac('sha256', masterKey).update('medreg:pii:mac').digest();
+  }
+
+  /** iv(12) ‖ tag(16) ‖ ciphertext */
+  encrypt(plain: string): Buffer {
+    const iv = randomBytes(12);
+    const cipher = createCipheriv('aes-256-gcm', this.encKey, iv);
+    const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
+    return Buffer.concat([iv, cipher.getAuthTag(), body]);
+  }
+
+  decrypt(sealed: Buffer): string {
+    const decipher = createDecipheriv('aes-256-gcm', this.encKey, sealed.subarray(0, 12));
+    decipher.setAuthTag(sealed.subarray(12, 28));
+    return Buffer.concat([decipher.update(sealed.subarray(28)), decipher.final()]).toString('utf8');
+  }
+
+  /** Deterministic keyed hash for exact look-ups (unique indexes, queue searches). */
+  hash(plain: string): Buffer {
+    return createHmac('sha256', this.macKey).update(plain).digest();
+  }
+}

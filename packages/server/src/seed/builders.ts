@@ -1,0 +1,105 @@
+// Builders for organisations, staff, physicians, qualifications and registrations.
+// Used by the demo data and by the test factories, so both create records the same way.
+import { eq } from 'drizzle-orm';
+import { maskResidentId, parseResidentId, provinceCodeOf } from '@medreg/domain';
+import type { Ctx } from '../context';
+import {
+  accounts, authorities, institutions, physicians, qualifications, registrations,
+  type AccountRole, type AuthorityLevel, type Category, type Level,
+} from '../db/schema/index';
+import { hashPassword } from '../modules/accounts/passwords';
+
+export async function createAuthority(c: Ctx, input: { name: string; areaCode: string; level: AuthorityLevel; parentId?: string | null }) {
+  const [row] = await c.tx.insert(authorities).values({ ...input, parentId: input.parentId ?? null }).returning();
+  return row!;
+}
+
+export async function createInstitution(c: Ctx, input: {
+  name: string; creditCode: string; licenceRegNo: string; areaCode: string; approvingAuthorityId: string;
+  kind?: 'medical' | 'health_care' | 'prevention'; grassroots?: boolean; departments?: string[]; autoActivate?: boolean;
+}) {
+  const [row] = await c.tx.insert(institutions).values({
+    ...input,
+    provinceCode: provinceCodeOf(input.areaCode),
+    departments: input.departments ?? ['内科', '外科', '妇产科', '儿科', '急诊科'],
+  }).returning();
+  return row!;
+}
+
+export async function createStaffAccount(c: Ctx, input: {
+  loginName: string; password: string; displayName: string; role: Exclude<AccountRole, 'physician'>;
+  institutionId?: string; authorityId?: string; phone?: string; email?: string;
+}) {
+  const kind = input.role.startsWith('institution') ? 'institution' : 'authority';
+  const [row] = await c.tx.insert(accounts).values({
+    kind,
+    role: input.role,
+    loginName: input.loginName,
+    passwordHash: await hashPassword(input.password),
+    displayName: input.displayName,
+    phone: input.phone ?? null,
+    email: input.email ?? null,
+    institutionId: kind === 'institution' ? input.institutionId! : null,
+    authorityId: kind === 'authority' ? input.authorityId! : null,
+  }).returning();
+  return row!;
+}
+
+function identity(c: Ctx, idNumber: string) {
+  const parsed = parseResidentId(idNumber);
+  if (!parsed.ok) throw new Error(`invalid ID in fixture: ${idNumber}`);
+  const id = parsed.value.idNumber;
+  return { id, parsed: parsed.value, enc: c.pii.encrypt(id), hash: c.pii.hash(id), masked: maskResidentId(id) };
+}
+
+export async function createQualification(c: Ctx, input: {
+  name: string; idNumber: string; level: Level; category: Category; certCode?: string | null; admissionTicketNo?: string | null;
+  examCategoryCode?: string; examYear?: number; obtainedDate?: string; speciality?: string; synced?: boolean; physicianId?: string | null;
+}) {
+  const who = identity(c, input.idNumber);
+  const [row] = await c.tx.insert(qualifications).values({
+    name: input.name,
+    idNumberEnc: who.enc,
+    idNumberHash: who.hash,
+    idNumberMasked: who.masked,
+    level: input.level,
+    category: input.category,
+    certCode: input.certCode ?? null,
+    admissionTicketNo: input.admissionTicketNo ?? null,
+    examCategoryCode: input.examCategoryCode ?? null,
+    examYear: input.examYear ?? null,
+    obtainedDate: input.obtainedDate ?? null,
+    speciality: input.speciality ?? null,
+    synced: input.synced ?? true,
+    physicianId: input.physicianId ?? null,
+  }).returning();
+  return row!;
+}
+
+/** A physician as a person in the registry (no account yet unless accountId is given). */
+export async function createPhysicianRecord(c: Ctx, input: { name: string; idNumber: string; accountId?: string | null; mainInstitutionId?: string | null }) {
+  const who = identity(c, input.idNumber);
+  const [row] = await c.tx.insert(physicians).values({
+    name: input.name,
+    idNumberEnc: who.enc,
+    idNumberHash: who.hash,
+    idNumberMasked: who.masked,
+    sex: who.parsed.sex,
+    birthDate: who.parsed.birthDate,
+    accountId: input.accountId ?? null,
+    mainInstitutionId: input.mainInstitutionId ?? null,
+  }).returning();
+  return row!;
+}
+
+export async function createRegistration(c: Ctx, input: {
+  physicianId: string; qualificationId?: string | null; level: Level; category: Category; scopes: string[];
+  practiceLocationCode: string; mainInstitutionId: string; authorityId: string; licenceCode: string; approvedOn: string;
+  status?: 'valid' | 'transferred_out' | 'filed' | 'suspended' | 'cancelled'; verifyToken?: string;
+}) {
+  const [row] = await c.tx.insert(registrations).values({ ...input, qualificationId: input.qualificationId ?? null, status: input.status ?? 'valid' }).returning();
+  if ((input.status ?? 'valid') === 'valid') {
+    await c.tx.update(physicians).set({ mainInstitutionId: input.mainInstitutionId }).where(eq(physicians.id, input.physicianId));
+  }
+  return row!;
+}

@@ -1,0 +1,73 @@
+import { readFile } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { inject } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../../src/app';
+import { ConfigSchema } from '../../src/config';
+import type { Deps } from '../../src/context';
+import { openPglite, pgliteEngine, postgresEngine, type Engine } from '../../src/db/engine';
+import { PiiCipher } from '../../src/security/pii';
+import { MemoryBlobStore } from '../../src/storage/blob-store';
+
+export interface TestApp {
+  app: FastifyInstance;
+  deps: Deps;
+  engine: Engine;
+  /** Moves the clock used by services (deadlines, code expiry, locks). */
+  setNow(date: Date | string): void;
+  close(): Promise<void>;
+}
+
+const PII_KEY = Buffer.alloc(32, 7);
+
+/** A fresh database (copied from the migrated template) and an app on it, for one test file. */
+export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const kind = process.env.MEDREG_TEST_ENGINE ?? 'pglite';
+  let engine: Engine;
+  let dropDatabase: (() => Promise<void>) | undefined;
+  if (kind === 'postgres') {
+    const url = process.env.TEST_DATABASE_URL!;
+    const name = `medreg_t_${randomBytes(6).toString('hex')}`;
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${name} TEMPLATE ${inject('postgresTemplate')}`);
+    await admin.end();
+    const dbUrl = new URL(url);
+    dbUrl.pathname = `/${name}`;
+    engine = postgresEngine(dbUrl.toString(), 5);
+    dropDatabase = async () => {
+      const a = new pg.Client({ connectionString: url });
+      await a.connect();
+      await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await a.end();
+    };
+  } else {
+    const dump = await readFile(inject('pgliteTemplate'));
+    engine = pgliteEngine(await openPglite(undefined, new Blob([dump])));
+  }
+  const config = ConfigSchema.parse({ NODE_ENV: 'test', MEDREG_TEST_CAPTCHA: '1', MEDREG_DEMO_DATA: '0', LOG_LEVEL: 'silent', ...env });
+  let now: Date | undefined;
+  const deps: Deps = {
+    config,
+    engine,
+    db: engine.db,
+    pii: new PiiCipher(PII_KEY),
+    blobs: new MemoryBlobStore(),
+    now: () => now ?? new Date(),
+  };
+  const app = await buildApp({ deps, logger: false });
+  return {
+    app,
+    deps,
+    engine,
+    setNow: (date) => {
+      now = typeof date === 'string' ? new Date(date) : date;
+    },
+    close: async () => {
+      await app.close();
+      await engine.close();
+      await dropDatabase?.();
+    },
+  };
+}
