@@ -14,7 +14,8 @@ declare module 'vitest' {
   }
 }
 
-export const TEMPLATE_DB = 'medreg_test_template';
+/** One template per test run, so that runs in parallel (several developers, CI) do not collide. */
+const TEMPLATE_DB = `medreg_tpl_${process.pid}`;
 
 /**
  * Builds one migrated database with reference data per run; every test file then starts from a

@@ -2,6 +2,16 @@ import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../context';
 import { accountsRoutes } from './accounts/routes';
 import { notificationsRoutes } from './notifications/routes';
+import { physiciansRoutes } from './physicians/routes';
+import { qualificationsRoutes } from './qualifications/routes';
+import { activationPhysicianRoutes } from './activation/physician-routes';
+import { activationInstitutionRoutes } from './activation/institution-routes';
+import { referenceRoutes } from './reference/routes';
+import { applicationsRoutes } from './applications/routes';
+import { institutionsRoutes } from './institutions/routes';
+import { authorityRoutes } from './authority/routes';
+import { certificatesRoutes } from './certificates/routes';
+import { registerRoutes } from './register/routes';
 
 export type ModuleRoutes = (app: FastifyInstance, deps: Deps) => Promise<void> | void;
 
@@ -9,4 +19,14 @@ export type ModuleRoutes = (app: FastifyInstance, deps: Deps) => Promise<void> |
 export const MODULES: ModuleRoutes[] = [
   accountsRoutes,
   notificationsRoutes,
+  physiciansRoutes,
+  qualificationsRoutes,
+  activationPhysicianRoutes,
+  activationInstitutionRoutes,
+  referenceRoutes,
+  applicationsRoutes,
+  institutionsRoutes,
+  authorityRoutes,
+  certificatesRoutes,
+  registerRoutes,
 ];
