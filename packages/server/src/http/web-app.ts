@@ -9,5 +9,5 @@ export async function registerWebApp(app: FastifyInstance, webDist: string): Pro
     app.log.warn({ webDist }, 'web app not built: run `npm run build`');
     return;
   }
-  await app.register(fastifyStatic, { root: path.resolve(webDist), wildcard: false, index: 'index.html' });
+  await app.register(fastifyStatic, { root: path.resolve(webDist), wildcard: true, index: 'index.html' });
 }

@@ -1,0 +1,109 @@
+import { MailOutlined, MessageOutlined } from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
+import { Button, Card, Form, Input, Result, Space, Table, Tag, Typography } from 'antd';
+import { useEffect } from 'react';
+import { useSearchParams } from 'react-router';
+import { api, isApiError } from '../api/client';
+import { PageHeader } from '../components/page-header';
+import { ProblemAlert } from '../components/problem-alert';
+import { formatDateTime } from '../lib/format';
+
+export interface InboxMessage {
+  id: string;
+  channel: 'sms' | 'email';
+  recipient: string;
+  subject: string | null;
+  body: string;
+  template: string;
+  createdAt: string;
+}
+
+const REFRESH_MS = 3000;
+
+/**
+ * 开发收件箱: what the server's outbox "sent" (SMS codes, activation codes, notices), so a developer
+ * or a browser test can read a code without a real gateway. The filter is kept in the URL
+ * (/dev/inbox?recipient=13800000000).
+ */
+export function DevInboxPage() {
+  const [params, setParams] = useSearchParams();
+  const recipient = params.get('recipient') ?? '';
+  const [form] = Form.useForm<{ recipient: string }>();
+
+  useEffect(() => form.setFieldsValue({ recipient }), [form, recipient]);
+
+  const inbox = useQuery({
+    queryKey: ['dev-inbox', recipient],
+    queryFn: () => api.get<{ messages: InboxMessage[] }>('/api/v1/dev/inbox', { query: { recipient } }),
+    refetchInterval: (q) => (isApiError(q.state.error) && q.state.error.status === 404 ? false : REFRESH_MS),
+    retry: false,
+  });
+
+  if (isApiError(inbox.error) && inbox.error.status === 404) {
+    return (
+      <>
+        <PageHeader title="开发收件箱" />
+        <Result status="warning" title="开发收件箱仅在非生产环境可用" subTitle="当前环境未启用开发收件箱，短信和邮件将通过正式通道发送。" />
+      </>
+    );
+  }
+
+  return (
+    <div className="dev-inbox">
+      <PageHeader
+        title="开发收件箱"
+        description={`系统在非生产环境下"发送"的短信与邮件都显示在这里（每 ${REFRESH_MS / 1000} 秒自动刷新），可用于查看短信验证码和激活码。`}
+      />
+      <Card style={{ marginTop: 16 }}>
+        <Form
+          form={form}
+          layout="inline"
+          initialValues={{ recipient }}
+          onFinish={(v) => setParams(v.recipient?.trim() ? { recipient: v.recipient.trim() } : {}, { replace: true })}
+          style={{ marginBottom: 16, rowGap: 8 }}
+        >
+          <Form.Item label="收件人" name="recipient">
+            <Input placeholder="手机号或电子邮箱" allowClear style={{ width: 260 }} />
+          </Form.Item>
+          <Form.Item>
+            <Space>
+              <Button type="primary" htmlType="submit">查询</Button>
+              <Button onClick={() => setParams({}, { replace: true })}>显示全部</Button>
+            </Space>
+          </Form.Item>
+        </Form>
+        <ProblemAlert error={inbox.error} style={{ marginBottom: 16 }} />
+        <Table<InboxMessage>
+          rowKey="id"
+          size="middle"
+          loading={inbox.isPending}
+          dataSource={inbox.data?.messages ?? []}
+          pagination={{ pageSize: 20, hideOnSinglePage: true }}
+          locale={{ emptyText: '暂无消息' }}
+          columns={[
+            { title: '时间', dataIndex: 'createdAt', width: 150, render: (v: string) => formatDateTime(v) },
+            {
+              title: '渠道',
+              dataIndex: 'channel',
+              width: 90,
+              render: (c: InboxMessage['channel']) =>
+                c === 'sms' ? <Tag icon={<MessageOutlined />} color="blue">短信</Tag> : <Tag icon={<MailOutlined />} color="purple">邮件</Tag>,
+            },
+            { title: '收件人', dataIndex: 'recipient', width: 200 },
+            {
+              title: '内容',
+              key: 'content',
+              render: (_: unknown, m) => (
+                <div className="dev-inbox__message" data-recipient={m.recipient} data-template={m.template}>
+                  {m.subject && <Typography.Text strong>{m.subject}</Typography.Text>}
+                  <div style={{ whiteSpace: 'pre-wrap' }}>{m.body}</div>
+                </div>
+              ),
+            },
+            { title: '模板', dataIndex: 'template', width: 180, render: (t: string) => <Typography.Text code>{t}</Typography.Text> },
+          ]}
+        />
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,31 @@
+/**
+ * 卫生健康行政部门端 (/authority) — the ONE file that declares this portal's pages and its left menu.
+ *
+ * Contract (types in src/portals/types.ts; wired into the app by src/router.tsx, nothing else to edit):
+ *   export const routes: PortalRoute[]   { path, element, roles? } — path relative to /authority,
+ *                                         no leading slash: '' = portal home, 'applications/:id' = /authority/applications/:id
+ *   export const menu: PortalMenuItem[]  { key, label, icon?, roles?, children? } — key = the same relative
+ *                                         path as the route it opens; the longest key that is the current
+ *                                         page or its ancestor is highlighted, so detail pages need no entry
+ *
+ * To add a page: put the component in this folder (kebab-case file, e.g. qualification-page.tsx),
+ * import it here, add a route, and a menu item if it belongs in the menu. Replace an
+ * <UnderConstruction> element with the real page. `roles` is optional and only hides/guards in the
+ * browser; the server authorizes every request.
+ */
+import { AuditOutlined, EditOutlined, HomeOutlined } from '@ant-design/icons';
+import { UnderConstruction } from '../../components/under-construction';
+import type { PortalMenuItem, PortalRoute } from '../types';
+import { AuthorityHomePage } from './home-page';
+
+export const routes: PortalRoute[] = [
+  { path: '', element: <AuthorityHomePage /> },
+  { path: 'reviews', element: <UnderConstruction title="审批工作台" /> },
+  { path: 'qualification-corrections', element: <UnderConstruction title="资格补改" /> },
+];
+
+export const menu: PortalMenuItem[] = [
+  { key: '', label: '系统首页', icon: <HomeOutlined /> },
+  { key: 'reviews', label: '审批工作台', icon: <AuditOutlined /> },
+  { key: 'qualification-corrections', label: '资格补改', icon: <EditOutlined /> },
+];

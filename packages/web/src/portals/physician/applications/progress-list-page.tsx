@@ -1,0 +1,5 @@
+import { UnderConstruction } from '../../../components/under-construction';
+
+export function ProgressListPage() {
+  return <UnderConstruction title="业务进度" />;
+}

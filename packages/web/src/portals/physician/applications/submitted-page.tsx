@@ -1,0 +1,5 @@
+import { UnderConstruction } from '../../../components/under-construction';
+
+export function SubmittedPage() {
+  return <UnderConstruction title="提交成功" />;
+}
