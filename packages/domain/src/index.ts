@@ -34,10 +34,12 @@ export * from "./workflow/actor-roles";
 export * from "./workflow/workflow-table";
 export * from "./workflow/transition";
 export * from "./workflow/institution-queues";
+export * from "./workflow/authority-queues";
 
 // Businesses, accounts
 export * from "./business-types";
 export * from "./activation";
+export * from "./physician-activation";
 export * from "./physician-name";
 export * from "./account-credentials";
 export * from "./contact";
@@ -45,3 +47,8 @@ export * from "./contact";
 // Business applications: what a physician fills in (BT-01) and the declarations of 《医师法》第十六条
 export * from "./applications/declarations";
 export * from "./applications/first-registration";
+export * from "./applications/first-registration-rules";
+// The authority's side: paper materials (seed 注册需要提交的材料), 退回补正 and written decisions
+export * from "./applications/paper-materials";
+export * from "./applications/authority-decisions";
+export * from "./institution/index";

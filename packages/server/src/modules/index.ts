@@ -12,6 +12,7 @@ import { institutionsRoutes } from './institutions/routes';
 import { authorityRoutes } from './authority/routes';
 import { certificatesRoutes } from './certificates/routes';
 import { registerRoutes } from './register/routes';
+import { fhirRoutes } from './fhir/routes';
 
 export type ModuleRoutes = (app: FastifyInstance, deps: Deps) => Promise<void> | void;
 
@@ -29,4 +30,5 @@ export const MODULES: ModuleRoutes[] = [
   authorityRoutes,
   certificatesRoutes,
   registerRoutes,
+  fhirRoutes,
 ];

@@ -5,3 +5,5 @@ export * from './accounts';
 export * from './physicians';
 export * from './applications';
 export * from './system';
+export * from './authority';
+export * from './signup';

@@ -1,5 +1,56 @@
 import type { FastifyInstance } from 'fastify';
-import type { Deps } from '../../context';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { PHYSICIAN_ACCOUNT_STATUSES, normalizePhysicianName } from '@medreg/domain';
+import { reading, type Deps } from '../../context';
+import { accountActor } from '../../http/actor';
+import { issueActivationCodes } from './issue-codes';
+import { listInstitutionPhysicians } from './issue-list';
+import { getActivationSettings, setAutoActivation } from './issue-settings';
 
-// Placeholder: this area's routes are registered here.
-export async function activationInstitutionRoutes(_app: FastifyInstance, _deps: Deps): Promise<void> {}
+const TAGS = ['医疗机构端'];
+/** 医师账户激活 is the institution admin's (domain §1.2 item 7; 管理员 / 操作员 split [M]). */
+const ADMIN = { audience: ['institution' as const], roles: ['institution_admin' as const] };
+
+const blank = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+
+const ListQuery = z.object({
+  name: z.preprocess(blank, z.string().max(30).transform(normalizePhysicianName).optional()),
+  status: z.preprocess(blank, z.enum(PHYSICIAN_ACCOUNT_STATUSES, '未知的账户状态').optional()),
+  cursor: z.preprocess(blank, z.string().max(300).optional()),
+  limit: z.coerce.number('每页条数应为1–100').int('每页条数应为1–100').min(1, '每页条数应为1–100').max(100, '每页条数应为1–100').default(20),
+});
+
+/** 医师账户激活 (institution side): the list, 【生成激活码】 one / selected / all, the automatic-activation switch. */
+export async function activationInstitutionRoutes(root: FastifyInstance, deps: Deps): Promise<void> {
+  const app = root.withTypeProvider<ZodTypeProvider>();
+
+  app.get('/api/v1/institution/activation/physicians', {
+    config: ADMIN,
+    schema: { tags: TAGS, summary: '医师账户激活：主要执业机构为本机构的医师及其账户状态', querystring: ListQuery },
+  }, async (req) => listInstitutionPhysicians(reading(deps), accountActor(req), req.query));
+
+  app.post('/api/v1/institution/activation/codes', {
+    config: ADMIN,
+    schema: {
+      tags: TAGS,
+      summary: '生成激活码（单个或所选医师），通过短信和电子邮件发送',
+      body: z.object({ physicianIds: z.array(z.uuid('医师标识无效'), '请选择医师').min(1, '请选择医师').max(1000, '一次最多选择1000名医师') }),
+    },
+  }, async (req) => issueActivationCodes(deps, accountActor(req), { physicianIds: req.body.physicianIds }));
+
+  app.post('/api/v1/institution/activation/codes/all-pending', {
+    config: ADMIN,
+    schema: { tags: TAGS, summary: '为所有已注册账户、尚未激活的本机构医师批量生成激活码' },
+  }, async (req) => issueActivationCodes(deps, accountActor(req), { allPending: true }));
+
+  app.get('/api/v1/institution/activation/settings', {
+    config: ADMIN,
+    schema: { tags: TAGS, summary: '自动激活设置' },
+  }, async (req) => getActivationSettings(deps, accountActor(req)));
+
+  app.put('/api/v1/institution/activation/auto-activation', {
+    config: ADMIN,
+    schema: { tags: TAGS, summary: '开启 / 关闭本机构医师账户自动激活', body: z.object({ enabled: z.boolean('请选择开启或关闭自动激活') }) },
+  }, async (req) => setAutoActivation(deps, accountActor(req), req.body.enabled));
+}

@@ -1,5 +1,131 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { BUSINESS_TYPES, FirstRegistrationDraft, INELIGIBLE_CASES } from '@medreg/domain';
 import type { Deps } from '../../context';
+import { inTransaction, reading } from '../../context';
+import { accountActor } from '../../http/actor';
+import { ApplicationErrors } from './errors';
+import { presentApplication, loadApplicationView } from './presenter';
+import { getApplication, getApplicationPhoto, listOwnApplications } from './progress';
+import { MAX_PHOTO_BYTES, saveDraft, savePhoto, startApplication } from './service';
+import { resubmitCorrection, submitApplication, withdrawApplication } from './submission';
 
-// Placeholder: this area's routes are registered here.
-export async function applicationsRoutes(_app: FastifyInstance, _deps: Deps): Promise<void> {}
+const PHYSICIAN = { audience: ['physician' as const] };
+const VIEWERS = { audience: ['physician' as const, 'institution' as const, 'authority' as const] };
+const TAGS = ['业务申请'];
+const IdParams = z.object({ id: z.uuid('业务申请编号无效') });
+const Version = z.number({ error: '缺少版本号，请刷新页面后重试' }).int().min(1);
+
+const StartBody = z.object({
+  businessType: z.enum(BUSINESS_TYPES, '请选择业务类型'),
+  specialCase: z.enum(INELIGIBLE_CASES, '特殊情形无效').optional(),
+  qualificationId: z.uuid('医师资格编号无效').optional(),
+});
+const DraftBody = FirstRegistrationDraft.extend({ expectedVersion: Version });
+const SubmitBody = z.object({ expectedVersion: Version });
+const WithdrawBody = z.object({ expectedVersion: Version.optional(), reason: z.string().trim().max(200, '撤回原因不超过200字').optional() });
+const CorrectionBody = z.object({ expectedVersion: Version.optional(), note: z.string().trim().max(500, '补正说明不超过500字').optional() });
+
+function idempotencyKey(req: FastifyRequest): string | undefined {
+  const key = req.headers['idempotency-key'];
+  return typeof key === 'string' && /^[\w-]{8,100}$/.test(key) ? key : undefined;
+}
+
+/** The multipart photo as a buffer: too large → PHOTO_TOO_LARGE (413), none or not multipart → PHOTO_REQUIRED. */
+async function readPhoto(req: FastifyRequest): Promise<Buffer> {
+  let file;
+  try {
+    file = await req.file({ limits: { fileSize: MAX_PHOTO_BYTES, files: 1 } });
+  } catch {
+    throw ApplicationErrors.PHOTO_REQUIRED({ path: ['photo'] });
+  }
+  if (!file) throw ApplicationErrors.PHOTO_REQUIRED({ path: ['photo'] });
+  try {
+    const content = await file.toBuffer();
+    if (file.file.truncated) throw ApplicationErrors.PHOTO_TOO_LARGE({ path: ['photo'] });
+    return content;
+  } catch (error) {
+    if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw ApplicationErrors.PHOTO_TOO_LARGE({ path: ['photo'] });
+    throw error;
+  }
+}
+
+/** 业务申请 (physician): start, fill in, submit, withdraw; 业务进度; detail for every viewer the policy admits. */
+export async function applicationsRoutes(root: FastifyInstance, deps: Deps): Promise<void> {
+  const app = root.withTypeProvider<ZodTypeProvider>();
+
+  /** Commands answer with the application as the actor now sees it. */
+  const present = (req: FastifyRequest, id: string) => {
+    const c = reading(deps);
+    const actor = accountActor(req);
+    return loadApplicationView(c, actor, id).then((view) => presentApplication(view, actor, c));
+  };
+
+  app.get('/api/v1/applications', {
+    config: PHYSICIAN,
+    schema: { tags: TAGS, summary: '业务进度：我的业务申请（最新在前，每页20条）', querystring: z.object({ cursor: z.string().max(200).optional() }) },
+  }, async (req) => listOwnApplications(reading(deps), accountActor(req), req.query));
+
+  app.post('/api/v1/applications', {
+    config: PHYSICIAN,
+    schema: { tags: TAGS, summary: '办理业务：创建业务申请（首次注册）', body: StartBody },
+  }, async (req, reply) => {
+    const created = await inTransaction(deps, (c) => startApplication(c, accountActor(req), req.body));
+    return reply.status(201).send(await present(req, created.id));
+  });
+
+  app.get('/api/v1/applications/:id', {
+    config: VIEWERS,
+    schema: { tags: TAGS, summary: '业务申请详情：申请信息、办理记录、可执行的操作和下一步', params: IdParams },
+  }, async (req) => getApplication(reading(deps), accountActor(req), req.params.id));
+
+  app.patch('/api/v1/applications/:id', {
+    config: PHYSICIAN,
+    schema: { tags: TAGS, summary: '保存申请草稿（逐步填写，校验所填项）', params: IdParams, body: DraftBody },
+  }, async (req) => {
+    await inTransaction(deps, (c) => saveDraft(c, accountActor(req), req.params.id, req.body));
+    return present(req, req.params.id);
+  });
+
+  app.post('/api/v1/applications/:id/photo', {
+    config: PHYSICIAN,
+    schema: { tags: TAGS, summary: '上传照片（近6个月2寸白底免冠正面半身照片，JPG/PNG，不超过2MB）', params: IdParams, consumes: ['multipart/form-data'] },
+  }, async (req) => {
+    const content = await readPhoto(req);
+    await inTransaction(deps, (c) => savePhoto(c, accountActor(req), req.params.id, content));
+    return present(req, req.params.id);
+  });
+
+  app.get('/api/v1/applications/:id/photo', {
+    config: VIEWERS,
+    schema: { tags: TAGS, summary: '申请照片', params: IdParams },
+  }, async (req, reply) => {
+    const photo = await getApplicationPhoto(reading(deps), accountActor(req), req.params.id);
+    return reply.type(photo.contentType).header('cache-control', 'private, max-age=3600').header('x-content-type-options', 'nosniff').send(photo.content);
+  });
+
+  app.post('/api/v1/applications/:id/submit', {
+    config: PHYSICIAN,
+    schema: { tags: TAGS, summary: '【提交】申请（机构退回修改后重新提交亦同）', params: IdParams, body: SubmitBody },
+  }, async (req) => {
+    await inTransaction(deps, (c) => submitApplication(c, accountActor(req), req.params.id, { ...req.body, idempotencyKey: idempotencyKey(req) }));
+    return present(req, req.params.id);
+  });
+
+  app.post('/api/v1/applications/:id/withdraw', {
+    config: PHYSICIAN,
+    schema: { tags: TAGS, summary: '撤回申请（机构确认前）', params: IdParams, body: WithdrawBody },
+  }, async (req) => {
+    await inTransaction(deps, (c) => withdrawApplication(c, accountActor(req), req.params.id, { ...req.body, idempotencyKey: idempotencyKey(req) }));
+    return present(req, req.params.id);
+  });
+
+  app.post('/api/v1/applications/:id/resubmit-correction', {
+    config: PHYSICIAN,
+    schema: { tags: TAGS, summary: '补正后重新提交（注册主管部门退回补正后）', params: IdParams, body: CorrectionBody },
+  }, async (req) => {
+    await inTransaction(deps, (c) => resubmitCorrection(c, accountActor(req), req.params.id, { ...req.body, idempotencyKey: idempotencyKey(req) }));
+    return present(req, req.params.id);
+  });
+}

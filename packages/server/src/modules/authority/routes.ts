@@ -1,5 +1,151 @@
-import type { FastifyInstance } from 'fastify';
+/**
+ * 卫生健康行政部门端 HTTP edge: the queue (审批工作台), an application's page, 受理 / 退回补正 / 准予注册 / 不予注册,
+ * the paper-materials checklist, the written decision PDF, and the working-day calendar. No SQL and no rules here.
+ */
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  AUTHORITY_QUEUE_IDS, CALENDAR_OVERRIDE_KINDS, CorrectionRequest, MaterialsUpdate, RefusalDecision, isIsoDate,
+} from '@medreg/domain';
 import type { Deps } from '../../context';
+import { inTransaction, reading } from '../../context';
+import { accountActor } from '../../http/actor';
+import { addCalendarDay, listCalendar, removeCalendarDay, setDecisionLimit } from './calendar-service';
+import {
+  acceptApplication, approveApplication, refuseApplication, requestCorrection, updateMaterials, type CommandOptions,
+} from './decision-service';
+import { getApplicationDetail, getDecisionDocument } from './detail-service';
+import { listQueue, listVisibleAuthorities } from './queue-service';
 
-// Placeholder: this area's routes are registered here.
-export async function authorityRoutes(_app: FastifyInstance, _deps: Deps): Promise<void> {}
+const isoDate = (message = '日期应为YYYY-MM-DD格式的真实日期') => z.string().refine(isIsoDate, message);
+const IdParams = z.object({ id: z.uuid('业务申请编号无效') });
+const VersionBody = z.object({ expectedVersion: z.number().int().min(1).optional() });
+
+const QueueQuery = z.object({
+  queue: z.enum(AUTHORITY_QUEUE_IDS).default('pending_authority'),
+  authorityId: z.uuid('审批机关无效').optional(),
+  state: z.enum(['approved', 'refused']).optional(),
+  name: z.string().trim().max(50).optional(),
+  businessCode: z.string().trim().max(30).optional(),
+  idNumber: z.string().trim().max(18).optional(),
+  dueBefore: isoDate().optional(),
+  cursor: z.string().max(400).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+});
+
+const CalendarDayBody = z.object({
+  date: isoDate(),
+  kind: z.enum(CALENDAR_OVERRIDE_KINDS, '请选择节假日或调休上班'),
+  name: z.string().trim().max(20, '名称不超过20字').optional(),
+});
+
+const DECISION = { tags: ['卫生健康行政部门端'] };
+const AUTHORITY = { audience: ['authority' as const] };
+
+/** `Idempotency-Key` header → the transition's idempotency key (a double click records one decision). */
+function commandOptions(req: FastifyRequest, body: { expectedVersion?: number }): CommandOptions {
+  const key = req.headers['idempotency-key'];
+  const idempotencyKey = typeof key === 'string' && /^[\w-]{8,100}$/.test(key) ? key : undefined;
+  return { expectedVersion: body.expectedVersion, idempotencyKey };
+}
+
+export async function authorityRoutes(root: FastifyInstance, deps: Deps): Promise<void> {
+  const app = root.withTypeProvider<ZodTypeProvider>();
+  const detail = (req: FastifyRequest, id: string) => getApplicationDetail(reading(deps), accountActor(req), id);
+
+  app.get('/api/v1/authority/authorities', {
+    config: AUTHORITY,
+    schema: { ...DECISION, summary: '本部门及下级卫生健康行政部门（用于查看下级审批队列）' },
+  }, async (req) => ({ authorities: await listVisibleAuthorities(reading(deps), accountActor(req)) }));
+
+  app.get('/api/v1/authority/queue', {
+    config: AUTHORITY,
+    schema: { ...DECISION, summary: '审批工作台：正在申办 / 已受理 / 退回补正 / 已办结', querystring: QueueQuery },
+  }, async (req) => listQueue(reading(deps), accountActor(req), req.query));
+
+  app.get('/api/v1/authority/applications/:id', {
+    config: AUTHORITY,
+    schema: { ...DECISION, summary: '业务申请详情（审批页面）', params: IdParams },
+  }, async (req) => detail(req, req.params.id));
+
+  app.post('/api/v1/authority/applications/:id/accept', {
+    config: AUTHORITY,
+    schema: { ...DECISION, summary: '受理（开始计算法定审批时限）', params: IdParams, body: VersionBody },
+  }, async (req) => {
+    await inTransaction(deps, (c) => acceptApplication(c, accountActor(req), req.params.id, commandOptions(req, req.body)));
+    return detail(req, req.params.id);
+  });
+
+  app.post('/api/v1/authority/applications/:id/request-correction', {
+    config: AUTHORITY,
+    schema: { ...DECISION, summary: '退回补正（一次性告知需要补正的全部内容）', params: IdParams, body: CorrectionRequest },
+  }, async (req) => {
+    await inTransaction(deps, (c) => requestCorrection(c, accountActor(req), req.params.id, { ...req.body, ...commandOptions(req, req.body) }));
+    return detail(req, req.params.id);
+  });
+
+  app.put('/api/v1/authority/applications/:id/materials', {
+    config: AUTHORITY,
+    schema: { ...DECISION, summary: '登记纸质材料接收情况', params: IdParams, body: MaterialsUpdate },
+  }, async (req) => {
+    await inTransaction(deps, (c) => updateMaterials(c, accountActor(req), req.params.id, req.body));
+    return detail(req, req.params.id);
+  });
+
+  app.post('/api/v1/authority/applications/:id/approve', {
+    config: AUTHORITY,
+    schema: { ...DECISION, summary: '准予注册（生成执业证书编码）', params: IdParams, body: VersionBody },
+  }, async (req) => {
+    await inTransaction(deps, (c) => approveApplication(c, accountActor(req), req.params.id, commandOptions(req, req.body)));
+    return detail(req, req.params.id);
+  });
+
+  app.post('/api/v1/authority/applications/:id/refuse', {
+    config: AUTHORITY,
+    schema: { ...DECISION, summary: '不予注册（书面决定，说明理由并告知救济途径）', params: IdParams, body: RefusalDecision },
+  }, async (req) => {
+    await inTransaction(deps, (c) => refuseApplication(c, accountActor(req), req.params.id, { ...req.body, ...commandOptions(req, req.body) }));
+    return detail(req, req.params.id);
+  });
+
+  app.get('/api/v1/applications/:id/decision.pdf', {
+    config: { audience: ['physician', 'institution', 'authority'] },
+    schema: { tags: ['业务申请'], summary: '不予注册决定书（PDF）', params: IdParams },
+  }, async (req, reply) => {
+    const { pdf, documentNo } = await getDecisionDocument(reading(deps), accountActor(req), req.params.id);
+    return reply.type('application/pdf')
+      .header('content-disposition', `inline; filename="decision.pdf"; filename*=UTF-8''${encodeURIComponent(`${documentNo}.pdf`)}`)
+      .header('cache-control', 'private, no-store')
+      .send(pdf);
+  });
+
+  app.get('/api/v1/authority/calendar', {
+    config: AUTHORITY,
+    schema: { ...DECISION, summary: '工作日历：某年的法定节假日与调休上班日', querystring: z.object({ year: z.coerce.number().int().min(2000).max(2100) }) },
+  }, async (req) => listCalendar(reading(deps), accountActor(req), req.query.year));
+
+  app.post('/api/v1/authority/calendar/days', {
+    config: { ...AUTHORITY, roles: ['authority_admin'] },
+    schema: { ...DECISION, summary: '新增节假日或调休上班日（数据集尚未收录的年度）', body: CalendarDayBody },
+  }, async (req, reply) => {
+    const row = await inTransaction(deps, (c) => addCalendarDay(c, accountActor(req), req.body));
+    return reply.status(201).send({ date: row.day, kind: row.kind, name: row.name, source: row.source });
+  });
+
+  app.delete('/api/v1/authority/calendar/days/:date', {
+    config: { ...AUTHORITY, roles: ['authority_admin'] },
+    schema: { ...DECISION, summary: '删除手工维护的节假日或调休上班日', params: z.object({ date: isoDate() }) },
+  }, async (req, reply) => {
+    await inTransaction(deps, (c) => removeCalendarDay(c, accountActor(req), req.params.date));
+    return reply.status(204).send();
+  });
+
+  app.put('/api/v1/authority/settings/decision-limit', {
+    config: { ...AUTHORITY, roles: ['authority_admin'] },
+    schema: {
+      ...DECISION, summary: '设置审批时限（工作日）；null 恢复默认',
+      body: z.object({ workingDays: z.number().int('应为整数').min(1, '至少1个工作日').max(60, '不超过60个工作日').nullable() }),
+    },
+  }, async (req) => inTransaction(deps, (c) => setDecisionLimit(c, accountActor(req), req.body.workingDays)));
+}

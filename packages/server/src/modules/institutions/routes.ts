@@ -1,5 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../../context';
+import { institutionApplicationRoutes } from './application-routes';
+import { institutionStaffRoutes } from './staff-routes';
 
-// Placeholder: this area's routes are registered here.
-export async function institutionsRoutes(_app: FastifyInstance, _deps: Deps): Promise<void> {}
+/** 医疗机构端: 医师申请业务办理, 医师验证, 账户管理 (医师账户激活 is in ../activation/institution-routes.ts). */
+export async function institutionsRoutes(app: FastifyInstance, deps: Deps): Promise<void> {
+  await institutionApplicationRoutes(app, deps);
+  await institutionStaffRoutes(app, deps);
+}

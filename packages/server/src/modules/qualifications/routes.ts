@@ -1,5 +1,135 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { CommonErrors } from '@medreg/domain';
 import type { Deps } from '../../context';
+import { inTransaction, reading } from '../../context';
+import { accountActor } from '../../http/actor';
+import { hitRateLimit } from '../../security/rate-limit';
+import { assertActivePhysician } from '../physicians/guard';
+import { PhysicianErrors } from '../physicians/errors';
+import { physicianOfAccount } from '../physicians/queries';
+import { QUALIFICATION_CHECK_LABELS, pullByAdmissionTicket, runQualificationCheck } from './check';
+import { createCorrection, decodeCursor, listCorrectionsForAuthority, listOwnCorrections, MAX_ATTACHMENTS, type Attachment } from './corrections';
+import { QualificationErrors } from './errors';
+import { presentQualification, presentQualificationSummary } from './presenter';
 
-// Placeholder: this area's routes are registered here.
-export async function qualificationsRoutes(_app: FastifyInstance, _deps: Deps): Promise<void> {}
+const TAGS = ['医师资格'];
+/** 准考证号 look-ups per account per hour. */
+export const TICKET_PULLS_PER_HOUR = 20;
+
+const AdmissionTicket = z.string().trim().regex(/^[0-9A-Za-z]{6,20}$/, '准考证号应为6–20位数字或字母');
+
+async function ownPhysician(c: Parameters<typeof physicianOfAccount>[0], accountId: string, lock = false) {
+  const p = await physicianOfAccount(c, accountId, { lock });
+  if (!p) throw PhysicianErrors.NOT_A_PHYSICIAN_ACCOUNT();
+  return p;
+}
+
+/** Reads the multipart form of a 资格补改 request: `reason` and up to 3 files named `attachments`. */
+async function readCorrectionForm(req: FastifyRequest): Promise<{ reason: string; attachments: Attachment[] }> {
+  if (!req.isMultipart()) throw CommonErrors.VALIDATION_FAILED({ detail: '请以 multipart/form-data 提交申请', path: ['reason'] });
+  let reason = '';
+  const attachments: Attachment[] = [];
+  try {
+    for await (const part of req.parts()) {
+      if (part.type === 'file') {
+        const data = await part.toBuffer();
+        if (data.length > 0 || part.filename) attachments.push({ filename: part.filename || `附件${attachments.length + 1}`, data });
+      } else if (part.fieldname === 'reason') {
+        reason = String(part.value ?? '');
+      }
+    }
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    if (code === 'FST_REQ_FILE_TOO_LARGE') throw QualificationErrors.ATTACHMENT_TOO_LARGE({ path: ['attachments', attachments.length] });
+    if (code === 'FST_FILES_LIMIT' || code === 'FST_PARTS_LIMIT') throw QualificationErrors.TOO_MANY_ATTACHMENTS({ path: ['attachments'] });
+    throw error;
+  }
+  return { reason, attachments };
+}
+
+export async function qualificationsRoutes(root: FastifyInstance, deps: Deps): Promise<void> {
+  const app = root.withTypeProvider<ZodTypeProvider>();
+
+  app.post('/api/v1/physician/qualification-check', {
+    config: { audience: ['physician'] },
+    schema: { tags: TAGS, summary: '医师资格校验：按姓名 + 身份证号匹配资格库' },
+  }, async (req) => inTransaction(deps, async (c) => {
+    const p = await ownPhysician(c, accountActor(req).accountId, true);
+    const check = await runQualificationCheck(c, p);
+    const active = p.activationStatus === 'active';
+    return {
+      outcome: check.outcome,
+      outcomeLabel: QUALIFICATION_CHECK_LABELS[check.outcome],
+      code: check.outcome === 'name_mismatch' ? 'QUALIFICATION_NAME_MISMATCH' : null,
+      message: check.outcome === 'name_mismatch' ? QualificationErrors.QUALIFICATION_NAME_MISMATCH().message : null,
+      qualifications: check.linked.map((q) => (active ? presentQualification(q) : presentQualificationSummary(q))),
+    };
+  }));
+
+  app.post('/api/v1/physician/qualifications/pull', {
+    config: { audience: ['physician'] },
+    schema: { tags: TAGS, summary: '输入准考证号获取考试合格信息（资格信息尚未同步时）', body: z.object({ admissionTicketNo: AdmissionTicket }) },
+  }, async (req) => {
+    const actor = accountActor(req);
+    await hitRateLimit(reading(deps), `ticket-pull:${actor.accountId}`, TICKET_PULLS_PER_HOUR, 3600);
+    return inTransaction(deps, async (c) => {
+      const p = await ownPhysician(c, actor.accountId, true);
+      const q = await pullByAdmissionTicket(c, p, req.body.admissionTicketNo);
+      // The owner typed the ticket number, so showing the record (no certificate yet as a rule) reveals nothing new.
+      return { qualification: presentQualification(q) };
+    });
+  });
+
+  app.get('/api/v1/physician/qualifications', {
+    config: { audience: ['physician'] },
+    schema: { tags: TAGS, summary: '资格信息（激活后）' },
+  }, async (req) => inTransaction(deps, async (c) => {
+    const p = await assertActivePhysician(c, accountActor(req));
+    const check = await runQualificationCheck(c, p);
+    return { items: check.linked.map(presentQualification) };
+  }));
+
+  app.get('/api/v1/physician/qualification-corrections', {
+    config: { audience: ['physician'] },
+    schema: { tags: TAGS, summary: '我的资格补改申请及办理状态' },
+  }, async (req) => {
+    const c = reading(deps);
+    const p = await ownPhysician(c, accountActor(req).accountId);
+    return listOwnCorrections(c, p.id);
+  });
+
+  app.post('/api/v1/physician/qualification-corrections', {
+    config: { audience: ['physician'] },
+    schema: {
+      tags: TAGS,
+      summary: `提交资格补改申请（multipart：reason，attachments 最多 ${MAX_ATTACHMENTS} 个 JPEG/PNG/PDF，每个不超过 2 MB）`,
+      consumes: ['multipart/form-data'],
+    },
+  }, async (req, reply) => {
+    const actor = accountActor(req);
+    const form = await readCorrectionForm(req);
+    const result = await inTransaction(deps, async (c) => createCorrection(c, await ownPhysician(c, actor.accountId, true), form));
+    return reply.status(201).send(result);
+  });
+
+  app.get('/api/v1/authority/qualification-corrections', {
+    config: { audience: ['authority'] },
+    schema: {
+      tags: TAGS,
+      summary: '资格补改申请（本辖区）',
+      querystring: z.object({
+        limit: z.coerce.number().int().min(1).max(100).default(20),
+        cursor: z.string().max(200).optional(),
+        status: z.enum(['submitted', 'in_review', 'resolved', 'rejected']).optional(),
+      }),
+    },
+  }, async (req) => {
+    const actor = accountActor(req);
+    if (!actor.authority) throw CommonErrors.FORBIDDEN();
+    const cursor = req.query.cursor ? decodeCursor(req.query.cursor) : undefined;
+    if (req.query.cursor && !cursor) throw CommonErrors.VALIDATION_FAILED({ detail: '分页参数无效，请从第一页重新查询', path: ['cursor'] });
+    return listCorrectionsForAuthority(reading(deps), actor.authority, { limit: req.query.limit, cursor, status: req.query.status });
+  });
+}

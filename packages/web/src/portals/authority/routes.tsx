@@ -13,19 +13,26 @@
  * <UnderConstruction> element with the real page. `roles` is optional and only hides/guards in the
  * browser; the server authorizes every request.
  */
-import { AuditOutlined, EditOutlined, HomeOutlined } from '@ant-design/icons';
-import { UnderConstruction } from '../../components/under-construction';
+import { AuditOutlined, CalendarOutlined, EditOutlined, HomeOutlined } from '@ant-design/icons';
 import type { PortalMenuItem, PortalRoute } from '../types';
+import './authority.css';
+import { CalendarPage } from './calendar-page';
 import { AuthorityHomePage } from './home-page';
+import { QualificationCorrectionsPage } from './qualification-corrections-page';
+import { ReviewDetailPage } from './review-detail-page';
+import { ReviewQueuePage } from './review-queue-page';
 
 export const routes: PortalRoute[] = [
   { path: '', element: <AuthorityHomePage /> },
-  { path: 'reviews', element: <UnderConstruction title="审批工作台" /> },
-  { path: 'qualification-corrections', element: <UnderConstruction title="资格补改" /> },
+  { path: 'reviews', element: <ReviewQueuePage /> },
+  { path: 'reviews/:id', element: <ReviewDetailPage /> },
+  { path: 'qualification-corrections', element: <QualificationCorrectionsPage /> },
+  { path: 'calendar', element: <CalendarPage /> },
 ];
 
 export const menu: PortalMenuItem[] = [
   { key: '', label: '系统首页', icon: <HomeOutlined /> },
   { key: 'reviews', label: '审批工作台', icon: <AuditOutlined /> },
   { key: 'qualification-corrections', label: '资格补改', icon: <EditOutlined /> },
+  { key: 'calendar', label: '工作日历', icon: <CalendarOutlined /> },
 ];

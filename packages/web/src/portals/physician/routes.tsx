@@ -14,27 +14,52 @@
  * import it here, add a route, and a menu item if it belongs in the menu. Replace an
  * <UnderConstruction> element with the real page. `roles` is optional and only hides/guards in the
  * browser; the server authorizes every request.
+ *
+ * Activation gate (domain §3.1 D): before activation only the 账户激活 screens are offered. Business pages
+ * are wrapped in <RequireActivation>; their menu items carry <GatedLabel when="unlocked"> and the
+ * activation screens <GatedLabel when="locked">, so the menu follows the account's state.
+ * 业务申请 / 业务进度 come from ./applications/routes (owned by the applications engineer).
  */
-import { AuditOutlined, FileAddOutlined, HomeOutlined, IdcardOutlined, ScheduleOutlined } from '@ant-design/icons';
-import { UnderConstruction } from '../../components/under-construction';
+import {
+  AuditOutlined, FileSearchOutlined, HomeOutlined, IdcardOutlined, KeyOutlined, MobileOutlined, SolutionOutlined,
+} from '@ant-design/icons';
 import type { PortalMenuItem, PortalRoute } from '../types';
+import { ActivationPage } from './activation-page';
+import { GatedLabel, RequireActivation } from './activation-gate';
+import { applicationMenu, applicationRoutes } from './applications/routes';
+import { QualificationCorrectionsPage } from './corrections-page';
 import { PhysicianHomePage } from './home-page';
+import { PracticePage } from './practice-page';
+import { QualificationCheckPage } from './qualification-check-page';
+import { QualificationsPage } from './qualifications-page';
 import { PhysicianRegisterPage } from './register-page';
+import { VerifyPhonePage } from './verify-phone-page';
+
+const gated = (route: PortalRoute): PortalRoute => ({ ...route, element: <RequireActivation>{route.element}</RequireActivation> });
+const afterActivation = (item: PortalMenuItem): PortalMenuItem => ({ ...item, label: <GatedLabel when="unlocked">{item.label}</GatedLabel> });
 
 export const routes: PortalRoute[] = [
   { path: '', element: <PhysicianHomePage /> },
-  { path: 'qualifications', element: <UnderConstruction title="资格信息" /> },
-  { path: 'practice', element: <UnderConstruction title="执业信息" /> },
-  { path: 'applications/new', element: <UnderConstruction title="业务申请" /> },
-  { path: 'applications', element: <UnderConstruction title="业务进度" /> },
+  // Before activation (seed 第二步, questions 一, 三, 五, 六).
+  { path: 'verify-phone', element: <VerifyPhonePage /> },
+  { path: 'qualification-check', element: <QualificationCheckPage /> },
+  { path: 'activation', element: <ActivationPage /> },
+  { path: 'qualification-corrections', element: <QualificationCorrectionsPage /> },
+  // After activation: 「激活后系统开放所有功能」.
+  gated({ path: 'qualifications', element: <QualificationsPage /> }),
+  gated({ path: 'practice', element: <PracticePage /> }),
+  ...applicationRoutes.map(gated),
 ];
 
 export const menu: PortalMenuItem[] = [
   { key: '', label: '系统首页', icon: <HomeOutlined /> },
-  { key: 'qualifications', label: '资格信息', icon: <IdcardOutlined /> },
-  { key: 'practice', label: '执业信息', icon: <AuditOutlined /> },
-  { key: 'applications/new', label: '业务申请', icon: <FileAddOutlined /> },
-  { key: 'applications', label: '业务进度', icon: <ScheduleOutlined /> },
+  { key: 'verify-phone', label: <GatedLabel when="locked">验证手机号</GatedLabel>, icon: <MobileOutlined /> },
+  { key: 'qualification-check', label: <GatedLabel when="locked">医师资格校验</GatedLabel>, icon: <FileSearchOutlined /> },
+  { key: 'activation', label: <GatedLabel when="locked">账户激活</GatedLabel>, icon: <KeyOutlined /> },
+  afterActivation({ key: 'qualifications', label: '资格信息', icon: <IdcardOutlined /> }),
+  afterActivation({ key: 'practice', label: '执业信息', icon: <AuditOutlined /> }),
+  ...applicationMenu.map(afterActivation),
+  { key: 'qualification-corrections', label: '资格补改指南', icon: <SolutionOutlined /> },
 ];
 
 export const publicRoutes: PortalRoute[] = [

@@ -17,10 +17,13 @@ import { SearchOutlined } from '@ant-design/icons';
 import { Navigate } from 'react-router';
 import type { PortalMenuItem, PortalRoute } from '../types';
 import { PublicSearchPage } from './search-page';
+import { VerifyPage } from './verify-page';
 
 export const routes: PortalRoute[] = [
   { path: '', element: <Navigate to="/public/search" replace /> },
   { path: 'search', element: <PublicSearchPage /> },
+  // Opened by the QR code on the 电子化医师执业证书 (no menu entry: it needs the certificate's token).
+  { path: 'verify/:token', element: <VerifyPage /> },
 ];
 
 export const menu: PortalMenuItem[] = [

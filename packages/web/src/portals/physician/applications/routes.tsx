@@ -2,7 +2,7 @@
  * 业务申请 / 业务进度 of the physician portal (routes relative to /physician; spread into
  * src/portals/physician/routes.tsx by the portal's engineer):
  *   applications/new            业务申请 — the business list and the seed question 二 check
- *   applications/:id/edit       the 首次注册 wizard (draft, saved as the physician goes) with the review step
+ *   applications/new/:id        the 首次注册 wizard (draft, saved as the physician goes) with the review step
  *   applications/:id/submitted  提交成功: the 业务编号 and the next step
  *   applications                业务进度 — the physician's applications, newest first
  *   applications/:id            one application with its history (timeline) and next step
@@ -17,7 +17,7 @@ import { ApplicationDetailPage } from './application-detail-page';
 
 export const applicationRoutes: PortalRoute[] = [
   { path: 'applications/new', element: <BusinessListPage /> },
-  { path: 'applications/:id/edit', element: <FirstRegistrationWizardPage /> },
+  { path: 'applications/new/:id', element: <FirstRegistrationWizardPage /> },
   { path: 'applications/:id/submitted', element: <SubmittedPage /> },
   { path: 'applications', element: <ProgressListPage /> },
   { path: 'applications/:id', element: <ApplicationDetailPage /> },

@@ -1,0 +1,141 @@
+import { and, asc, desc, eq, inArray, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
+import {
+  ACTIVATION_METHOD_LABELS, PHYSICIAN_ACCOUNT_STATUS_LABELS, PHYSICIAN_LEVEL_INFO, PRACTICE_CATEGORY_INFO,
+  activationCodeRefusal, physicianAccountStatus, type PhysicianAccountStatus,
+} from '@medreg/domain';
+import type { Ctx } from '../../context';
+import type { AccountActor } from '../../http/actor';
+import { activationCodes, physicians, registrations } from '../../db/schema/index';
+import { institutionIdOf } from '../institutions/policy';
+import { IssueErrors } from './issue-errors';
+
+/** A registration that makes this institution the physician's main institution now (中止 keeps it, §3.3). */
+export const CURRENT_REGISTRATION_STATUSES = ['valid', 'suspended'] as const;
+
+/** The physician's current registration at the institution (the latest), as a LATERAL subquery. */
+function currentRegistrationAt(c: Ctx, institutionId: string) {
+  return c.tx
+    .select({
+      licenceCode: registrations.licenceCode,
+      level: registrations.level,
+      category: registrations.category,
+      status: registrations.status,
+      approvedOn: registrations.approvedOn,
+    })
+    .from(registrations)
+    .where(and(
+      eq(registrations.physicianId, physicians.id), // registrations_physician_idx
+      eq(registrations.mainInstitutionId, institutionId),
+      inArray(registrations.status, [...CURRENT_REGISTRATION_STATUSES]),
+    ))
+    .orderBy(desc(registrations.approvedOn))
+    .limit(1)
+    .as('reg');
+}
+
+export interface ActivationListQuery {
+  name?: string;
+  status?: PhysicianAccountStatus;
+  cursor?: string;
+  limit: number;
+}
+
+function encodeCursor(name: string, id: string): string {
+  return Buffer.from(JSON.stringify([name, id])).toString('base64url');
+}
+
+function decodeCursor(raw: string): { name: string; id: string } {
+  try {
+    const [name, id] = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as unknown[];
+    if (typeof name === 'string' && typeof id === 'string' && /^[0-9a-f-]{36}$/i.test(id)) return { name, id };
+  } catch {
+    // fall through
+  }
+  throw IssueErrors.ACTIVATION_LIST_CURSOR_INVALID({ path: ['cursor'] });
+}
+
+function statusCondition(status: PhysicianAccountStatus): SQL {
+  return status === 'no_account'
+    ? isNull(physicians.accountId)
+    : and(isNotNull(physicians.accountId), eq(physicians.activationStatus, status))!;
+}
+
+/**
+ * 医师账户激活 — the physicians whose main institution is this one (physicians.main_institution_id)
+ * with a current registration here, and their account status, by name (keyset (name, id) on
+ * physicians_main_institution_name_idx), with the latest code this institution issued to each.
+ */
+export async function listInstitutionPhysicians(c: Ctx, actor: AccountActor, q: ActivationListQuery) {
+  const institutionId = institutionIdOf(actor);
+  const reg = currentRegistrationAt(c, institutionId);
+  const lastCode = c.tx
+    .select({ createdAt: activationCodes.createdAt, expiresAt: activationCodes.expiresAt, usedAt: activationCodes.usedAt })
+    .from(activationCodes)
+    .where(and(eq(activationCodes.physicianId, physicians.id), eq(activationCodes.institutionId, institutionId))) // activation_codes_physician_idx
+    .orderBy(desc(activationCodes.createdAt))
+    .limit(1)
+    .as('last_code');
+  const where: SQL[] = [eq(physicians.mainInstitutionId, institutionId)];
+  if (q.name) where.push(eq(physicians.name, q.name));
+  if (q.status) where.push(statusCondition(q.status));
+  if (q.cursor) {
+    const after = decodeCursor(q.cursor);
+    where.push(sql`(${physicians.name}, ${physicians.id}) > (${after.name}::text, ${after.id}::uuid)`);
+  }
+  const rows = await c.tx
+    .select({
+      id: physicians.id,
+      name: physicians.name,
+      sex: physicians.sex,
+      idNumberMasked: physicians.idNumberMasked,
+      hasAccount: sql<boolean>`${physicians.accountId} IS NOT NULL`,
+      activationStatus: physicians.activationStatus,
+      activationMethod: physicians.activationMethod,
+      activatedAt: physicians.activatedAt,
+      licenceCode: reg.licenceCode,
+      level: reg.level,
+      category: reg.category,
+      registrationStatus: reg.status,
+      lastCodeAt: lastCode.createdAt,
+      lastCodeExpiresAt: lastCode.expiresAt,
+      lastCodeUsedAt: lastCode.usedAt,
+    })
+    .from(physicians)
+    .innerJoinLateral(reg, sql`true`)
+    .leftJoinLateral(lastCode, sql`true`)
+    .where(and(...where))
+    .orderBy(asc(physicians.name), asc(physicians.id))
+    .limit(q.limit + 1);
+  const page = rows.slice(0, q.limit);
+  const now = c.now();
+  const last = page[page.length - 1];
+  return {
+    items: page.map((r) => {
+      const status = physicianAccountStatus(r.hasAccount, r.activationStatus);
+      const refusal = activationCodeRefusal(status);
+      return {
+        physicianId: r.id,
+        name: r.name,
+        sexLabel: r.sex === 'male' ? '男' : '女',
+        idNumberMasked: r.idNumberMasked,
+        licenceCode: r.licenceCode,
+        levelLabel: PHYSICIAN_LEVEL_INFO[r.level].label,
+        categoryLabel: PRACTICE_CATEGORY_INFO[r.category].label,
+        accountStatus: status,
+        accountStatusLabel: PHYSICIAN_ACCOUNT_STATUS_LABELS[status],
+        activationMethodLabel: r.activationMethod ? ACTIVATION_METHOD_LABELS[r.activationMethod] : null,
+        activatedAt: r.activatedAt?.toISOString() ?? null,
+        lastCode: r.lastCodeAt
+          ? {
+              issuedAt: r.lastCodeAt.toISOString(),
+              expiresAt: r.lastCodeExpiresAt!.toISOString(),
+              state: r.lastCodeUsedAt ? 'used' : r.lastCodeExpiresAt! > now ? 'valid' : 'expired',
+            }
+          : null,
+        canIssueCode: refusal === null,
+        cannotIssueReason: refusal,
+      };
+    }),
+    nextCursor: rows.length > q.limit && last ? encodeCursor(last.name, last.id) : null,
+  };
+}

@@ -1,0 +1,111 @@
+/**
+ * The SQL of the authority queues. Each queue is one index range (named in the migration):
+ *  正在申办 / 退回补正: applications_authority_intake_idx (authority_id, state, submitted_at, id), oldest first;
+ *  已受理:             applications_authority_queue_idx  (authority_id, state, due_date, id), nearest due date first;
+ *  已办结:             applications_authority_decided_idx (authority_id, decided_at DESC, id DESC) WHERE state IN (…).
+ * Pagination is by key: the cursor is the last row's (sort key, id).
+ */
+import { and, asc, desc, eq, inArray, lte, sql, type SQL } from 'drizzle-orm';
+import { AUTHORITY_QUEUES, type AuthorityQueue, type JurisdictionLevel } from '@medreg/domain';
+import type { Ctx } from '../../context';
+import { applications, authorities, institutions } from '../../db/schema/index';
+import { rowsOf } from '../../db/rows';
+
+export interface QueueFilter {
+  authorityId: string;
+  queue: AuthorityQueue;
+  /** Narrows 已办结 to 准予注册 or 不予注册. */
+  state?: 'approved' | 'refused';
+  name?: string;
+  businessCode?: string;
+  idNumberHash?: Buffer;
+  dueBefore?: string;
+  cursor?: { key: string; id: string };
+  limit: number;
+}
+
+const SORT = {
+  pending_authority: { column: applications.submittedAt, text: sql<string>`${applications.submittedAt}::text`, cast: 'timestamptz', dir: 'asc' },
+  returned_for_correction: { column: applications.submittedAt, text: sql<string>`${applications.submittedAt}::text`, cast: 'timestamptz', dir: 'asc' },
+  accepted: { column: applications.dueDate, text: sql<string>`${applications.dueDate}::text`, cast: 'date', dir: 'asc' },
+  completed: { column: applications.decidedAt, text: sql<string>`${applications.decidedAt}::text`, cast: 'timestamptz', dir: 'desc' },
+} as const;
+
+export async function selectQueuePage(c: Ctx, f: QueueFilter) {
+  const sort = SORT[f.queue];
+  const states = f.state && f.queue === 'completed' ? [f.state] : [...AUTHORITY_QUEUES[f.queue].states];
+  const conditions: SQL[] = [eq(applications.authorityId, f.authorityId), inArray(applications.state, states)];
+  if (f.name) conditions.push(eq(applications.physicianName, f.name));
+  if (f.businessCode) conditions.push(eq(applications.businessCode, f.businessCode));
+  if (f.idNumberHash) conditions.push(eq(applications.idNumberHash, f.idNumberHash));
+  if (f.dueBefore) conditions.push(lte(applications.dueDate, f.dueBefore));
+  if (f.cursor) {
+    const key = sql`${f.cursor.key}::${sql.raw(sort.cast)}`;
+    conditions.push(sort.dir === 'asc'
+      ? sql`(${sort.column}, ${applications.id}) > (${key}, ${f.cursor.id}::uuid)`
+      : sql`(${sort.column}, ${applications.id}) < (${key}, ${f.cursor.id}::uuid)`);
+  }
+  const order = sort.dir === 'asc' ? [asc(sort.column), asc(applications.id)] : [desc(sort.column), desc(applications.id)];
+  return c.tx
+    .select({
+      id: applications.id,
+      businessCode: applications.businessCode,
+      businessType: applications.businessType,
+      physicianName: applications.physicianName,
+      physicianId: applications.physicianId,
+      institutionId: applications.institutionId,
+      institutionName: institutions.name,
+      authorityId: applications.authorityId,
+      state: applications.state,
+      version: applications.version,
+      submittedAt: applications.submittedAt,
+      institutionDecidedAt: applications.institutionDecidedAt,
+      acceptedAt: applications.acceptedAt,
+      dueDate: applications.dueDate,
+      decidedAt: applications.decidedAt,
+      materials: applications.materials,
+      sortKey: sort.text,
+    })
+    .from(applications)
+    .leftJoin(institutions, eq(institutions.id, applications.institutionId))
+    .where(and(...conditions))
+    .orderBy(...order)
+    .limit(f.limit + 1);
+}
+
+export type QueueRow = Awaited<ReturnType<typeof selectQueuePage>>[number];
+
+/** Tab badges: how many applications each queue holds, and how many accepted ones are past their due date. */
+export async function countQueues(c: Ctx, authorityId: string, today: string) {
+  const rows = await rowsOf<{ state: string; n: number; overdue: number }>(c.tx, sql`
+    SELECT state, count(*)::int AS n, count(*) FILTER (WHERE state = 'accepted' AND due_date < ${today}::date)::int AS overdue
+    FROM applications
+    WHERE authority_id = ${authorityId} AND state IN ('pending_authority', 'accepted', 'returned_for_correction', 'approved', 'refused')
+    GROUP BY state`);
+  const of = (s: string) => rows.find((r) => r.state === s)?.n ?? 0;
+  return {
+    pending_authority: of('pending_authority'),
+    accepted: of('accepted'),
+    returned_for_correction: of('returned_for_correction'),
+    completed: of('approved') + of('refused'),
+    overdue: rows.find((r) => r.state === 'accepted')?.overdue ?? 0,
+  };
+}
+
+export async function findAuthority(c: Ctx, id: string) {
+  const [row] = await c.tx.select().from(authorities).where(eq(authorities.id, id));
+  return row;
+}
+
+const RANK: Record<JurisdictionLevel, number> = { national: 0, province: 1, city: 2, county: 3 };
+const PREFIX: Record<JurisdictionLevel, number> = { national: 0, province: 2, city: 4, county: 6 };
+
+/** The authorities within a jurisdiction (itself included): the same rule as `jurisdictionContains`, in SQL. */
+export async function selectAuthoritiesWithin(c: Ctx, j: { areaCode: string; level: JurisdictionLevel }) {
+  const levels = (Object.keys(RANK) as JurisdictionLevel[]).filter((l) => RANK[l] >= RANK[j.level]);
+  const prefix = j.areaCode.slice(0, PREFIX[j.level]);
+  return c.tx.select({ id: authorities.id, name: authorities.name, areaCode: authorities.areaCode, level: authorities.level })
+    .from(authorities)
+    .where(and(inArray(authorities.level, levels), sql`${authorities.areaCode} LIKE ${`${prefix}%`}`))
+    .orderBy(asc(authorities.areaCode));
+}

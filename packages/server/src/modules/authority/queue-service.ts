@@ -1,0 +1,122 @@
+/** 审批工作台: the queues of one authority, with due dates and working days left. */
+import {
+  APPLICATION_STATE_LABELS, BUSINESS_TYPE_INFO, CommonErrors, PAPER_MATERIALS, isBusinessType, missingMaterials, todayInChina,
+  type ApplicationState, type AuthorityQueue, type JurisdictionLevel,
+} from '@medreg/domain';
+import type { Ctx } from '../../context';
+import type { AccountActor } from '../../http/actor';
+import { canDecide } from '../applications/policy';
+import { deadlineOf, decisionLimit, loadWorkingCalendar } from './calendar';
+import { AuthorityErrors } from './errors';
+import { canSeeAuthority } from './policy';
+import { actionsFor } from '../applications/presenter';
+import { countQueues, findAuthority, selectAuthoritiesWithin, selectQueuePage, type QueueRow } from './queue-queries';
+
+export interface QueueInput {
+  queue: AuthorityQueue;
+  authorityId?: string;
+  state?: 'approved' | 'refused';
+  name?: string;
+  businessCode?: string;
+  idNumber?: string;
+  dueBefore?: string;
+  cursor?: string;
+  limit: number;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function encodeCursor(row: { sortKey: string | null; id: string }): string | null {
+  return row.sortKey === null ? null : Buffer.from(JSON.stringify([row.sortKey, row.id])).toString('base64url');
+}
+
+export function decodeCursor(cursor: string): { key: string; id: string } {
+  try {
+    const value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
+    if (Array.isArray(value) && typeof value[0] === 'string' && value[0].length <= 64 && typeof value[1] === 'string' && UUID.test(value[1])) {
+      return { key: value[0], id: value[1] };
+    }
+  } catch {
+    // fall through
+  }
+  throw AuthorityErrors.QUEUE_CURSOR_INVALID({ path: ['cursor'] });
+}
+
+/** The authority whose queue is asked for: one's own, or one below it (read-only). Others: 404. */
+export async function visibleAuthority(c: Ctx, actor: AccountActor, authorityId: string | undefined) {
+  const id = authorityId ?? actor.authorityId;
+  const authority = id ? await findAuthority(c, id) : undefined;
+  if (!authority || !canSeeAuthority(actor, authority)) throw CommonErrors.NOT_FOUND({ detail: '未找到该卫生健康行政部门，或不在本部门辖区内' });
+  return authority;
+}
+
+export async function listQueue(c: Ctx, actor: AccountActor, input: QueueInput) {
+  const authority = await visibleAuthority(c, actor, input.authorityId);
+  const today = todayInChina(c.now());
+  const rows = await selectQueuePage(c, {
+    authorityId: authority.id, queue: input.queue, state: input.state, name: input.name?.trim() || undefined,
+    businessCode: input.businessCode?.trim().toUpperCase() || undefined,
+    idNumberHash: input.idNumber?.trim() ? c.pii.hash(input.idNumber.trim().toUpperCase()) : undefined,
+    dueBefore: input.dueBefore, cursor: input.cursor ? decodeCursor(input.cursor) : undefined, limit: input.limit,
+  });
+  const counts = await countQueues(c, authority.id, today);
+  const limit = await decisionLimit(c);
+  const page = rows.slice(0, input.limit);
+  const calendar = await loadWorkingCalendar(c, ...dateRange(today, page.map((r) => r.dueDate)));
+  const deciding = canDecide(actor, { ...authorityAccess(authority), physicianId: '', institutionId: null, state: 'accepted' });
+  return {
+    authority: { id: authority.id, name: authority.name, areaCode: authority.areaCode, level: authority.level, mine: authority.id === actor.authorityId },
+    canDecide: deciding,
+    today,
+    decisionLimitWorkingDays: limit.workingDays,
+    counts,
+    items: page.map((row) => presentQueueRow(actor, authority, row, deadlineOf(calendar, today, row.dueDate, row.state))),
+    nextCursor: rows.length > input.limit ? encodeCursor(page[page.length - 1]!) : null,
+  };
+}
+
+function authorityAccess(authority: { id: string; areaCode: string; level: JurisdictionLevel }) {
+  return { authorityId: authority.id, authorityAreaCode: authority.areaCode, authorityLevel: authority.level };
+}
+
+/** The smallest date range holding today and every due date on the page. */
+function dateRange(today: string, dates: (string | null)[]): [string, string] {
+  const all = [today, ...dates.filter((d): d is string => d !== null)].sort();
+  return [all[0]!, all[all.length - 1]!];
+}
+
+function presentQueueRow(actor: AccountActor, authority: { id: string; areaCode: string; level: JurisdictionLevel }, row: QueueRow, deadline: { workingDaysLeft: number | null; overdue: boolean }) {
+  const access = { ...authorityAccess(authority), physicianId: row.physicianId, institutionId: row.institutionId, state: row.state };
+  return {
+    id: row.id,
+    businessCode: row.businessCode,
+    businessType: row.businessType,
+    businessTypeLabel: isBusinessType(row.businessType) ? BUSINESS_TYPE_INFO[row.businessType].label : row.businessType,
+    physicianName: row.physicianName,
+    institutionName: row.institutionName,
+    state: row.state,
+    stateLabel: APPLICATION_STATE_LABELS[row.state as ApplicationState] ?? row.state,
+    version: row.version,
+    submittedAt: row.submittedAt,
+    arrivedAt: row.institutionDecidedAt ?? row.submittedAt,
+    acceptedAt: row.acceptedAt,
+    acceptedOn: row.acceptedAt ? todayInChina(row.acceptedAt) : null,
+    dueDate: row.dueDate,
+    ...deadline,
+    decidedAt: row.decidedAt,
+    // 已收 n/7 of the seed's paper materials.
+    materialsReceived: PAPER_MATERIALS.length - missingMaterials(row.materials).length,
+    allowedActions: actionsFor(actor, access),
+  };
+}
+
+/** The authorities whose queues the actor may open: its own first, then those below it. */
+export async function listVisibleAuthorities(c: Ctx, actor: AccountActor) {
+  if (!actor.authority || !actor.authorityId) return [];
+  const rows = await selectAuthoritiesWithin(c, actor.authority);
+  const rank = { national: 0, province: 1, city: 2, county: 3 } as const;
+  return rows
+    .map((a) => ({ ...a, mine: a.id === actor.authorityId }))
+    .sort((a, b) => Number(b.mine) - Number(a.mine) || a.areaCode.localeCompare(b.areaCode) || rank[a.level] - rank[b.level]);
+}
+

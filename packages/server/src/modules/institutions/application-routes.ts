@@ -1,0 +1,72 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { inTransaction, reading, type Deps } from '../../context';
+import { accountActor } from '../../http/actor';
+import { renderApplicationForm } from '../../pdf/application-form';
+import { audit } from '../audit/service';
+import { getApplicationDetail } from './application-view';
+import { decideApplication } from './decisions';
+import type { InstitutionAction } from './decision-notices';
+import { buildApplicationFormData } from './form-data';
+import { idempotencyKeyOf } from './idempotency';
+import { loadApplicationPhoto } from './photo';
+import { listQueue } from './queue';
+import { DecisionBody, IdParams, QueueQuery } from './schemas';
+
+const TAGS = ['医疗机构端'];
+const STAFF = { audience: ['institution' as const] };
+
+/** 医师申请业务办理 (seed 第四步): queues, 【办理业务】, 【打印预览】, 【同意】【不同意】【退回修改】. */
+export async function institutionApplicationRoutes(root: FastifyInstance, deps: Deps): Promise<void> {
+  const app = root.withTypeProvider<ZodTypeProvider>();
+
+  app.get('/api/v1/institution/applications', {
+    config: STAFF,
+    schema: { tags: TAGS, summary: '医师申请业务办理：待机构确认 / 正在申办 / 已完成审批（可按任意条件组合查询）', querystring: QueueQuery },
+  }, async (req) => listQueue(reading(deps), accountActor(req), req.query));
+
+  app.get('/api/v1/institution/applications/:id', {
+    config: STAFF,
+    schema: { tags: TAGS, summary: '办理业务：申请详情、照片、办理记录和可执行的操作', params: IdParams },
+  }, async (req) => getApplicationDetail(reading(deps), accountActor(req), req.params.id));
+
+  app.get('/api/v1/institution/applications/:id/photo', {
+    config: STAFF,
+    schema: { tags: TAGS, summary: '申请人照片', params: IdParams },
+  }, async (req, reply) => {
+    const photo = await loadApplicationPhoto(reading(deps), accountActor(req), req.params.id);
+    return reply.type(photo.contentType).header('cache-control', 'private, no-store').send(photo.content);
+  });
+
+  app.get('/api/v1/institution/applications/:id/form.pdf', {
+    config: STAFF,
+    schema: { tags: TAGS, summary: '打印预览《医师执业注册申请审核表》（A4 PDF，含业务编号条码和二维码）', params: IdParams },
+  }, async (req, reply) => {
+    const actor = accountActor(req);
+    const data = await buildApplicationFormData(reading(deps), actor, req.params.id);
+    const pdf = await renderApplicationForm(data);
+    await inTransaction(deps, (c) => audit(c, actor, 'application.print_form', 'application', req.params.id, { businessCode: data.businessCode }));
+    return reply
+      .type('application/pdf')
+      .header('content-disposition', `inline; filename="${data.businessCode || 'application'}.pdf"`)
+      .header('cache-control', 'private, no-store')
+      // Shown inside the handling page's preview frame (same origin only).
+      .header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'self'")
+      .header('x-frame-options', 'SAMEORIGIN')
+      .send(pdf);
+  });
+
+  const decision = (path: string, action: InstitutionAction, summary: string) =>
+    app.post(`/api/v1/institution/applications/:id/${path}`, {
+      config: STAFF,
+      schema: { tags: TAGS, summary, params: IdParams, body: DecisionBody },
+    }, async (req) => decideApplication(deps, accountActor(req), req.params.id, action, {
+      expectedVersion: req.body.expectedVersion,
+      reason: req.body.reason,
+      idempotencyKey: idempotencyKeyOf(req),
+    }));
+  decision('approve', 'institution_approve', '【同意】：确认申请并提交审批机关（可附意见）');
+  decision('refuse', 'institution_refuse', '【不同意】：须填写理由，业务办结');
+  decision('return', 'institution_return', '【退回修改】：须填写理由，医师修改后可重新提交');
+  decision('resubmit-correction', 'resubmit_correction', '补正后重新提交（审批机关退回补正后）');
+}

@@ -1,0 +1,37 @@
+import {
+  APPLICATION_STATE_LABELS, BUSINESS_TYPE_INFO, allowedActions, authorityReviewStatus, institutionReviewStatus, isBusinessType,
+  type ApplicationState,
+} from '@medreg/domain';
+import type { AccountActor } from '../../http/actor';
+import type { QueueRow } from './queue-queries';
+
+export const CHANNEL_LABELS = { web: '网页', app: '医通办', institution: '机构代办' } as const;
+
+export function businessTypeLabel(type: string): string {
+  return isBusinessType(type) ? BUSINESS_TYPE_INFO[type].label : type;
+}
+
+/** One row of 医师申请业务办理 as the list shows it, with what the actor may do to it now. */
+export function presentQueueRow(row: QueueRow, actor: AccountActor) {
+  const state = row.state as ApplicationState;
+  return {
+    id: row.id,
+    businessCode: row.businessCode,
+    businessType: row.businessType,
+    businessTypeLabel: businessTypeLabel(row.businessType),
+    physicianName: row.physicianName,
+    idNumberMasked: row.idNumberMasked,
+    submittedAt: row.submittedAt?.toISOString() ?? null,
+    state,
+    stateLabel: APPLICATION_STATE_LABELS[state] ?? state,
+    institutionReview: institutionReviewStatus(state),
+    institutionDecidedAt: row.institutionDecidedAt?.toISOString() ?? null,
+    authorityReview: authorityReviewStatus(state),
+    authorityDecidedAt: row.decidedAt?.toISOString() ?? null,
+    authorityName: row.authorityName,
+    channel: row.channel,
+    channelLabel: CHANNEL_LABELS[row.channel] ?? row.channel,
+    version: row.version,
+    allowedActions: allowedActions(state, actor.role),
+  };
+}

@@ -1,0 +1,83 @@
+import { and, asc, desc, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
+import type { InstitutionQueue } from '@medreg/domain';
+import type { Ctx } from '../../context';
+import { applications, authorities, physicians } from '../../db/schema/index';
+import type { QueueCursor } from './queue-cursor';
+
+export interface QueueFilter {
+  institutionId: string;
+  queue: InstitutionQueue;
+  name?: string;
+  idNumberHash?: Buffer;
+  businessType?: string;
+  businessCode?: string;
+  state?: string;
+  submittedFrom?: Date;
+  /** Exclusive. */
+  submittedBefore?: Date;
+  sort: 'asc' | 'desc';
+  cursor?: QueueCursor;
+  limit: number;
+}
+
+/** submitted_at exactly as stored (microseconds, UTC) for the keyset cursor. */
+const cursorAt = sql<string>`to_char(${applications.submittedAt} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+
+/**
+ * One page of an institution queue. Every combination of filters is served by an index that is
+ * already in (submitted_at, id) order inside the equality columns, so the page ends after `limit` rows:
+ *  - queue (± 申请日期 range, ± cursor)  → applications_institution_queue_order_idx
+ *  - + 业务类型                           → applications_institution_queue_type_idx
+ *  - + status (state)                    → applications_institution_queue_idx
+ *  - + 姓名                               → applications_institution_name_idx (few rows per name)
+ *  - + 身份证号                           → applications_id_number_hash_idx (few rows per person)
+ *  - + 业务编号                           → applications_business_code_key (unique)
+ * The queue condition is `institution_queue(state) = …` — the indexed expression (migration 20261127120000).
+ */
+export function queuePageQuery(c: Ctx, f: QueueFilter) {
+  const where: SQL[] = [
+    eq(applications.institutionId, f.institutionId),
+    sql`institution_queue(${applications.state}) = ${f.queue}`,
+  ];
+  if (f.name !== undefined) where.push(eq(applications.physicianName, f.name));
+  if (f.idNumberHash !== undefined) where.push(eq(applications.idNumberHash, f.idNumberHash));
+  if (f.businessType !== undefined) where.push(eq(applications.businessType, f.businessType));
+  if (f.businessCode !== undefined) where.push(eq(applications.businessCode, f.businessCode));
+  if (f.state !== undefined) where.push(eq(applications.state, f.state));
+  if (f.submittedFrom) where.push(gte(applications.submittedAt, f.submittedFrom));
+  if (f.submittedBefore) where.push(lt(applications.submittedAt, f.submittedBefore));
+  if (f.cursor) {
+    const key = sql`(${applications.submittedAt}, ${applications.id})`;
+    const after = sql`(${f.cursor.at}::timestamptz, ${f.cursor.id}::uuid)`;
+    where.push(f.sort === 'desc' ? sql`${key} < ${after}` : sql`${key} > ${after}`);
+  }
+  const order = f.sort === 'desc' ? [desc(applications.submittedAt), desc(applications.id)] : [asc(applications.submittedAt), asc(applications.id)];
+  return c.tx
+    .select({
+      id: applications.id,
+      businessCode: applications.businessCode,
+      businessType: applications.businessType,
+      physicianName: applications.physicianName,
+      idNumberMasked: physicians.idNumberMasked,
+      state: applications.state,
+      version: applications.version,
+      channel: applications.channel,
+      submittedAt: applications.submittedAt,
+      institutionDecidedAt: applications.institutionDecidedAt,
+      decidedAt: applications.decidedAt,
+      authorityName: authorities.name,
+      cursorAt,
+    })
+    .from(applications)
+    .innerJoin(physicians, eq(physicians.id, applications.physicianId))
+    .leftJoin(authorities, eq(authorities.id, applications.authorityId))
+    .where(and(...where))
+    .orderBy(...order)
+    .limit(f.limit + 1);
+}
+
+export async function selectQueuePage(c: Ctx, f: QueueFilter) {
+  return queuePageQuery(c, f);
+}
+
+export type QueueRow = Awaited<ReturnType<typeof selectQueuePage>>[number];

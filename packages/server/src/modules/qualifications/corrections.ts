@@ -1,0 +1,176 @@
+/**
+ * 资格补改 (seed question 五: 「如果确认姓名及身份证号码无误，请在系统内『资格补改指南』菜单中查看解决办法」,
+ * domain BT-12): a physician whose qualification is missing or recorded wrongly asks the authority to
+ * supplement or correct it. The request goes to the provincial commission of the province in the ID's
+ * address code, or to the national commission where that province has none in medreg.
+ */
+import { and, desc, eq, inArray, like, or, sql, type SQL } from 'drizzle-orm';
+import { provinceCodeOf, type Jurisdiction } from '@medreg/domain';
+import type { Ctx } from '../../context';
+import { authorities, blobs, physicians, qualificationCorrections, type Physician } from '../../db/schema/index';
+import { audit } from '../audit/service';
+import { QualificationErrors } from './errors';
+import { correctionFilterFor } from './policy';
+
+export const MAX_ATTACHMENTS = 3;
+export const MAX_ATTACHMENT_BYTES = 2 * 1024 * 1024;
+export const MAX_REASON_LENGTH = 1000;
+
+export type CorrectionStatus = 'submitted' | 'in_review' | 'resolved' | 'rejected';
+export const CORRECTION_STATUS_LABELS = {
+  submitted: '已提交，待受理',
+  in_review: '审核中',
+  resolved: '已补改',
+  rejected: '未予补改',
+} as const satisfies Record<CorrectionStatus, string>;
+const OPEN: CorrectionStatus[] = ['submitted', 'in_review'];
+
+export interface Attachment {
+  filename: string;
+  data: Buffer;
+}
+
+export type AttachmentType = 'image/jpeg' | 'image/png' | 'application/pdf';
+
+/** The type from the file's first bytes (the declared type and the file name are not trusted). */
+export function sniffAttachmentType(data: Buffer): AttachmentType | undefined {
+  if (data.length >= 3 && data[0] === 0xff && data[1] === 0xd8 && data[2] === 0xff) return 'image/jpeg';
+  if (data.length >= 8 && data.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'image/png';
+  if (data.length >= 5 && data.subarray(0, 5).toString('latin1') === '%PDF-') return 'application/pdf';
+  return undefined;
+}
+
+/** Checks reason and attachments; every problem names its field. */
+export function validateCorrectionInput(reason: string, attachments: Attachment[]): AttachmentType[] {
+  const text = reason.trim();
+  if (text.length === 0 || text.length > MAX_REASON_LENGTH) throw QualificationErrors.CORRECTION_REASON_REQUIRED({ path: ['reason'] });
+  if (attachments.length > MAX_ATTACHMENTS) throw QualificationErrors.TOO_MANY_ATTACHMENTS({ path: ['attachments'] });
+  return attachments.map((a, i) => {
+    if (a.data.length > MAX_ATTACHMENT_BYTES) throw QualificationErrors.ATTACHMENT_TOO_LARGE({ path: ['attachments', i], detail: `附件「${a.filename}」超过 2 MB` });
+    const type = sniffAttachmentType(a.data);
+    if (!type) throw QualificationErrors.ATTACHMENT_TYPE_NOT_ALLOWED({ path: ['attachments', i], detail: `附件「${a.filename}」不是 JPEG、PNG 图片或 PDF 文件` });
+    return type;
+  });
+}
+
+/** The provincial commission of the ID's province, else the national commission. */
+async function routeCorrection(c: Ctx, idNumber: string) {
+  const province = provinceCodeOf(idNumber.slice(0, 6));
+  const rows = await c.tx.select().from(authorities)
+    .where(or(and(eq(authorities.areaCode, province), eq(authorities.level, 'province')), eq(authorities.level, 'national'))); // authorities_area_level_uidx
+  return rows.find((a) => a.level === 'province') ?? rows.find((a) => a.level === 'national');
+}
+
+export async function createCorrection(c: Ctx, physician: Physician, input: { reason: string; attachments: Attachment[] }) {
+  const types = validateCorrectionInput(input.reason, input.attachments);
+  const [open] = await c.tx.select({ id: qualificationCorrections.id }).from(qualificationCorrections)
+    .where(and(eq(qualificationCorrections.physicianId, physician.id), inArray(qualificationCorrections.status, OPEN))).limit(1);
+  if (open) throw QualificationErrors.QUALIFICATION_CORRECTION_PENDING();
+  const authority = await routeCorrection(c, c.pii.decrypt(physician.idNumberEnc));
+  if (!authority) throw QualificationErrors.CORRECTION_AUTHORITY_UNAVAILABLE();
+
+  // Files first (content-addressed, so a rolled-back request leaves at most an unreferenced file), then one INSERT.
+  const shas = await Promise.all(input.attachments.map((a) => c.blobs.put(a.data)));
+  if (shas.length > 0) {
+    await c.tx.insert(blobs)
+      .values(shas.map((sha, i) => ({ sha256: sha, contentType: types[i]!, sizeBytes: input.attachments[i]!.data.length })))
+      .onConflictDoNothing();
+  }
+  const [row] = await c.tx.insert(qualificationCorrections).values({
+    physicianId: physician.id, authorityId: authority.id, reason: input.reason.trim(), attachments: shas, createdAt: c.now(),
+  }).returning();
+  await audit(c, { accountId: physician.accountId, role: 'physician' }, 'qualification_correction.submitted', 'qualification_correction', row!.id, { authorityId: authority.id, attachments: shas.length });
+  return presentOwnCorrection({ ...row!, authorityName: authority.name });
+}
+
+type OwnRow = typeof qualificationCorrections.$inferSelect & { authorityName: string | null };
+
+function presentOwnCorrection(r: OwnRow) {
+  return {
+    id: r.id,
+    reason: r.reason,
+    attachmentCount: r.attachments.length,
+    authorityName: r.authorityName,
+    status: r.status,
+    statusLabel: CORRECTION_STATUS_LABELS[r.status],
+    resolutionNote: r.resolutionNote,
+    createdAt: r.createdAt.toISOString(),
+    resolvedAt: r.resolvedAt?.toISOString() ?? null,
+  };
+}
+
+/** The physician's own requests, newest first (qualification_corrections_physician_idx). */
+export async function listOwnCorrections(c: Ctx, physicianId: string) {
+  const rows = await c.tx.select({ correction: qualificationCorrections, authorityName: authorities.name })
+    .from(qualificationCorrections)
+    .leftJoin(authorities, eq(authorities.id, qualificationCorrections.authorityId))
+    .where(eq(qualificationCorrections.physicianId, physicianId))
+    .orderBy(desc(qualificationCorrections.createdAt), desc(qualificationCorrections.id));
+  return {
+    items: rows.map((r) => presentOwnCorrection({ ...r.correction, authorityName: r.authorityName })),
+    canSubmit: !rows.some((r) => OPEN.includes(r.correction.status)),
+  };
+}
+
+export interface CorrectionCursor {
+  createdAt: string;
+  id: string;
+}
+
+export function encodeCursor(cur: CorrectionCursor): string {
+  return Buffer.from(`${cur.createdAt}|${cur.id}`, 'utf8').toString('base64url');
+}
+
+export function decodeCursor(raw: string): CorrectionCursor | undefined {
+  const [createdAt, id] = Buffer.from(raw, 'base64url').toString('utf8').split('|');
+  if (!createdAt || !id || Number.isNaN(Date.parse(createdAt)) || !/^[0-9a-f-]{36}$/i.test(id)) return undefined;
+  return { createdAt, id };
+}
+
+/**
+ * The authority's list: requests routed to authorities within the viewer's jurisdiction, newest first,
+ * keyset-paginated on (created_at, id) (qualification_corrections_authority_keyset_idx / _keyset_idx).
+ */
+export async function listCorrectionsForAuthority(c: Ctx, viewer: Jurisdiction, opts: { limit: number; cursor?: CorrectionCursor; status?: CorrectionStatus }) {
+  const filter = correctionFilterFor(viewer);
+  const conditions: SQL[] = [inArray(authorities.level, filter.levels)];
+  if (filter.areaPrefix) conditions.push(like(authorities.areaCode, `${filter.areaPrefix}%`));
+  if (opts.status) conditions.push(eq(qualificationCorrections.status, opts.status));
+  if (opts.cursor) {
+    // Row comparison on the exact (microsecond) timestamp, as the index orders it.
+    conditions.push(sql`(${qualificationCorrections.createdAt}, ${qualificationCorrections.id}) < (${opts.cursor.createdAt}::timestamptz, ${opts.cursor.id}::uuid)`);
+  }
+  const rows = await c.tx
+    .select({
+      correction: qualificationCorrections,
+      authorityName: authorities.name,
+      physicianName: physicians.name,
+      idNumberMasked: physicians.idNumberMasked,
+      createdAtExact: sql<string>`to_char(${qualificationCorrections.createdAt} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`,
+    })
+    .from(qualificationCorrections)
+    .innerJoin(authorities, eq(authorities.id, qualificationCorrections.authorityId))
+    .innerJoin(physicians, eq(physicians.id, qualificationCorrections.physicianId))
+    .where(and(...conditions))
+    .orderBy(desc(qualificationCorrections.createdAt), desc(qualificationCorrections.id))
+    .limit(opts.limit + 1);
+  const page = rows.slice(0, opts.limit);
+  const last = page[page.length - 1];
+  return {
+    items: page.map((r) => ({
+      id: r.correction.id,
+      physicianName: r.physicianName,
+      idNumberMasked: r.idNumberMasked,
+      reason: r.correction.reason,
+      attachments: r.correction.attachments,
+      authorityId: r.correction.authorityId,
+      authorityName: r.authorityName,
+      status: r.correction.status,
+      statusLabel: CORRECTION_STATUS_LABELS[r.correction.status],
+      resolutionNote: r.correction.resolutionNote,
+      createdAt: r.correction.createdAt.toISOString(),
+      resolvedAt: r.correction.resolvedAt?.toISOString() ?? null,
+    })),
+    nextCursor: rows.length > opts.limit && last ? encodeCursor({ createdAt: last.createdAtExact, id: last.correction.id }) : null,
+  };
+}

@@ -1,0 +1,52 @@
+import { z } from 'zod';
+import { REGISTRATION_STATUSES, getRegion, isValidPhysicianName, normalizePhysicianName, PHYSICIAN_LEVELS, PRACTICE_CATEGORIES } from '@medreg/domain';
+
+/** The opaque token in a certificate QR code (registrations.verify_token: base64url). */
+export const VERIFY_TOKEN_PATTERN = /^[A-Za-z0-9_-]{16,64}$/;
+
+export const RegisterSearchBody = z.object({
+  provinceCode: z.string().trim()
+    .regex(/^\d{2}0000$/, '请选择所在省份')
+    .refine((code) => getRegion(code)?.level === 'province', '请选择所在省份'),
+  name: z.string().trim().min(1, '请输入医师姓名').max(30, '医师姓名过长')
+    .transform(normalizePhysicianName)
+    .refine(isValidPhysicianName, '请输入医师的完整姓名（与身份证上的姓名一致）'),
+  institutionName: z.string().trim().min(2, '请输入所在医疗机构名称').max(100, '医疗机构名称过长'),
+  captchaId: z.uuid('验证码已失效，请刷新'),
+  captchaAnswer: z.string().trim().min(1, '请输入验证码').max(10, '验证码错误'),
+});
+
+export const VerifyParams = z.object({
+  token: z.string().regex(VERIFY_TOKEN_PATTERN, '证书核验码格式不正确'),
+});
+
+/**
+ * The public projection as a response schema: the serializer keeps exactly these keys, so a column
+ * added to a query by mistake cannot reach the public.
+ */
+export const PublicRegistrationSchema = z.object({
+  name: z.string(),
+  sex: z.enum(['男', '女']),
+  level: z.enum(PHYSICIAN_LEVELS),
+  levelLabel: z.string(),
+  category: z.enum(PRACTICE_CATEGORIES),
+  categoryLabel: z.string(),
+  scopes: z.array(z.string()),
+  practiceLocation: z.string(),
+  institutionName: z.string(),
+  licenceCode: z.string().nullable(),
+  issuingAuthority: z.string(),
+  status: z.enum(REGISTRATION_STATUSES),
+  statusLabel: z.string(),
+  statusSince: z.string().nullable(),
+});
+
+export const RegisterSearchResult = z.object({ items: z.array(PublicRegistrationSchema) });
+
+export const VerifyResult = z.object({
+  valid: z.boolean(),
+  verdict: z.enum(['有效', '无效']),
+  reason: z.string(),
+  checkedAt: z.string(),
+  registration: PublicRegistrationSchema,
+});

@@ -1,0 +1,272 @@
+/**
+ * The authority portal's server calls (packages/server/src/modules/authority) and their shapes.
+ * Every record carries `allowedActions`, so the buttons follow the server.
+ */
+import { useMutation, useQuery, useQueryClient, keepPreviousData } from '@tanstack/react-query';
+import type { AuthorityQueue, PaperMaterialKey } from '@medreg/domain';
+import { api } from '../../api/client';
+
+export interface AllowedAction {
+  action: string;
+  label: string;
+  requiresReason: boolean;
+}
+
+export interface QueueItem {
+  id: string;
+  businessCode: string | null;
+  businessTypeLabel: string;
+  physicianName: string;
+  institutionName: string | null;
+  state: string;
+  stateLabel: string;
+  version: number;
+  submittedAt: string | null;
+  arrivedAt: string | null;
+  acceptedOn: string | null;
+  dueDate: string | null;
+  workingDaysLeft: number | null;
+  overdue: boolean;
+  decidedAt: string | null;
+  materialsReceived: number;
+  allowedActions: AllowedAction[];
+}
+
+export interface QueueCounts {
+  pending_authority: number;
+  accepted: number;
+  returned_for_correction: number;
+  completed: number;
+  overdue: number;
+}
+
+export interface QueuePage {
+  authority: { id: string; name: string; areaCode: string; level: string; mine: boolean };
+  canDecide: boolean;
+  today: string;
+  decisionLimitWorkingDays: number;
+  counts: QueueCounts;
+  items: QueueItem[];
+  nextCursor: string | null;
+}
+
+export interface QueueQuery {
+  queue: AuthorityQueue;
+  authorityId?: string;
+  state?: 'approved' | 'refused';
+  name?: string;
+  businessCode?: string;
+  idNumber?: string;
+  dueBefore?: string;
+  cursor?: string;
+  limit?: number;
+}
+
+export interface VisibleAuthority {
+  id: string;
+  name: string;
+  areaCode: string;
+  level: string;
+  mine: boolean;
+}
+
+export interface TimelineEntry {
+  id: number;
+  at: string;
+  action: string;
+  actionLabel: string;
+  stateLabel: string | null;
+  actor: { role: string; roleLabel: string; organization: string | null };
+  reason: string | null;
+}
+
+export interface AuthorityApplication {
+  id: string;
+  businessCode: string | null;
+  businessTypeLabel: string;
+  businessTypeId: string | null;
+  state: string;
+  stateLabel: string;
+  version: number;
+  channel: string;
+  submittedAt: string | null;
+  institutionDecidedAt: string | null;
+  acceptedAt: string | null;
+  acceptedOn: string | null;
+  dueDate: string | null;
+  workingDaysLeft: number | null;
+  overdue: boolean;
+  decidedAt: string | null;
+  applicant: { name: string; sexLabel: string; birthDate: string; idNumber: string; idNumberMasked: string };
+  contact: { phone: string | null; email: string | null };
+  activation: { status: string; pendingPath: string | null } | null;
+  qualification: {
+    certCode: string | null; admissionTicketNo: string | null; levelLabel: string; categoryLabel: string; obtainedDate: string | null;
+  } | null;
+  levelLabel: string | null;
+  form: {
+    practiceLocation: { code: string; name: string } | null;
+    institution: { id: string; name: string; areaName: string } | null;
+    categoryLabel: string | null;
+    scopes: { code: string; label: string }[];
+    startDate: string | null;
+    department: string | null;
+    education: { education?: string; degree?: string; school?: string; major?: string; graduationDate?: string } | null;
+    title: string | null;
+    photoUrl: string | null;
+    declarations: { key: string; text: string; accepted: boolean }[];
+  };
+  institution: { id: string; name: string } | null;
+  authority: { id: string; name: string } | null;
+  materials: { key: PaperMaterialKey; label: string; short: string; received: boolean }[];
+  correctionItems: string[] | null;
+  decisionReasons: string | null;
+  decisionDocument: { documentNo: string | null; issuedOn: string | null; url: string } | null;
+  appealNotice: string | null;
+  registration: { id: string; licenceCode: string | null; approvedOn: string; status: string } | null;
+  timeline: TimelineEntry[];
+  allowedActions: AllowedAction[];
+  canDecide: boolean;
+  canEditMaterials: boolean;
+  nextStep: { title: string; text: string; items?: string[] } | null;
+}
+
+export interface CalendarDay {
+  date: string;
+  weekday: string;
+  kind: 'holiday' | 'workday';
+  name: string | null;
+  source: string;
+}
+
+export interface CalendarYear {
+  year: number;
+  maintainedByDataset: boolean;
+  datasetLastYear: number | null;
+  canAdminister: boolean;
+  days: CalendarDay[];
+  decisionLimit: { workingDays: number; source: 'setting' | 'config'; defaultWorkingDays: number };
+}
+
+export interface QualificationCorrection {
+  id: string;
+  physicianName: string;
+  idNumberMasked: string;
+  reason: string;
+  attachments: string[];
+  authorityName: string;
+  status: string;
+  statusLabel: string;
+  resolutionNote: string | null;
+  createdAt: string;
+  resolvedAt: string | null;
+}
+
+const BASE = '/api/v1/authority';
+
+export const authorityKeys = {
+  all: ['authority'] as const,
+  queue: (q: QueueQuery) => ['authority', 'queue', q] as const,
+  application: (id: string) => ['authority', 'application', id] as const,
+  authorities: ['authority', 'authorities'] as const,
+  calendar: (year: number) => ['authority', 'calendar', year] as const,
+};
+
+export function useQueue(query: QueueQuery) {
+  return useQuery({
+    queryKey: authorityKeys.queue(query),
+    queryFn: () => api.get<QueuePage>(`${BASE}/queue`, { query: { ...query } }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useVisibleAuthorities() {
+  return useQuery({
+    queryKey: authorityKeys.authorities,
+    queryFn: () => api.get<{ authorities: VisibleAuthority[] }>(`${BASE}/authorities`),
+    staleTime: 10 * 60 * 1000,
+  });
+}
+
+export function useAuthorityApplication(id: string) {
+  return useQuery({
+    queryKey: authorityKeys.application(id),
+    queryFn: () => api.get<AuthorityApplication>(`${BASE}/applications/${id}`),
+  });
+}
+
+/** A fresh key per click: a double click (or a retry of the same request) records one decision. */
+function idempotencyKey(): string {
+  return typeof crypto !== 'undefined' && 'randomUUID' in crypto ? crypto.randomUUID() : `k-${Date.now()}-${Math.random().toString(36).slice(2)}`;
+}
+
+export type DecisionCommand =
+  | { action: 'accept' }
+  | { action: 'approve' }
+  | { action: 'request_correction'; items: PaperMaterialKey[]; note?: string }
+  | { action: 'refuse'; reasons: string };
+
+const PATHS: Record<DecisionCommand['action'], string> = {
+  accept: 'accept',
+  approve: 'approve',
+  request_correction: 'request-correction',
+  refuse: 'refuse',
+};
+
+/** 受理 / 退回补正 / 准予注册 / 不予注册 on the version the reviewer is looking at. */
+export function useDecision(application: Pick<AuthorityApplication, 'id' | 'version'>) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ action, ...body }: DecisionCommand) =>
+      api.post<AuthorityApplication>(`${BASE}/applications/${application.id}/${PATHS[action]}`, { ...body, expectedVersion: application.version }, {
+        headers: { 'idempotency-key': idempotencyKey() },
+      }),
+    onSuccess: (updated) => {
+      client.setQueryData(authorityKeys.application(updated.id), updated);
+      void client.invalidateQueries({ queryKey: ['authority', 'queue'] });
+    },
+    onError: () => void client.invalidateQueries({ queryKey: authorityKeys.application(application.id) }),
+  });
+}
+
+export function useMaterialsUpdate(application: Pick<AuthorityApplication, 'id' | 'version'>) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (items: Partial<Record<PaperMaterialKey, boolean>>) =>
+      api.put<AuthorityApplication>(`${BASE}/applications/${application.id}/materials`, { items, expectedVersion: application.version }),
+    onSuccess: (updated) => client.setQueryData(authorityKeys.application(updated.id), updated),
+    onError: () => void client.invalidateQueries({ queryKey: authorityKeys.application(application.id) }),
+  });
+}
+
+export function useCalendar(year: number) {
+  return useQuery({ queryKey: authorityKeys.calendar(year), queryFn: () => api.get<CalendarYear>(`${BASE}/calendar`, { query: { year } }) });
+}
+
+export function useCalendarMutations(year: number) {
+  const client = useQueryClient();
+  const refresh = () => client.invalidateQueries({ queryKey: ['authority', 'calendar'] });
+  return {
+    add: useMutation({
+      mutationFn: (day: { date: string; kind: 'holiday' | 'workday'; name?: string }) => api.post(`${BASE}/calendar/days`, day),
+      onSuccess: refresh,
+    }),
+    remove: useMutation({ mutationFn: (date: string) => api.delete(`${BASE}/calendar/days/${date}`), onSuccess: refresh }),
+    setLimit: useMutation({
+      mutationFn: (workingDays: number | null) => api.put(`${BASE}/settings/decision-limit`, { workingDays }),
+      onSuccess: () => {
+        void refresh();
+        void client.invalidateQueries({ queryKey: ['authority', 'queue'] });
+      },
+    }),
+    year,
+  };
+}
+
+export function useQualificationCorrections(query: { status?: string; cursor?: string }) {
+  return useQuery({
+    queryKey: ['authority', 'qualification-corrections', query],
+    queryFn: () => api.get<{ items: QualificationCorrection[]; nextCursor: string | null }>(`${BASE}/qualification-corrections`, { query: { ...query, limit: 20 } }),
+    placeholderData: keepPreviousData,
+  });
+}

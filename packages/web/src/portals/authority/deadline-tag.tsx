@@ -1,0 +1,35 @@
+import { Tag, Tooltip } from 'antd';
+import { EMPTY } from '../../lib/format';
+
+export interface DeadlineTagProps {
+  dueDate: string | null;
+  workingDaysLeft: number | null;
+  overdue: boolean;
+}
+
+/**
+ * 剩余工作日 of the statutory decision period (《医师法》第十三条: 20 working days from 受理):
+ * red once the due date has passed, orange in the last five working days.
+ */
+export function DeadlineTag({ dueDate, workingDaysLeft, overdue }: DeadlineTagProps) {
+  if (!dueDate || workingDaysLeft === null) return <span>{EMPTY}</span>;
+  const tip = `法定办结日期：${dueDate}`;
+  if (overdue) {
+    const late = -workingDaysLeft;
+    return (
+      <Tooltip title={tip}>
+        <Tag color="red" className="deadline-tag deadline-tag--overdue" data-overdue="true">
+          {late > 0 ? `已逾期 ${late} 个工作日` : '已逾期'}
+        </Tag>
+      </Tooltip>
+    );
+  }
+  if (workingDaysLeft === 0) {
+    return <Tooltip title={tip}><Tag color="orange" className="deadline-tag">今日到期</Tag></Tooltip>;
+  }
+  return (
+    <Tooltip title={tip}>
+      <Tag color={workingDaysLeft <= 5 ? 'orange' : 'blue'} className="deadline-tag">剩余 {workingDaysLeft} 个工作日</Tag>
+    </Tooltip>
+  );
+}

@@ -1,0 +1,72 @@
+/**
+ * 资格补改 — requests to supplement or correct qualification records (seed question 五 「资格补改指南」,
+ * domain BT-12), routed to the authorities within this one's jurisdiction.
+ */
+import { Flex, Select, Table, Typography, Button, Space, type TableColumnsType } from 'antd';
+import { useState } from 'react';
+import { PageHeader } from '../../components/page-header';
+import { ProblemAlert } from '../../components/problem-alert';
+import { StatusTag } from '../../components/status-tag';
+import { formatDateTime } from '../../lib/format';
+import { useQualificationCorrections, type QualificationCorrection } from './authority-api';
+
+const STATUS_COLORS: Record<string, string> = { submitted: 'processing', in_review: 'blue', resolved: 'success', rejected: 'error' };
+
+const columns: TableColumnsType<QualificationCorrection> = [
+  { title: '提交时间', dataIndex: 'createdAt', width: 150, render: (v: string) => formatDateTime(v) },
+  { title: '姓名', dataIndex: 'physicianName', width: 100 },
+  { title: '身份证号', dataIndex: 'idNumberMasked', width: 180, render: (v: string) => <span className="mono">{v}</span> },
+  { title: '补改原因', dataIndex: 'reason', render: (v: string) => <Typography.Paragraph ellipsis={{ rows: 2, expandable: true, symbol: '展开' }} style={{ margin: 0 }}>{v}</Typography.Paragraph> },
+  { title: '附件', dataIndex: 'attachments', width: 70, render: (v: string[]) => `${v.length} 个` },
+  { title: '受理部门', dataIndex: 'authorityName', width: 180 },
+  { title: '状态', dataIndex: 'statusLabel', width: 130, render: (v: string, r) => <StatusTag label={v} color={STATUS_COLORS[r.status] ?? 'default'} /> },
+  { title: '处理意见', dataIndex: 'resolutionNote', width: 160, render: (v: string | null) => v ?? '—' },
+];
+
+export function QualificationCorrectionsPage() {
+  const [status, setStatus] = useState<string | undefined>();
+  const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
+  const page = cursors.length - 1;
+  const { data, error, isFetching } = useQualificationCorrections({ status, cursor: cursors[page] });
+  return (
+    <>
+      <PageHeader
+        title="资格补改"
+        description="医师资格校验未通过、确认姓名及身份证号码无误的医师提交的资格信息补录或修改申请（本辖区）。"
+      />
+      <Flex align="center" gap={8} style={{ marginBottom: 12 }}>
+        <Typography.Text>状态：</Typography.Text>
+        <Select
+          allowClear
+          placeholder="全部"
+          style={{ width: 160 }}
+          value={status}
+          onChange={(v?: string) => { setStatus(v); setCursors([undefined]); }}
+          options={[
+            { value: 'submitted', label: '已提交，待受理' },
+            { value: 'in_review', label: '审核中' },
+            { value: 'resolved', label: '已补改' },
+            { value: 'rejected', label: '未予补改' },
+          ]}
+        />
+      </Flex>
+      <ProblemAlert error={error} style={{ marginBottom: 12 }} />
+      <Table<QualificationCorrection>
+        rowKey="id"
+        size="middle"
+        loading={isFetching}
+        columns={columns}
+        dataSource={data?.items ?? []}
+        pagination={false}
+        scroll={{ x: 1000 }}
+        locale={{ emptyText: '暂无资格补改申请' }}
+      />
+      <Flex justify="flex-end" style={{ marginTop: 12 }}>
+        <Space>
+          <Button disabled={page === 0} onClick={() => setCursors((c) => c.slice(0, -1))}>上一页</Button>
+          <Button disabled={!data?.nextCursor} onClick={() => data?.nextCursor && setCursors((c) => [...c, data.nextCursor!])}>下一页</Button>
+        </Space>
+      </Flex>
+    </>
+  );
+}

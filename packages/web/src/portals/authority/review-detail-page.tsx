@@ -1,0 +1,276 @@
+/**
+ * 业务办理 — one application as the authority sees it: the data to check, the photo, the paper materials,
+ * the history, and the decision buttons the server allows (【受理】【退回补正】【准予注册】【不予注册】).
+ */
+import { FilePdfOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Checkbox, Col, Descriptions, Empty, Flex, Image, Result, Row, Space, Spin, Timeline, Typography } from 'antd';
+import { useState, type ReactNode } from 'react';
+import { useParams } from 'react-router';
+import { isApiError } from '../../api/client';
+import { useApiErrorHandler } from '../../api/use-api-error';
+import { PageHeader } from '../../components/page-header';
+import { ProblemAlert } from '../../components/problem-alert';
+import { StatusTag } from '../../components/status-tag';
+import { EMPTY, formatDate, formatDateTime } from '../../lib/format';
+import { useAuthorityApplication, useMaterialsUpdate, type AuthorityApplication } from './authority-api';
+import { DeadlineTag } from './deadline-tag';
+import { AcceptDialog, ApproveDialog, CorrectionDialog, RefuseDialog, type DialogKind } from './decision-dialogs';
+import { stateColor } from './state-color';
+
+const BUTTONS: Record<DialogKind, { label: string; type?: 'primary'; danger?: boolean }> = {
+  accept: { label: '受理', type: 'primary' },
+  request_correction: { label: '退回补正' },
+  approve: { label: '准予注册', type: 'primary' },
+  refuse: { label: '不予注册', danger: true },
+};
+
+export function ReviewDetailPage() {
+  const { id = '' } = useParams();
+  const { data, error, isPending } = useAuthorityApplication(id);
+  if (isPending) return <Spin className="full-page-spin" />;
+  if (error || !data) {
+    if (isApiError(error) && error.status === 404) {
+      return <Result status="404" title="未找到该业务申请" subTitle="该业务不存在，或不在本部门辖区内。" />;
+    }
+    return <ProblemAlert error={error} />;
+  }
+  return <ApplicationView application={data} />;
+}
+
+function ApplicationView({ application: a }: { application: AuthorityApplication }) {
+  const [dialog, setDialog] = useState<DialogKind | null>(null);
+  const actions = a.allowedActions.map((x) => x.action).filter((x): x is DialogKind => x in BUTTONS);
+  const close = () => setDialog(null);
+  return (
+    <div className="authority-detail">
+      <PageHeader
+        title={`${a.businessTypeLabel} · ${a.applicant.name}`}
+        description={<span className="mono">业务编号：{a.businessCode ?? EMPTY}</span>}
+        breadcrumb={[{ title: '审批工作台', to: '/authority/reviews' }, { title: '业务办理' }]}
+        extra={<StatusTag label={a.stateLabel} color={stateColor(a.state)} />}
+      />
+
+      <ClockBar application={a} />
+      <Outcome application={a} />
+
+      {!(a.canDecide && (a.state === 'approved' || a.state === 'refused')) && (
+      <Card size="small" className="decision-bar" style={{ marginBottom: 16 }}>
+        {a.canDecide ? (
+          actions.length > 0 ? (
+            <Flex gap={12} align="center" wrap>
+              <Typography.Text strong>办理：</Typography.Text>
+              {actions.map((action) => (
+                <Button key={action} type={BUTTONS[action].type} danger={BUTTONS[action].danger} onClick={() => setDialog(action)}>
+                  {BUTTONS[action].label}
+                </Button>
+              ))}
+              {a.nextStep && <Typography.Text type="secondary">{a.nextStep.text}</Typography.Text>}
+            </Flex>
+          ) : (
+            <Typography.Text type="secondary">{a.nextStep?.text || '当前没有可执行的操作。'}</Typography.Text>
+          )
+        ) : (
+          <Typography.Text type="secondary">
+            本业务由{a.authority?.name ?? '下级审批机关'}审批。上级卫生健康行政部门可以查看，但不能作出决定。
+          </Typography.Text>
+        )}
+      </Card>
+      )}
+
+      <Row gutter={[16, 16]}>
+        <Col xs={24} xl={16}>
+          <Section title="申请人信息">
+            <Flex gap={16} align="flex-start" wrap>
+              <Descriptions
+                style={{ flex: 1, minWidth: 320 }}
+                size="small"
+                bordered
+                column={2}
+                items={[
+                  { key: 'name', label: '姓名', children: a.applicant.name },
+                  { key: 'sex', label: '性别', children: a.applicant.sexLabel },
+                  { key: 'idNumber', label: '身份证号', children: <span className="mono">{a.applicant.idNumber}</span> },
+                  { key: 'birth', label: '出生日期', children: formatDate(a.applicant.birthDate) },
+                  { key: 'phone', label: '手机号', children: a.contact.phone ?? EMPTY },
+                  { key: 'email', label: '电子邮箱', children: a.contact.email ?? EMPTY },
+                  ...(a.activation?.pendingPath === 'auto_on_approval'
+                    ? [{ key: 'activation', label: '账户', span: 2, children: '未实施电子化注册地区的医师：准予注册后账户自动激活' }]
+                    : []),
+                ]}
+              />
+              <div className="applicant-photo">
+                {a.form.photoUrl ? <Image src={a.form.photoUrl} alt="申请人照片" width={120} height={160} style={{ objectFit: 'cover' }} /> : <Empty description="无照片" image={Empty.PRESENTED_IMAGE_SIMPLE} />}
+              </div>
+            </Flex>
+          </Section>
+
+          <Section title="资格信息">
+            {a.qualification ? (
+              <Descriptions
+                size="small"
+                bordered
+                column={2}
+                items={[
+                  { key: 'cert', label: '资格证书编码', span: 2, children: <span className="mono">{a.qualification.certCode ?? '（尚未发证）'}</span> },
+                  { key: 'level', label: '资格级别', children: a.qualification.levelLabel },
+                  { key: 'category', label: '资格类别', children: a.qualification.categoryLabel },
+                  { key: 'ticket', label: '准考证号', children: a.qualification.admissionTicketNo ?? EMPTY },
+                  { key: 'date', label: '取得资格日期', children: formatDate(a.qualification.obtainedDate) },
+                ]}
+              />
+            ) : <Typography.Text type="secondary">申请未关联资格记录。</Typography.Text>}
+          </Section>
+
+          <Section title="拟注册信息">
+            <Descriptions
+              size="small"
+              bordered
+              column={2}
+              items={[
+                { key: 'location', label: '执业地点', children: a.form.practiceLocation?.name ?? EMPTY },
+                { key: 'institution', label: '主要执业机构', children: a.form.institution?.name ?? EMPTY },
+                { key: 'level', label: '执业级别', children: a.levelLabel ?? EMPTY },
+                { key: 'category', label: '执业类别', children: a.form.categoryLabel ?? EMPTY },
+                { key: 'scopes', label: '执业范围', span: 2, children: a.form.scopes.map((s) => s.label).join('、') || EMPTY },
+                { key: 'department', label: '科室', children: a.form.department ?? EMPTY },
+                { key: 'start', label: '拟在该机构执业时间', children: formatDate(a.form.startDate) },
+                { key: 'title', label: '任职资格', children: a.form.title ?? EMPTY },
+                { key: 'education', label: '学历', children: [a.form.education?.education, a.form.education?.degree].filter(Boolean).join(' / ') || EMPTY },
+                { key: 'school', label: '毕业院校及专业', span: 2, children: [a.form.education?.school, a.form.education?.major, a.form.education?.graduationDate && `${a.form.education.graduationDate} 毕业`].filter(Boolean).join('，') || EMPTY },
+              ]}
+            />
+          </Section>
+        </Col>
+
+        <Col xs={24} xl={8}>
+          <MaterialsCard application={a} />
+          <Section title="办理记录">
+            {a.timeline.length > 0 ? (
+              <Timeline
+                items={a.timeline.map((e) => ({
+                  key: e.id,
+                  color: e.action === 'refuse' || e.action.includes('return') || e.action === 'request_correction' ? 'red' : e.action === 'approve' ? 'green' : 'blue',
+                  content: (
+                    <div>
+                      <Typography.Text strong>{e.actionLabel}</Typography.Text>
+                      {e.stateLabel && <Typography.Text type="secondary"> → {e.stateLabel}</Typography.Text>}
+                      <div className="timeline-meta">{formatDateTime(e.at)} · {e.actor.organization ?? e.actor.roleLabel}</div>
+                      {e.reason && <div className="timeline-reason">{e.reason}</div>}
+                    </div>
+                  ),
+                }))}
+              />
+            ) : <Typography.Text type="secondary">暂无记录</Typography.Text>}
+          </Section>
+        </Col>
+      </Row>
+
+      <AcceptDialog application={a} open={dialog === 'accept'} onClose={close} />
+      <CorrectionDialog application={a} open={dialog === 'request_correction'} onClose={close} />
+      <ApproveDialog application={a} open={dialog === 'approve'} onClose={close} />
+      <RefuseDialog application={a} open={dialog === 'refuse'} onClose={close} />
+    </div>
+  );
+}
+
+function Section({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <Card size="small" title={title} style={{ marginBottom: 16 }}>
+      {children}
+    </Card>
+  );
+}
+
+/** The statutory clock: arrival, 受理, due date and working days left. */
+function ClockBar({ application: a }: { application: AuthorityApplication }) {
+  return (
+    <Descriptions
+      className="clock-bar"
+      size="small"
+      column={{ xs: 1, sm: 2, lg: 4 }}
+      style={{ marginBottom: 16 }}
+      items={[
+        { key: 'arrived', label: '机构确认时间', children: formatDateTime(a.institutionDecidedAt ?? a.submittedAt) },
+        { key: 'accepted', label: '受理日期', children: formatDate(a.acceptedOn) },
+        { key: 'due', label: '法定办结日期', children: <span className={a.overdue ? 'text-danger' : undefined}>{formatDate(a.dueDate)}</span> },
+        { key: 'left', label: '剩余工作日', children: a.state === 'accepted' ? <DeadlineTag {...a} /> : EMPTY },
+      ]}
+    />
+  );
+}
+
+/** What has been decided so far: the correction list, the registration, or the refusal with its document. */
+function Outcome({ application: a }: { application: AuthorityApplication }) {
+  if (a.state === 'returned_for_correction' && a.correctionItems?.length) {
+    return (
+      <Alert
+        type="warning"
+        showIcon
+        style={{ marginBottom: 16 }}
+        title="已一次性告知申请人补正以下全部内容"
+        description={<ol className="plain-list numbered">{a.correctionItems.map((item) => <li key={item}>{item}</li>)}</ol>}
+      />
+    );
+  }
+  if (a.state === 'approved' && a.registration) {
+    return (
+      <Alert
+        type="success"
+        showIcon
+        style={{ marginBottom: 16 }}
+        title="已准予注册"
+        description={<>医师执业证书编码 <Typography.Text strong copyable className="mono">{a.registration.licenceCode}</Typography.Text>，审核日期 {formatDate(a.registration.approvedOn)}。</>}
+      />
+    );
+  }
+  if (a.state === 'refused') {
+    return (
+      <Alert
+        type="error"
+        showIcon
+        style={{ marginBottom: 16 }}
+        title="已决定不予注册"
+        description={
+          <Space direction="vertical" size={4}>
+            <div className="pre-line">理由：{a.decisionReasons}</div>
+            {a.appealNotice && <Typography.Text type="secondary">{a.appealNotice}</Typography.Text>}
+            {a.decisionDocument && (
+              <a href={a.decisionDocument.url} target="_blank" rel="noreferrer">
+                <FilePdfOutlined /> 《不予注册决定书》{a.decisionDocument.documentNo ?? ''}
+              </a>
+            )}
+          </Space>
+        }
+      />
+    );
+  }
+  return null;
+}
+
+/** 纸质材料 (seed 注册需要提交的材料 1–7), ticked as they arrive. */
+function MaterialsCard({ application: a }: { application: AuthorityApplication }) {
+  const update = useMaterialsUpdate(a);
+  const showError = useApiErrorHandler();
+  const received = a.materials.filter((m) => m.received).length;
+  return (
+    <Section title={`纸质材料（已收 ${received}/${a.materials.length}）`}>
+      <div className="vertical-checks materials-list">
+        {a.materials.map((m) => (
+          <Checkbox
+            key={m.key}
+            checked={m.received}
+            disabled={!a.canEditMaterials || update.isPending}
+            onChange={(e) => update.mutate({ [m.key]: e.target.checked }, { onError: (err) => showError(err) })}
+          >
+            {m.label}
+          </Checkbox>
+        ))}
+      </div>
+      {!a.canEditMaterials && (
+        <Typography.Paragraph type="secondary" style={{ margin: '8px 0 0', fontSize: 12 }}>
+          {a.canDecide ? '已作出决定或退回补正的业务不再登记材料。' : '只有审批机关可以登记材料。'}
+        </Typography.Paragraph>
+      )}
+    </Section>
+  );
+}

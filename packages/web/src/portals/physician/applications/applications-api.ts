@@ -1,0 +1,248 @@
+/**
+ * The server's 业务申请 API (packages/server/src/modules/applications, reference) as typed calls and hooks.
+ * The application shape is `presentApplication` (see the comment at the top of its presenter.ts).
+ */
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { FirstRegistrationDraft } from '@medreg/domain';
+import { api } from '../../../api/client';
+
+export interface AllowedAction {
+  action: string;
+  label: string;
+  requiresReason: boolean;
+}
+
+export interface TimelineEntry {
+  id: number;
+  at: string;
+  action: string;
+  actionLabel: string;
+  fromState: string | null;
+  fromStateLabel: string | null;
+  toState: string;
+  stateLabel: string;
+  actor: { role: string; roleLabel: string; organization: string | null };
+  reason: string | null;
+}
+
+export interface NextStep {
+  title: string;
+  text: string;
+  items?: string[];
+}
+
+export type DraftPayload = FirstRegistrationDraft & { qualificationId?: string; level?: 'physician' | 'assistant' };
+
+export interface ApplicationDetail {
+  id: string;
+  businessCode: string | null;
+  businessType: string;
+  businessTypeLabel: string;
+  businessTypeId: string | null;
+  state: string;
+  stateLabel: string;
+  version: number;
+  createdAt: string;
+  submittedAt: string | null;
+  institutionDecidedAt: string | null;
+  acceptedAt: string | null;
+  dueDate: string | null;
+  decidedAt: string | null;
+  updatedAt: string;
+  applicant: { name: string; sex: string; sexLabel: string; birthDate: string; idNumber: string; idNumberMasked: string };
+  qualification: {
+    id: string; certCode: string | null; admissionTicketNo: string | null; level: 'physician' | 'assistant'; levelLabel: string;
+    category: string; categoryLabel: string; obtainedDate: string | null;
+  } | null;
+  level: 'physician' | 'assistant' | null;
+  levelLabel: string | null;
+  payload: DraftPayload;
+  form: {
+    practiceLocation: { code: string; name: string } | null;
+    institution: { id: string; name: string; areaCode: string; areaName: string; grassroots: boolean } | null;
+    category: string | null;
+    categoryLabel: string | null;
+    scopes: { code: string; label: string }[];
+    startDate: string | null;
+    department: string | null;
+    education: { education?: string; degree?: string; school?: string; major?: string; graduationDate?: string } | null;
+    title: string | null;
+    photoUrl: string | null;
+    declarations: { key: string; text: string; accepted: boolean }[];
+  };
+  institution: { id: string; name: string } | null;
+  authority: { id: string; name: string } | null;
+  correctionItems: string[] | null;
+  decisionReasons: string | null;
+  decisionDocument: { documentNo: string; issuedOn: string; url: string } | null;
+  appealNotice: string | null;
+  timeline: TimelineEntry[];
+  allowedActions: AllowedAction[];
+  editable: boolean;
+  nextStep: NextStep;
+}
+
+export interface ApplicationListItem {
+  id: string;
+  businessCode: string | null;
+  businessType: string;
+  businessTypeLabel: string;
+  state: string;
+  stateLabel: string;
+  version: number;
+  institutionName: string | null;
+  authorityName: string | null;
+  submittedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+  dueDate: string | null;
+  allowedActions: AllowedAction[];
+  editable: boolean;
+}
+
+export interface BusinessCatalogue {
+  businessTypes: { type: string; id: string; label: string; levels: string[]; available: boolean }[];
+  ineligibleCases: { case: string; label: string; explanation: string }[];
+}
+
+export interface Region {
+  code: string;
+  name: string;
+  level: string;
+  eRegistrationEnabled?: boolean;
+}
+
+export interface InstitutionHit {
+  id: string;
+  name: string;
+  areaCode: string;
+  areaName: string;
+  provinceCode: string;
+  kind: string;
+  grassroots: boolean;
+}
+
+export interface ScopeCatalogue {
+  categories: { category: string; label: string; fullLabel: string; scopes: { code: string; name: string; label: string }[] }[];
+  rules: { maxDefault: number; maxGrassroots: number; texts: string[] };
+}
+
+export interface EducationOptions {
+  educationLevels: string[];
+  degrees: string[];
+  titles: { label: string; grade: string }[];
+}
+
+export const applicationKey = (id: string) => ['applications', id] as const;
+const STATIC = { staleTime: 60 * 60 * 1000 };
+
+export function useApplication(id: string) {
+  return useQuery({ queryKey: applicationKey(id), queryFn: () => api.get<ApplicationDetail>(`/api/v1/applications/${id}`) });
+}
+
+export function useMyApplications() {
+  return useInfiniteQuery({
+    queryKey: ['applications', 'mine'],
+    queryFn: ({ pageParam }) => api.get<{ items: ApplicationListItem[]; nextCursor: string | null }>('/api/v1/applications', { query: { cursor: pageParam } }),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+}
+
+export function useBusinessCatalogue() {
+  return useQuery({ queryKey: ['reference', 'business-types'], queryFn: () => api.get<BusinessCatalogue>('/api/v1/reference/business-types'), ...STATIC });
+}
+
+export function useProvinces() {
+  return useQuery({ queryKey: ['reference', 'provinces'], queryFn: () => api.get<{ items: Region[] }>('/api/v1/reference/regions/provinces'), ...STATIC });
+}
+
+export function useRegionChildren(code: string | undefined) {
+  return useQuery({
+    queryKey: ['reference', 'regions', code],
+    queryFn: () => api.get<{ items: Region[] }>(`/api/v1/reference/regions/${code}/children`),
+    enabled: Boolean(code),
+    ...STATIC,
+  });
+}
+
+export function useScopeCatalogue() {
+  return useQuery({ queryKey: ['reference', 'practice-scopes'], queryFn: () => api.get<ScopeCatalogue>('/api/v1/reference/practice-scopes'), ...STATIC });
+}
+
+export function useEducationOptions() {
+  return useQuery({ queryKey: ['reference', 'education-and-titles'], queryFn: () => api.get<EducationOptions>('/api/v1/reference/education-and-titles'), ...STATIC });
+}
+
+export function useDepartments(institutionId: string | undefined) {
+  return useQuery({
+    queryKey: ['reference', 'departments', institutionId],
+    queryFn: () => api.get<{ departments: string[] }>(`/api/v1/reference/institutions/${institutionId}/departments`),
+    enabled: Boolean(institutionId),
+  });
+}
+
+export function useInstitutionSearch(place: string | undefined, q: string) {
+  return useInfiniteQuery({
+    queryKey: ['reference', 'institutions', place, q],
+    queryFn: ({ pageParam }) => api.get<{ items: InstitutionHit[]; nextCursor: string | null }>('/api/v1/reference/institutions', { query: { place, q, cursor: pageParam } }),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    enabled: Boolean(place),
+  });
+}
+
+/** Every command answers with the application; the cache is updated from it. */
+function useApplicationCommand<V>(fn: (v: V) => Promise<ApplicationDetail>) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: fn,
+    onSuccess: (app) => {
+      client.setQueryData(applicationKey(app.id), app);
+      void client.invalidateQueries({ queryKey: ['applications', 'mine'] });
+    },
+  });
+}
+
+export function useStartApplication() {
+  return useApplicationCommand((body: { businessType: string; specialCase?: string }) => api.post<ApplicationDetail>('/api/v1/applications', body));
+}
+
+export function useSaveDraft(id: string) {
+  return useApplicationCommand((body: DraftPayload & { expectedVersion: number }) => api.patch<ApplicationDetail>(`/api/v1/applications/${id}`, body));
+}
+
+export function useUploadPhoto(id: string) {
+  return useApplicationCommand((file: File) => {
+    const form = new FormData();
+    form.append('photo', file);
+    return api.upload<ApplicationDetail>(`/api/v1/applications/${id}/photo`, form);
+  });
+}
+
+export function useSubmitApplication(id: string) {
+  return useApplicationCommand((body: { expectedVersion: number }) =>
+    api.post<ApplicationDetail>(`/api/v1/applications/${id}/submit`, body, { headers: { 'idempotency-key': `submit-${id}-${body.expectedVersion}` } }));
+}
+
+export function useWithdrawApplication(id: string) {
+  return useApplicationCommand((body: { expectedVersion: number; reason?: string }) => api.post<ApplicationDetail>(`/api/v1/applications/${id}/withdraw`, body));
+}
+
+export function useResubmitCorrection(id: string) {
+  return useApplicationCommand((body: { expectedVersion: number; note?: string }) => api.post<ApplicationDetail>(`/api/v1/applications/${id}/resubmit-correction`, body));
+}
+
+/** Tag colours of the states (the labels come from the server). */
+export const STATE_COLORS: Record<string, string> = {
+  draft: 'default',
+  pending_institution: 'processing',
+  returned_by_institution: 'warning',
+  refused_by_institution: 'error',
+  pending_authority: 'blue',
+  accepted: 'geekblue',
+  returned_for_correction: 'warning',
+  approved: 'success',
+  refused: 'error',
+  withdrawn: 'default',
+};
