@@ -33,9 +33,13 @@ export async function startServer(): Promise<RunningServer> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'medreg-e2e-'));
   const port = await freePort();
   let log = '';
+  // The embedded database of the data directory: no DATABASE_URL / READ_DATABASE_URL from the caller's shell.
+  const { DATABASE_URL: _db, READ_DATABASE_URL: _read, PUBLIC_BASE_URL: _public, ...inherited } = process.env;
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'packages/server/src/main.ts'], {
     cwd: ROOT,
-    env: { ...process.env, MEDREG_DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', MEDREG_TEST_CAPTCHA: '1', NODE_ENV: 'development', LOG_LEVEL: 'warn', DATABASE_URL: '' },
+    env: { ...inherited, MEDREG_DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', MEDREG_TEST_CAPTCHA: '1', NODE_ENV: 'development', LOG_LEVEL: 'warn',
+      // Certificates print their verification URL (QR code) for this very server.
+      PUBLIC_BASE_URL: `http://127.0.0.1:${port}` },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout?.on('data', (d: Buffer) => { log += d.toString(); });
@@ -56,8 +60,11 @@ export async function startServer(): Promise<RunningServer> {
     dataDir,
     output: () => log,
     async stop() {
-      child.kill('SIGTERM');
-      await new Promise((r) => child.once('exit', r));
+      if (child.exitCode === null && child.signalCode === null) {
+        const exited = new Promise((r) => child.once('exit', r));
+        child.kill('SIGTERM');
+        await exited;
+      }
       await rm(dataDir, { recursive: true, force: true });
     },
   };

@@ -11,7 +11,7 @@ import {
 type Detail = PresentedApp & {
   stateLabel: string;
   allowedActions: { action: string; label: string }[];
-  nextStep: { title: string; text: string; items?: string[] };
+  nextStep: { title: string; text: string; items?: string[]; notice?: string };
   timeline: { action: string; actionLabel: string; stateLabel: string; actor: { roleLabel: string; organization: string | null }; reason: string | null }[];
   institution: { name: string } | null;
   authority: { name: string } | null;
@@ -214,7 +214,7 @@ describe('业务进度', () => {
     await actAs(t.deps, reviewerActor, app.id, 'refuse', '申请人被吊销医师执业证书不满二年', { decisionReasons: '申请人被吊销医师执业证书不满二年', decidedAt: new Date() });
     const d = await detail(p.agent, app.id);
     expect(d.nextStep.text).toContain('申请人被吊销医师执业证书不满二年');
-    expect(d.nextStep.items![0]).toContain('行政复议');
+    expect(d.nextStep.notice).toContain('行政复议');
     expect(d.appealNotice).toContain('行政诉讼');
   });
 

@@ -6,7 +6,7 @@ import type { Deps } from '../../src/context';
 import { inTransaction } from '../../src/context';
 import { accounts, physicians, type Institution } from '../../src/db/schema/index';
 import type { AccountActor } from '../../src/http/actor';
-import { applyTransition } from '../../src/modules/applications/transition';
+import { applyTransition, type TransitionOptions } from '../../src/modules/applications/transition';
 import type { Agent } from './agent';
 import { loggedIn } from './agent';
 import { makePhysician, PASSWORD } from './factories';
@@ -108,6 +108,6 @@ export function staffActor(account: { id: string; role: string; loginName: strin
 }
 
 /** Takes a workflow action as staff, in its own transaction. */
-export async function actAs(deps: Deps, actor: AccountActor, id: string, action: Parameters<typeof applyTransition>[3], reason?: string, patch?: Parameters<typeof applyTransition>[4]['patch']) {
+export async function actAs(deps: Deps, actor: AccountActor, id: string, action: Parameters<typeof applyTransition>[3], reason?: string, patch?: TransitionOptions['patch']) {
   return inTransaction(deps, (c) => applyTransition(c, actor, id, action, { reason, patch }));
 }

@@ -77,10 +77,11 @@ export async function makePhysician(deps: Deps, o: { name?: string; level?: Leve
     }).returning();
     const p = await createPhysicianRecord(c, { name, idNumber, accountId: account!.id });
     const now = c.now();
-    const activated = o.activated ?? true;
-    await c.tx.update(physicians).set(activated
-      ? { phoneVerifiedAt: now, activationStatus: 'active', activationMethod: 'qualification_code', activatedAt: now, qualificationCheckedAt: now }
-      : {}).where(eq(physicians.id, p.id));
+    if (o.activated ?? true) {
+      await c.tx.update(physicians)
+        .set({ phoneVerifiedAt: now, activationStatus: 'active', activationMethod: 'qualification_code', activatedAt: now, qualificationCheckedAt: now })
+        .where(eq(physicians.id, p.id));
+    }
     return { ...p, account: account! };
   });
   return { physician, qualification, idNumber, certCode, ticket, loginName, name };

@@ -8,12 +8,14 @@ import { PASSWORD, makeAuthorityStaff, makeInstitution } from '../helpers/factor
 import { makeApplicationAt } from '../helpers/institutions-factories';
 
 type Detail = {
-  id: string; version: number; state: string; stateLabel: string; businessCode: string; allowedActions: string[];
-  physician: { name: string; idNumberMasked: string; phone: string }; photoUrl: string | null; formUrl: string;
-  proposed: { practiceLocation: string; institutionName: string; scopes: { name: string }[]; categoryLabel: string };
-  qualification: { certCodeMasked: string } | null; authorityName: string; institutionDecidedAt: string | null; decisionReasons: string | null;
-  timeline: { action: string; actionLabel: string; reason: string | null; actorOrgName: string | null }[];
+  id: string; version: number; state: string; stateLabel: string; businessCode: string; allowedActions: { action: string; label: string }[];
+  applicant: { name: string; idNumber: string; phone: string }; formUrl: string;
+  form: { practiceLocation: { name: string }; institution: { name: string }; scopes: { label: string }[]; photoUrl: string | null };
+  qualification: { certCode: string } | null; authority: { name: string }; institutionDecidedAt: string | null; decisionReasons: string | null;
+  institutionReview: { label: string }; authorityReview: { label: string };
+  timeline: { action: string; actionLabel: string; reason: string | null; actor: { organization: string | null } }[];
 };
+const actions = (d: Detail) => d.allowedActions.map((a) => a.action);
 
 let t: TestApp;
 let clerk: Agent;
@@ -60,22 +62,24 @@ async function outboxFor(recipient: string | null) {
 describe('办理业务', () => {
   it('opens the application with its data, photo, history and the three actions', async () => {
     const d = await detail(clerk, app.id);
-    expect(d.physician.name).toBe('欧阳晓燕');
-    expect(d.physician.idNumberMasked).toMatch(/\*{8}/);
+    expect(d.applicant.name).toBe('欧阳晓燕');
+    expect(d.applicant.idNumber).toMatch(/\*{8}/);
+    expect(d.applicant.phone).toBe(app.physicianPhone);
     expect(JSON.stringify(d)).not.toContain(app.idNumber);
-    expect(d.proposed.practiceLocation).toBe('北京市');
-    expect(d.proposed.institutionName).toBe('北京市海淀区测试医院');
-    expect(d.proposed.scopes.map((s) => s.name)).toEqual(['内科专业']);
-    expect(d.qualification?.certCodeMasked).toMatch(/^\w{9}\d{6}\*{8}[\dX]{4}$/);
-    expect(d.allowedActions).toEqual(['institution_approve', 'institution_return', 'institution_refuse']);
-    const photo = await clerk.get(d.photoUrl!);
+    expect(d.form.practiceLocation.name).toBe('北京市');
+    expect(d.form.institution.name).toBe('北京市海淀区测试医院');
+    expect(d.form.scopes.map((s) => s.label)).toEqual(['内科专业（含老年医学专业、传染病专业）']);
+    expect(d.qualification?.certCode).toMatch(/^\w{9}\d{6}\*{8}[\dX]{4}$/);
+    expect(d.institutionReview.label).toBe('待确认');
+    expect(actions(d)).toEqual(['institution_approve', 'institution_return', 'institution_refuse']);
+    const photo = await clerk.get(d.form.photoUrl!);
     expect(photo.statusCode).toBe(200);
     expect(photo.headers['content-type']).toBe('image/png');
   });
 
   it('answers another institution\'s clerk 404 for the application, its photo and its form', async () => {
     expectProblem(await otherClerk.get(`/api/v1/institution/applications/${app.id}`), 404, 'NOT_FOUND');
-    expectProblem(await otherClerk.get(`/api/v1/institution/applications/${app.id}/photo`), 404, 'NOT_FOUND');
+    expectProblem(await otherClerk.get(`/api/v1/applications/${app.id}/photo`), 404, 'NOT_FOUND');
     expectProblem(await otherClerk.get(`/api/v1/institution/applications/${app.id}/form.pdf`), 404, 'NOT_FOUND');
     expectProblem(await decide(otherClerk, app.id, 'approve', { expectedVersion: app.version }), 404, 'NOT_FOUND');
     expect((await detail(clerk, app.id)).state).toBe('pending_institution');
@@ -120,8 +124,10 @@ describe('【同意】', () => {
     expect(d.state).toBe('pending_authority');
     expect(d.stateLabel).toBe('正在申办');
     expect(d.institutionDecidedAt).not.toBeNull();
-    expect(d.allowedActions).toEqual([]);
-    expect(d.timeline.at(-1)).toMatchObject({ action: 'institution_approve', actionLabel: '同意', actorOrgName: '北京市海淀区测试医院' });
+    expect(actions(d)).toEqual([]);
+    expect(d.institutionReview.label).toBe('已同意');
+    expect(d.authorityReview.label).toBe('待受理');
+    expect(d.timeline.at(-1)).toMatchObject({ action: 'institution_approve', actionLabel: '同意', actor: { organization: '北京市海淀区测试医院' } });
     const [row] = await t.deps.db.select().from(applications).where(eq(applications.id, app.id));
     expect(row!.authorityId).toBe(inst.authorityId);
     const physicianSms = await outboxFor(app.physicianPhone);
@@ -200,7 +206,7 @@ describe('【不同意】 and 【退回修改】', () => {
     expect(res.statusCode, res.body).toBe(200);
     const d = res.json() as Detail;
     expect(d.state).toBe('returned_by_institution');
-    expect(d.allowedActions).toEqual([]);
+    expect(actions(d)).toEqual([]);
     const sms = await outboxFor(app.physicianPhone);
     expect(sms[0]!.template).toBe('application.institution_returned');
     expect(sms[0]!.body).toContain('照片不符合要求');
@@ -213,7 +219,7 @@ describe('补正后重新提交', () => {
   it('returns an application the authority sent back for correction to the authority', async () => {
     const returned = await makeApplicationAt(t.deps, inst, { state: 'returned_for_correction' });
     const d = await detail(clerk, returned.id);
-    expect(d.allowedActions).toEqual(['resubmit_correction']);
+    expect(actions(d)).toEqual(['resubmit_correction']);
     const res = await decide(clerk, returned.id, 'resubmit-correction', { expectedVersion: d.version });
     expect(res.statusCode, res.body).toBe(200);
     expect((res.json() as Detail).state).toBe('pending_authority');

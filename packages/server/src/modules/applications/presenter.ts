@@ -22,7 +22,7 @@
  *                     actor { role, roleLabel, organization }, reason }]   — every application_events row, oldest first
  *   allowedActions [{ action, label, requiresReason }] — what THIS actor may do now (workflow table ∩ policy)
  *   editable       whether this actor may change the form now (the applicant, in 草稿 / 机构退回修改)
- *   nextStep       { title, text, items? } — what happens next, in words for this actor
+ *   nextStep       { title, text, items?, notice? } — what happens next, in words for this actor (notice: the appeal rights)
  */
 import {
   ACTOR_ROLE_LABELS, APPLICATION_STATE_LABELS, BUSINESS_TYPE_INFO, DECLARATIONS, PAPER_MATERIALS, PHYSICIAN_LEVEL_INFO,
@@ -187,6 +187,8 @@ export interface NextStep {
   title: string;
   text: string;
   items?: string[];
+  /** A notice to show on its own (with a refusal: the appeal rights). */
+  notice?: string;
 }
 
 /** The next step in words (seed 第三步–第五步, domain §2.1), for the applicant or for staff. */
@@ -225,7 +227,7 @@ export function nextStepOf(view: ApplicationView, actor: AccountActor): NextStep
       return {
         title: '不予注册',
         text: `${authority}决定不予注册。理由：${app.decisionReasons ?? lastReason ?? '见不予注册决定书'}`,
-        items: [APPEAL_NOTICE],
+        notice: APPEAL_NOTICE,
       };
     case 'withdrawn':
       return { title: '已撤回', text: staff ? '申请人已撤回该申请。' : '您已撤回该申请。如需办理，请重新发起业务申请。' };

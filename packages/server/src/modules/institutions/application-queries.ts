@@ -2,7 +2,7 @@ import { asc, eq } from 'drizzle-orm';
 import { CommonErrors } from '@medreg/domain';
 import type { Ctx } from '../../context';
 import type { AccountActor } from '../../http/actor';
-import { accounts, applicationEvents, applications, authorities, blobs, institutions, physicians, qualifications } from '../../db/schema/index';
+import { accounts, applicationEvents, applications, authorities, institutions, physicians, qualifications } from '../../db/schema/index';
 import { canView } from '../applications/policy';
 
 /** An application with its applicant, account contact, institution and deciding authority (one query). */
@@ -74,9 +74,4 @@ export async function selectQualification(c: Ctx, id: string | undefined) {
   if (!id || !/^[0-9a-f-]{36}$/i.test(id)) return undefined;
   const [row] = await c.tx.select().from(qualifications).where(eq(qualifications.id, id));
   return row;
-}
-
-export async function selectBlobType(c: Ctx, sha256: string): Promise<string | undefined> {
-  const [row] = await c.tx.select({ contentType: blobs.contentType }).from(blobs).where(eq(blobs.sha256, sha256));
-  return row?.contentType;
 }

@@ -9,7 +9,6 @@ import { decideApplication } from './decisions';
 import type { InstitutionAction } from './decision-notices';
 import { buildApplicationFormData } from './form-data';
 import { idempotencyKeyOf } from './idempotency';
-import { loadApplicationPhoto } from './photo';
 import { listQueue } from './queue';
 import { DecisionBody, IdParams, QueueQuery } from './schemas';
 
@@ -29,14 +28,6 @@ export async function institutionApplicationRoutes(root: FastifyInstance, deps: 
     config: STAFF,
     schema: { tags: TAGS, summary: '办理业务：申请详情、照片、办理记录和可执行的操作', params: IdParams },
   }, async (req) => getApplicationDetail(reading(deps), accountActor(req), req.params.id));
-
-  app.get('/api/v1/institution/applications/:id/photo', {
-    config: STAFF,
-    schema: { tags: TAGS, summary: '申请人照片', params: IdParams },
-  }, async (req, reply) => {
-    const photo = await loadApplicationPhoto(reading(deps), accountActor(req), req.params.id);
-    return reply.type(photo.contentType).header('cache-control', 'private, no-store').send(photo.content);
-  });
 
   app.get('/api/v1/institution/applications/:id/form.pdf', {
     config: STAFF,

@@ -6,7 +6,6 @@ export const InstitutionErrors = defineErrors({
   STATE_NOT_IN_QUEUE: spec(400, '所选状态不属于当前列表，请切换到相应的列表后查询', 'The status is not in this queue'),
   DATE_RANGE_INVALID: spec(400, '申请日期的结束日期不能早于开始日期', 'The end date is before the start date'),
   IDEMPOTENCY_KEY_INVALID: spec(400, '请求标识（Idempotency-Key）格式不正确', 'Invalid Idempotency-Key header'),
-  APPLICATION_PHOTO_MISSING: spec(404, '该申请没有照片', 'The application has no photo'),
   STAFF_NOT_FOUND: spec(404, '未找到该经办人账户', 'Clerk account not found'),
   STAFF_LOGIN_NAME_TAKEN: spec(409, '该登录名已被使用，请换一个', 'Login name taken'),
 });

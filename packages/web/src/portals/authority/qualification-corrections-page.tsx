@@ -16,7 +16,7 @@ const columns: TableColumnsType<QualificationCorrection> = [
   { title: '提交时间', dataIndex: 'createdAt', width: 150, render: (v: string) => formatDateTime(v) },
   { title: '姓名', dataIndex: 'physicianName', width: 100 },
   { title: '身份证号', dataIndex: 'idNumberMasked', width: 180, render: (v: string) => <span className="mono">{v}</span> },
-  { title: '补改原因', dataIndex: 'reason', render: (v: string) => <Typography.Paragraph ellipsis={{ rows: 2, expandable: true, symbol: '展开' }} style={{ margin: 0 }}>{v}</Typography.Paragraph> },
+  { title: '补改原因', dataIndex: 'reason', width: 300, render: (v: string) => <Typography.Paragraph ellipsis={{ rows: 2, expandable: true, symbol: '展开' }} style={{ margin: 0 }}>{v}</Typography.Paragraph> },
   { title: '附件', dataIndex: 'attachments', width: 70, render: (v: string[]) => `${v.length} 个` },
   { title: '受理部门', dataIndex: 'authorityName', width: 180 },
   { title: '状态', dataIndex: 'statusLabel', width: 130, render: (v: string, r) => <StatusTag label={v} color={STATUS_COLORS[r.status] ?? 'default'} /> },
@@ -58,7 +58,7 @@ export function QualificationCorrectionsPage() {
         columns={columns}
         dataSource={data?.items ?? []}
         pagination={false}
-        scroll={{ x: 1000 }}
+        scroll={{ x: 1290 }}
         locale={{ emptyText: '暂无资格补改申请' }}
       />
       <Flex justify="flex-end" style={{ marginTop: 12 }}>

@@ -154,7 +154,7 @@ export function ReviewQueuePage() {
 
 function queueColumns(queue: AuthorityQueue): TableColumnsType<QueueItem> {
   const code: TableColumnsType<QueueItem>[number] = {
-    title: '业务编号', dataIndex: 'businessCode', width: 190, render: (v: string | null, r) => <Link to={r.id} className="mono">{v ?? EMPTY}</Link>,
+    title: '业务编号', dataIndex: 'businessCode', width: 200, render: (v: string | null, r) => <Link to={r.id} className="mono queue-code">{v ?? EMPTY}</Link>,
   };
   const name = { title: '姓名', dataIndex: 'physicianName', width: 90 };
   const type = { title: '业务类型', dataIndex: 'businessTypeLabel', width: 90 };

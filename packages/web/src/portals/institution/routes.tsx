@@ -14,22 +14,28 @@
  * browser; the server authorizes every request.
  */
 import { CheckCircleOutlined, FileSearchOutlined, HomeOutlined, SafetyOutlined, TeamOutlined } from '@ant-design/icons';
-import { UnderConstruction } from '../../components/under-construction';
 import type { PortalMenuItem, PortalRoute } from '../types';
+import { AccountsPage } from './accounts-page';
+import { ActivationPage } from './activation-page';
+import { ApplicationPage } from './application-page';
+import { ApplicationsPage } from './applications-page';
 import { InstitutionHomePage } from './home-page';
+import { VerificationPage } from './verification-page';
 
 export const routes: PortalRoute[] = [
   { path: '', element: <InstitutionHomePage /> },
-  { path: 'applications', element: <UnderConstruction title="医师申请业务办理" /> },
-  { path: 'activation', element: <UnderConstruction title="医师账户激活" /> },
-  { path: 'verification', element: <UnderConstruction title="医师验证" /> },
-  { path: 'accounts', element: <UnderConstruction title="账户管理" />, roles: ['institution_admin'] },
+  { path: 'applications', element: <ApplicationsPage /> },
+  { path: 'applications/:id', element: <ApplicationPage /> },
+  // 医师账户激活 and 账户管理 are the institution admin's (the server refuses clerks with 403 too).
+  { path: 'activation', element: <ActivationPage />, roles: ['institution_admin'] },
+  { path: 'verification', element: <VerificationPage /> },
+  { path: 'accounts', element: <AccountsPage />, roles: ['institution_admin'] },
 ];
 
 export const menu: PortalMenuItem[] = [
   { key: '', label: '系统首页', icon: <HomeOutlined /> },
   { key: 'applications', label: '医师申请业务办理', icon: <FileSearchOutlined /> },
-  { key: 'activation', label: '医师账户激活', icon: <CheckCircleOutlined /> },
+  { key: 'activation', label: '医师账户激活', icon: <CheckCircleOutlined />, roles: ['institution_admin'] },
   { key: 'verification', label: '医师验证', icon: <SafetyOutlined /> },
   { key: 'accounts', label: '账户管理', icon: <TeamOutlined />, roles: ['institution_admin'] },
 ];

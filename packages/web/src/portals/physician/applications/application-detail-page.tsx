@@ -30,12 +30,12 @@ function History({ app }: { app: ApplicationDetail }) {
       items={app.timeline.map((e) => ({
         key: e.id,
         color: TIMELINE_COLORS[e.action] ?? 'blue',
-        title: formatDateTime(e.at),
         content: (
           <div className="application-timeline-entry">
-            <Space wrap size={6}>
+            <Space wrap size={8}>
               <Typography.Text strong>{e.actionLabel}</Typography.Text>
               <StatusTag label={e.stateLabel} color={STATE_COLORS[e.toState]} />
+              <Typography.Text type="secondary">{formatDateTime(e.at)}</Typography.Text>
             </Space>
             <div><Typography.Text type="secondary">办理人：{who(e)}</Typography.Text></div>
             {e.reason && <div className="application-timeline-reason">{e.action === 'submit' ? '说明' : '意见'}：{e.reason}</div>}
@@ -138,7 +138,7 @@ export function ApplicationDetailPage() {
       ]} />
       <NextStepCard step={app.nextStep} />
       <div className="application-detail-grid">
-        <Card size="small" title="办理记录">
+        <Card size="small" title="办理记录" className="application-history">
           <History app={app} />
         </Card>
         <Card size="small" title="申请信息">

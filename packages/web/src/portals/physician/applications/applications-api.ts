@@ -29,6 +29,8 @@ export interface NextStep {
   title: string;
   text: string;
   items?: string[];
+  /** Shown on its own, e.g. the appeal rights with a refusal. */
+  notice?: string;
 }
 
 export type DraftPayload = FirstRegistrationDraft & { qualificationId?: string; level?: 'physician' | 'assistant' };

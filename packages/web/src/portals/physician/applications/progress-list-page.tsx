@@ -38,7 +38,7 @@ export function ProgressListPage() {
             title: '操作', key: 'op', width: 150,
             render: (_v, r) => (
               <Space>
-                {r.editable && <ButtonLink size="small" type="primary" to={`/physician/applications/new/${r.id}`}>继续填写</ButtonLink>}
+                {r.editable && <ButtonLink size="small" type="primary" to={`/physician/applications/new/${r.id}`}>{r.state === 'draft' ? '继续填写' : '修改'}</ButtonLink>}
                 <ButtonLink size="small" to={`/physician/applications/${r.id}`}>查看</ButtonLink>
               </Space>
             ),

@@ -9,6 +9,7 @@ export function NextStepCard({ step }: { step: NextStep }) {
       {step.items && step.items.length > 0 && (
         <ol>{step.items.map((item) => <li key={item}>{item}</li>)}</ol>
       )}
+      {step.notice && <Typography.Paragraph type="secondary" style={{ margin: '8px 0 0' }}>{step.notice}</Typography.Paragraph>}
     </Card>
   );
 }

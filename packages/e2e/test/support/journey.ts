@@ -1,0 +1,200 @@
+/**
+ * What every browser journey shares: screenshots into packages/e2e/artifacts/<journey>/NN-<step>.png,
+ * signing in as a person would (landing page → portal entry → 用户登录 with the test captcha),
+ * reading codes from the development inbox, a small photo for uploads, and PDF helpers.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { deflateSync } from 'node:zlib';
+import type { APIRequestContext, Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { expect } from 'vitest';
+
+export const ARTIFACTS = fileURLToPath(new URL('../../artifacts/', import.meta.url));
+
+/** A numbered screenshot series for one journey; the folder is emptied first so old pictures do not linger. */
+export async function screenshots(journey: string): Promise<{ dir: string; shot: (page: Page, step: string) => Promise<string> }> {
+  const dir = path.join(ARTIFACTS, journey);
+  await rm(dir, { recursive: true, force: true });
+  await mkdir(dir, { recursive: true });
+  let n = 0;
+  return {
+    dir,
+    async shot(page, step) {
+      n += 1;
+      const file = path.join(dir, `${String(n).padStart(2, '0')}-${step}.png`);
+      await settle(page);
+      await page.screenshot({ path: file, fullPage: true, animations: 'disabled' });
+      return file;
+    },
+  };
+}
+
+/** Waits until the page is quiet: no spinner visible and no request in flight for a moment. */
+export async function settle(page: Page): Promise<void> {
+  await page.waitForLoadState('networkidle', { timeout: 15_000 }).catch(() => undefined);
+  await page.locator('.ant-spin-spinning').first().waitFor({ state: 'hidden', timeout: 15_000 }).catch(() => undefined);
+}
+
+/** A browser context as a new visitor on a desktop screen, in Chinese. */
+export async function newVisitor(browser: Browser, baseUrl: string): Promise<BrowserContext> {
+  const context = await browser.newContext({ baseURL: baseUrl, locale: 'zh-CN', viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+  context.setDefaultTimeout(15_000);
+  context.setDefaultNavigationTimeout(20_000);
+  return context;
+}
+
+/** Types the answer the test captcha carries (`data-test-answer`, present only with MEDREG_TEST_CAPTCHA). */
+export async function answerCaptcha(scope: Page | Locator): Promise<void> {
+  const image = scope.locator('button.captcha-image[data-test-answer]');
+  await image.waitFor({ timeout: 15_000 });
+  const answer = await image.getAttribute('data-test-answer');
+  if (!answer) throw new Error('captcha without a test answer: is MEDREG_TEST_CAPTCHA on?');
+  await scope.getByLabel('验证码').fill(answer);
+}
+
+export const PORTAL_ENTRY = {
+  physician: '进入医师个人端',
+  institution: '进入医疗机构端',
+  authority: '进入卫生健康行政部门端',
+} as const;
+export const PORTAL_BASE = { physician: '/physician', institution: '/institution', authority: '/authority' } as const;
+
+/**
+ * From the front door to the portal: 首页 → 【进入…端】 → 用户登录 (登录名, 登录密码, 验证码) → 【登录】.
+ * `shot` gets the login page before it is submitted.
+ */
+export async function logIn(
+  page: Page,
+  portal: keyof typeof PORTAL_ENTRY,
+  loginName: string,
+  password: string,
+  shot?: (page: Page, step: string) => Promise<unknown>,
+): Promise<void> {
+  await page.goto('/');
+  await page.getByRole('link', { name: PORTAL_ENTRY[portal] }).click();
+  await page.getByRole('heading', { name: '用户登录' }).waitFor();
+  await fillLogin(page, loginName, password);
+  if (shot) await shot(page, `${portal}-login`);
+  await page.getByRole('button', { name: '登录', exact: true }).click();
+  await page.waitForURL((url) => url.pathname.startsWith(PORTAL_BASE[portal]), { timeout: 20_000 });
+}
+
+export async function fillLogin(page: Page, loginName: string, password: string): Promise<void> {
+  await page.getByLabel('登录名').fill(loginName);
+  await page.getByLabel('登录密码').fill(password);
+  await answerCaptcha(page);
+}
+
+export interface InboxMessage { id: string; channel: 'sms' | 'email'; recipient: string; subject: string | null; body: string; template: string; createdAt: string }
+
+/** The newest development-inbox messages for a recipient (phone or e-mail), newest first. */
+export async function inbox(request: APIRequestContext, recipient: string): Promise<InboxMessage[]> {
+  const res = await request.get(`/api/v1/dev/inbox?recipient=${encodeURIComponent(recipient)}`);
+  expect(res.ok(), `dev inbox: HTTP ${res.status()}`).toBe(true);
+  return ((await res.json()) as { messages: InboxMessage[] }).messages;
+}
+
+/** Waits for a message of `template` to `recipient` and returns it. */
+export async function waitForMessage(request: APIRequestContext, recipient: string, template: string): Promise<InboxMessage> {
+  let found: InboxMessage | undefined;
+  await expect.poll(async () => {
+    found = (await inbox(request, recipient)).find((m) => m.template === template);
+    return found !== undefined;
+  }, { timeout: 15_000, message: `no ${template} message for ${recipient} in the development inbox` }).toBe(true);
+  return found!;
+}
+
+// ---------------------------------------------------------------------------------------------
+// A small but real photo (PNG, 2-inch proportions 3:4): light blue background, a head and shoulders.
+
+const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
+  let c = n;
+  for (let k = 0; k < 8; k += 1) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+  return c >>> 0;
+});
+
+function crc32(buf: Buffer): number {
+  let c = 0xffffffff;
+  for (const b of buf) c = CRC_TABLE[(c ^ b) & 0xff]! ^ (c >>> 8);
+  return (c ^ 0xffffffff) >>> 0;
+}
+
+function chunk(type: string, data: Buffer): Buffer {
+  const len = Buffer.alloc(4);
+  len.writeUInt32BE(data.length);
+  const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+  const crc = Buffer.alloc(4);
+  crc.writeUInt32BE(crc32(body));
+  return Buffer.concat([len, body, crc]);
+}
+
+export function portraitPng(width = 132, height = 176): Buffer {
+  const rows: Buffer[] = [];
+  for (let y = 0; y < height; y += 1) {
+    const row = Buffer.alloc(1 + width * 3);
+    for (let x = 0; x < width; x += 1) {
+      const head = ((x - width / 2) / (width * 0.2)) ** 2 + ((y - height * 0.36) / (height * 0.17)) ** 2 <= 1;
+      const shoulders = y > height * 0.62 && ((x - width / 2) / (width * 0.46)) ** 2 + ((y - height) / (height * 0.36)) ** 2 <= 1;
+      const [r, g, b] = head ? [236, 200, 170] : shoulders ? [40, 56, 90] : [120, 170, 225];
+      row.writeUInt8(r, 1 + x * 3);
+      row.writeUInt8(g, 2 + x * 3);
+      row.writeUInt8(b, 3 + x * 3);
+    }
+    rows.push(row);
+  }
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(width, 0);
+  ihdr.writeUInt32BE(height, 4);
+  ihdr.writeUInt8(8, 8); // bit depth
+  ihdr.writeUInt8(2, 9); // colour type: RGB
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', deflateSync(Buffer.concat(rows))),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
+}
+
+export async function writePortrait(dir: string): Promise<string> {
+  const file = path.join(dir, 'photo.png');
+  await writeFile(file, portraitPng());
+  return file;
+}
+
+// ---------------------------------------------------------------------------------------------
+// PDFs: save, render the first page to PNG for a person to look at, and read the text.
+
+function hasTool(tool: string): boolean {
+  return ['/usr/bin', '/usr/local/bin', '/bin'].some((d) => existsSync(path.join(d, tool)));
+}
+
+/** Renders every page of a PDF to `<outPrefix>-N.png` at 80 dpi with poppler's pdftoppm (skipped with a warning outside CI if missing). */
+export function renderPdf(pdfFile: string, outPrefix: string): void {
+  if (!hasTool('pdftoppm')) {
+    if (process.env.CI) throw new Error('pdftoppm (poppler-utils) is required in CI');
+    console.warn('[e2e] pdftoppm 未安装，跳过 PDF 渲染（apt-get install -y poppler-utils）');
+    return;
+  }
+  execFileSync('pdftoppm', ['-png', '-r', '80', pdfFile, outPrefix]);
+}
+
+/** The text of a PDF: poppler's pdftotext when present, else pdfjs-dist. */
+export async function pdfText(pdfFile: string, content: Buffer): Promise<string> {
+  if (hasTool('pdftotext')) return execFileSync('pdftotext', ['-layout', pdfFile, '-'], { encoding: 'utf8' });
+  const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const doc = await getDocument({ data: new Uint8Array(content) }).promise;
+  const parts: string[] = [];
+  for (let i = 1; i <= doc.numPages; i += 1) {
+    const text = await (await doc.getPage(i)).getTextContent();
+    parts.push(text.items.map((it) => ('str' in it ? it.str : '')).join(''));
+  }
+  return parts.join('\n');
+}
+
+/** Strips the whitespace a PDF's text layer puts between glyphs, so codes and names compare plainly. */
+export function squash(text: string): string {
+  return text.replace(/\s+/g, '');
+}

@@ -1,0 +1,185 @@
+/**
+ * 医师申请业务办理 (seed 第四步): the three queues 待机构确认 / 正在申办 / 已完成审批; 【查询】 by any single
+ * condition or any combination; 【办理业务】 opens the application.
+ */
+import { Button, DatePicker, Flex, Form, Input, Select, Space, Table, Tabs, Typography, type TableColumnsType } from 'antd';
+import { useEffect, useState } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import {
+  APPLICATION_STATE_LABELS, BUSINESS_TYPES, BUSINESS_TYPE_INFO, INSTITUTION_QUEUES, INSTITUTION_QUEUE_IDS, type InstitutionQueue,
+} from '@medreg/domain';
+import type { Dayjs } from 'dayjs';
+import { applyProblemToForm } from '../../api/client';
+import { ButtonLink } from '../../components/button-link';
+import { PageHeader } from '../../components/page-header';
+import { ProblemAlert } from '../../components/problem-alert';
+import { StatusTag } from '../../components/status-tag';
+import { dayjs } from '../../lib/dayjs';
+import { EMPTY, formatDate, formatDateTime } from '../../lib/format';
+import { useQueue, type QueueQuery, type QueueRow } from './institution-api';
+import { stateColor, toneColor } from './review-tone';
+import './institution.css';
+
+const FILTER_KEYS = ['name', 'idNumber', 'businessType', 'businessCode', 'state', 'submittedFrom', 'submittedTo', 'sort'] as const;
+type FilterKey = (typeof FILTER_KEYS)[number];
+
+interface FilterValues {
+  name?: string;
+  idNumber?: string;
+  businessType?: string;
+  businessCode?: string;
+  state?: string;
+  submitted?: [Dayjs | null, Dayjs | null] | null;
+  sort?: 'asc' | 'desc';
+}
+
+function isQueue(value: string | null): value is InstitutionQueue {
+  return (INSTITUTION_QUEUE_IDS as readonly (string | null)[]).includes(value);
+}
+
+export function ApplicationsPage() {
+  const [params, setParams] = useSearchParams();
+  const queue: InstitutionQueue = isQueue(params.get('queue')) ? (params.get('queue') as InstitutionQueue) : 'pending_institution';
+  const filters = Object.fromEntries(FILTER_KEYS.map((k) => [k, params.get(k) ?? undefined])) as Partial<Record<FilterKey, string>>;
+  // Key-based pages: the cursors of the pages seen so far (index 0 = the first page).
+  const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
+  const page = cursors.length - 1;
+  const sort = filters.sort === 'asc' ? 'asc' : 'desc';
+  const query: QueueQuery = { queue, ...filters, sort, cursor: cursors[page], limit: 20 };
+  const { data, error, isFetching } = useQueue(query);
+  const [form] = Form.useForm<FilterValues>();
+
+  useEffect(() => {
+    // A refused query (e.g. an invalid 身份证号) shows its message next to the field.
+    if (error) applyProblemToForm(form, error);
+  }, [error, form]);
+
+  const update = (next: Partial<Record<FilterKey | 'queue', string | undefined>>) => {
+    const p = new URLSearchParams(params);
+    for (const [k, v] of Object.entries(next)) {
+      if (v) p.set(k, v);
+      else p.delete(k);
+    }
+    setParams(p, { replace: true });
+    setCursors([undefined]);
+  };
+
+  const onSearch = (v: FilterValues) => update({
+    name: v.name?.trim(),
+    idNumber: v.idNumber?.trim(),
+    businessType: v.businessType,
+    businessCode: v.businessCode?.trim(),
+    state: v.state,
+    submittedFrom: v.submitted?.[0]?.format('YYYY-MM-DD'),
+    submittedTo: v.submitted?.[1]?.format('YYYY-MM-DD'),
+    sort: v.sort === 'asc' ? 'asc' : undefined,
+  });
+
+  const onReset = () => {
+    form.resetFields();
+    update(Object.fromEntries(FILTER_KEYS.map((k) => [k, undefined])));
+  };
+
+  const stateOptions = INSTITUTION_QUEUES[queue].states.map((s) => ({ value: s, label: APPLICATION_STATE_LABELS[s] }));
+
+  return (
+    <>
+      <PageHeader
+        title="医师申请业务办理"
+        description="输入任何单一查询条件或者任意查询条件的组合，点击【查询】后列表内显示医师的业务申请；单击【办理业务】打开审核窗口，确认信息无误后可【打印预览】《医师执业注册申请审核表》并点击【同意】，提交卫生健康行政部门审核。"
+      />
+      <Form
+        form={form}
+        layout="inline"
+        className="inst-filters"
+        onFinish={onSearch}
+        initialValues={{
+          name: filters.name, idNumber: filters.idNumber, businessType: filters.businessType, businessCode: filters.businessCode,
+          state: filters.state, sort,
+          submitted: filters.submittedFrom || filters.submittedTo
+            ? [filters.submittedFrom ? dayjs(filters.submittedFrom) : null, filters.submittedTo ? dayjs(filters.submittedTo) : null]
+            : undefined,
+        }}
+      >
+        <Form.Item name="name" label="姓名"><Input allowClear placeholder="医师姓名" style={{ width: 130 }} /></Form.Item>
+        <Form.Item name="idNumber" label="身份证号"><Input allowClear maxLength={18} style={{ width: 190 }} /></Form.Item>
+        <Form.Item name="businessType" label="业务类型">
+          <Select allowClear placeholder="全部" style={{ width: 150 }} options={BUSINESS_TYPES.map((t) => ({ value: t, label: BUSINESS_TYPE_INFO[t].label }))} />
+        </Form.Item>
+        <Form.Item name="businessCode" label="业务编号"><Input allowClear placeholder="BT…" style={{ width: 210 }} /></Form.Item>
+        <Form.Item name="submitted" label="申请日期"><DatePicker.RangePicker allowEmpty={[true, true]} style={{ width: 250 }} /></Form.Item>
+        <Form.Item name="state" label="状态">
+          <Select allowClear placeholder="全部" style={{ width: 130 }} options={stateOptions} />
+        </Form.Item>
+        <Form.Item name="sort" label="排序">
+          <Select style={{ width: 150 }} options={[{ value: 'desc', label: '申请日期：新→旧' }, { value: 'asc', label: '申请日期：旧→新' }]} />
+        </Form.Item>
+        <Form.Item>
+          <Space>
+            <Button type="primary" htmlType="submit">查询</Button>
+            <Button onClick={onReset}>重置</Button>
+          </Space>
+        </Form.Item>
+      </Form>
+      <Tabs
+        activeKey={queue}
+        onChange={(key) => update({ queue: key === 'pending_institution' ? undefined : key, state: undefined })}
+        items={INSTITUTION_QUEUE_IDS.map((id) => ({ key: id, label: <span data-queue={id}>{INSTITUTION_QUEUES[id].label}</span> }))}
+      />
+      <ProblemAlert error={error} style={{ marginBottom: 12 }} />
+      <Table<QueueRow>
+        rowKey="id"
+        size="middle"
+        loading={isFetching}
+        columns={COLUMNS}
+        dataSource={data?.items ?? []}
+        pagination={false}
+        scroll={{ x: 1280 }}
+        locale={{ emptyText: queue === 'pending_institution' ? '暂无待机构确认的业务' : '暂无业务' }}
+      />
+      <Flex justify="space-between" align="center" style={{ marginTop: 12 }}>
+        <Typography.Text type="secondary">第 {page + 1} 页</Typography.Text>
+        <Space>
+          <Button disabled={page === 0} onClick={() => setCursors((c) => c.slice(0, -1))}>上一页</Button>
+          <Button disabled={!data?.nextCursor} onClick={() => data?.nextCursor && setCursors((c) => [...c, data.nextCursor!])}>下一页</Button>
+        </Space>
+      </Flex>
+    </>
+  );
+}
+
+const COLUMNS: TableColumnsType<QueueRow> = [
+  { title: '姓名', dataIndex: 'physicianName', width: 100, fixed: 'left', render: (name: string, r) => <Link to={`/institution/applications/${r.id}`}>{name}</Link> },
+  { title: '身份证号', dataIndex: 'idNumberMasked', width: 180, render: (v: string) => <span className="inst-mono">{v}</span> },
+  { title: '业务类型', dataIndex: 'businessTypeLabel', width: 110 },
+  { title: '业务编号', dataIndex: 'businessCode', width: 200, render: (v: string | null) => <span className="inst-mono">{v ?? EMPTY}</span> },
+  { title: '申请日期', dataIndex: 'submittedAt', width: 110, render: (v: string | null) => formatDate(v) },
+  {
+    title: '机构审核状态', key: 'institutionReview', width: 130,
+    render: (_: unknown, r) => (
+      <div>
+        <StatusTag label={r.institutionReview.label} color={toneColor(r.institutionReview)} />
+        {r.institutionDecidedAt && <div className="inst-timeline-meta">{formatDateTime(r.institutionDecidedAt)}</div>}
+      </div>
+    ),
+  },
+  {
+    title: '行政部门审核状态', key: 'authorityReview', width: 140,
+    render: (_: unknown, r) => (
+      <div>
+        {r.authorityReview.label === '—' ? EMPTY : <StatusTag label={r.authorityReview.label} color={toneColor(r.authorityReview)} />}
+        {r.authorityDecidedAt && <div className="inst-timeline-meta">{formatDateTime(r.authorityDecidedAt)}</div>}
+      </div>
+    ),
+  },
+  { title: '审批机关', dataIndex: 'authorityName', width: 200, render: (v: string | null) => v ?? EMPTY },
+  { title: '状态', key: 'state', width: 110, render: (_: unknown, r) => <StatusTag label={r.stateLabel} color={stateColor(r.state)} /> },
+  {
+    title: '操作', key: 'actions', width: 110, fixed: 'right',
+    render: (_: unknown, r) => (
+      <ButtonLink size="small" type={r.allowedActions.length > 0 ? 'primary' : 'default'} to={`/institution/applications/${r.id}`}>
+        {r.allowedActions.length > 0 ? '办理业务' : '查看'}
+      </ButtonLink>
+    ),
+  },
+];

@@ -1,0 +1,308 @@
+/**
+ * The institution portal's server calls (packages/server/src/modules/institutions and
+ * activation/institution-routes.ts) and their shapes. Every application carries `allowedActions`,
+ * so the buttons follow the server.
+ */
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { InstitutionQueue, PhysicianAccountStatus } from '@medreg/domain';
+import { api } from '../../api/client';
+
+export interface ReviewStatus {
+  label: string;
+  tone: 'default' | 'processing' | 'success' | 'warning' | 'error';
+}
+
+export interface QueueRow {
+  id: string;
+  businessCode: string | null;
+  businessType: string;
+  businessTypeLabel: string;
+  physicianName: string;
+  idNumberMasked: string;
+  submittedAt: string | null;
+  state: string;
+  stateLabel: string;
+  institutionReview: ReviewStatus;
+  institutionDecidedAt: string | null;
+  authorityReview: ReviewStatus;
+  authorityDecidedAt: string | null;
+  authorityName: string | null;
+  channelLabel: string;
+  version: number;
+  allowedActions: string[];
+}
+
+export interface QueuePage {
+  queue: InstitutionQueue;
+  queueLabel: string;
+  items: QueueRow[];
+  nextCursor: string | null;
+}
+
+export interface QueueQuery {
+  queue: InstitutionQueue;
+  name?: string;
+  idNumber?: string;
+  businessType?: string;
+  businessCode?: string;
+  state?: string;
+  submittedFrom?: string;
+  submittedTo?: string;
+  sort?: 'asc' | 'desc';
+  cursor?: string;
+  limit?: number;
+}
+
+export function useQueue(query: QueueQuery) {
+  return useQuery({
+    queryKey: ['institution', 'queue', query],
+    queryFn: ({ signal }) => api.get<QueuePage>('/api/v1/institution/applications', { query: { ...query }, signal }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export interface AllowedAction {
+  action: string;
+  label: string;
+  requiresReason: boolean;
+}
+
+export interface TimelineEntry {
+  id: number;
+  at: string;
+  action: string;
+  actionLabel: string;
+  stateLabel: string | null;
+  actor: { role: string; roleLabel: string; organization: string | null };
+  reason: string | null;
+}
+
+/** GET /api/v1/institution/applications/:id — applications/presenter.ts plus the institution's additions. */
+export interface InstitutionApplication {
+  id: string;
+  businessCode: string | null;
+  businessType: string;
+  businessTypeLabel: string;
+  state: string;
+  stateLabel: string;
+  version: number;
+  channel: string;
+  submittedAt: string | null;
+  institutionDecidedAt: string | null;
+  acceptedAt: string | null;
+  dueDate: string | null;
+  decidedAt: string | null;
+  applicant: { name: string; sexLabel: string; birthDate: string; idNumber: string; phone: string | null; email: string | null };
+  qualification: {
+    certCode: string | null; admissionTicketNo: string | null; levelLabel: string; categoryLabel: string; obtainedDate: string | null;
+  } | null;
+  levelLabel: string | null;
+  form: {
+    practiceLocation: { code: string; name: string } | null;
+    institution: { id: string; name: string; areaName: string } | null;
+    categoryLabel: string | null;
+    scopes: { code: string; label: string }[];
+    startDate: string | null;
+    department: string | null;
+    education: { education?: string; degree?: string; school?: string; major?: string; graduationDate?: string } | null;
+    title: string | null;
+    photoUrl: string | null;
+    declarations: { key: string; text: string; accepted: boolean }[];
+  };
+  institution: { id: string; name: string } | null;
+  authority: { id: string; name: string } | null;
+  correctionItems: string[] | null;
+  decisionReasons: string | null;
+  timeline: TimelineEntry[];
+  allowedActions: AllowedAction[];
+  nextStep: { title: string; text: string; items?: string[] } | null;
+  institutionReview: ReviewStatus;
+  authorityReview: ReviewStatus;
+  formUrl: string;
+}
+
+export function useInstitutionApplication(id: string) {
+  return useQuery({
+    queryKey: ['institution', 'application', id],
+    queryFn: ({ signal }) => api.get<InstitutionApplication>(`/api/v1/institution/applications/${id}`, { signal }),
+  });
+}
+
+/** The institution's actions and their endpoints. */
+export const DECISION_PATHS = {
+  institution_approve: 'approve',
+  institution_refuse: 'refuse',
+  institution_return: 'return',
+  resubmit_correction: 'resubmit-correction',
+} as const;
+export type InstitutionDecision = keyof typeof DECISION_PATHS;
+
+/** A fresh Idempotency-Key: one per dialog, so a double click records one decision. */
+export function newIdempotencyKey(): string {
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+export function useDecision(application: InstitutionApplication) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { action: InstitutionDecision; reason?: string; idempotencyKey: string }) =>
+      api.post<InstitutionApplication>(
+        `/api/v1/institution/applications/${application.id}/${DECISION_PATHS[input.action]}`,
+        { expectedVersion: application.version, ...(input.reason ? { reason: input.reason } : {}) },
+        { headers: { 'idempotency-key': input.idempotencyKey } },
+      ),
+    onSuccess: (updated) => {
+      client.setQueryData(['institution', 'application', application.id], updated);
+      void client.invalidateQueries({ queryKey: ['institution', 'queue'] });
+    },
+    // A 409 means someone else acted first: show the record as it is now.
+    onError: () => void client.invalidateQueries({ queryKey: ['institution', 'application', application.id] }),
+  });
+}
+
+// 医师账户激活
+
+export interface ActivationPhysician {
+  physicianId: string;
+  name: string;
+  sexLabel: string;
+  idNumberMasked: string;
+  licenceCode: string | null;
+  levelLabel: string;
+  categoryLabel: string;
+  accountStatus: PhysicianAccountStatus;
+  accountStatusLabel: string;
+  activationMethodLabel: string | null;
+  activatedAt: string | null;
+  lastCode: { issuedAt: string; expiresAt: string; state: 'valid' | 'used' | 'expired' } | null;
+  canIssueCode: boolean;
+  cannotIssueReason: string | null;
+}
+
+export interface ActivationListQuery {
+  name?: string;
+  status?: PhysicianAccountStatus;
+  cursor?: string;
+  limit?: number;
+}
+
+export function useActivationPhysicians(query: ActivationListQuery) {
+  return useQuery({
+    queryKey: ['institution', 'activation', query],
+    queryFn: ({ signal }) => api.get<{ items: ActivationPhysician[]; nextCursor: string | null }>('/api/v1/institution/activation/physicians', { query: { ...query }, signal }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export interface IssueResult {
+  issuedCount: number;
+  expiresAt: string;
+  issued: { physicianId: string; name: string; channels: ('sms' | 'email')[] }[];
+  skipped: { physicianId: string; name: string | null; reason: string; reasonText: string }[];
+}
+
+export function useIssueCodes() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (target: { physicianIds: string[] } | 'all-pending') =>
+      target === 'all-pending'
+        ? api.post<IssueResult>('/api/v1/institution/activation/codes/all-pending')
+        : api.post<IssueResult>('/api/v1/institution/activation/codes', target),
+    onSettled: () => void client.invalidateQueries({ queryKey: ['institution', 'activation'] }),
+  });
+}
+
+export function useActivationSettings() {
+  return useQuery({
+    queryKey: ['institution', 'activation-settings'],
+    queryFn: () => api.get<{ autoActivate: boolean; institutionName: string }>('/api/v1/institution/activation/settings'),
+  });
+}
+
+export function useSetAutoActivation() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (enabled: boolean) => api.put<{ autoActivate: boolean; institutionName: string }>('/api/v1/institution/activation/auto-activation', { enabled }),
+    onSuccess: (data) => client.setQueryData(['institution', 'activation-settings'], data),
+  });
+}
+
+// 医师验证
+
+export interface VerificationRegistration {
+  id: string;
+  levelLabel: string;
+  categoryLabel: string;
+  scopes: string[];
+  practiceLocation: string;
+  mainInstitutionName: string;
+  status: string;
+  statusLabel: string;
+  current: boolean;
+  licenceCode: string | null;
+  approvedOn: string;
+  authorityName: string;
+  institutionMatches: boolean;
+  locationMatches: boolean;
+  message: string;
+}
+
+export type VerificationResult =
+  | { found: false; message: string }
+  | {
+      found: true;
+      physician: { name: string; sexLabel: string; idNumberMasked: string };
+      institution: { name: string; areaName: string };
+      registrations: VerificationRegistration[];
+      summary: { result: 'match' | 'mismatch' | 'no_current_registration'; message: string };
+    };
+
+export function useVerification() {
+  return useMutation({
+    mutationFn: (input: { name: string; idNumber: string }) => api.post<VerificationResult>('/api/v1/institution/physician-verification', input),
+  });
+}
+
+// 账户管理
+
+export interface StaffAccount {
+  id: string;
+  loginName: string;
+  displayName: string;
+  role: string;
+  roleLabel: string;
+  phone: string | null;
+  email: string | null;
+  disabled: boolean;
+  lockedUntil: string | null;
+  createdAt: string;
+  manageable: boolean;
+}
+
+export function useStaff() {
+  return useQuery({
+    queryKey: ['institution', 'staff'],
+    queryFn: () => api.get<{ items: StaffAccount[] }>('/api/v1/institution/staff'),
+  });
+}
+
+export function useStaffMutations() {
+  const client = useQueryClient();
+  const refresh = () => void client.invalidateQueries({ queryKey: ['institution', 'staff'] });
+  return {
+    create: useMutation({
+      mutationFn: (input: { loginName: string; displayName: string; password: string; phone?: string; email?: string }) =>
+        api.post<StaffAccount>('/api/v1/institution/staff', input),
+      onSuccess: refresh,
+    }),
+    setDisabled: useMutation({
+      mutationFn: (input: { id: string; disabled: boolean }) => api.put<StaffAccount>(`/api/v1/institution/staff/${input.id}/status`, { disabled: input.disabled }),
+      onSuccess: refresh,
+    }),
+    resetPassword: useMutation({
+      mutationFn: (input: { id: string; password: string }) => api.put<StaffAccount>(`/api/v1/institution/staff/${input.id}/password`, { password: input.password }),
+      onSuccess: refresh,
+    }),
+  };
+}
