@@ -1,4 +1,5 @@
 // Public surface of @medreg/domain. Each area re-exports its module here.
+import "./zod-locale";
 export * from "./errors";
 export * from "./jurisdiction";
 

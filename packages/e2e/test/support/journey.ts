@@ -26,7 +26,9 @@ export async function screenshots(journey: string): Promise<{ dir: string; shot:
       n += 1;
       const file = path.join(dir, `${String(n).padStart(2, '0')}-${step}.png`);
       await settle(page);
-      await page.screenshot({ path: file, fullPage: true, animations: 'disabled' });
+      // A dialog or drawer sits over the viewport: a full-page picture would cut it apart from the page below.
+      const overlay = await page.locator('.ant-modal-wrap:visible, .ant-drawer-content-wrapper:visible').count();
+      await page.screenshot({ path: file, fullPage: overlay === 0, animations: 'disabled' });
       return file;
     },
   };
@@ -183,7 +185,7 @@ export function renderPdf(pdfFile: string, outPrefix: string): void {
 
 /** The text of a PDF: poppler's pdftotext when present, else pdfjs-dist. */
 export async function pdfText(pdfFile: string, content: Buffer): Promise<string> {
-  if (hasTool('pdftotext')) return execFileSync('pdftotext', ['-layout', pdfFile, '-'], { encoding: 'utf8' });
+  if (hasTool('pdftotext')) return execFileSync('pdftotext', ['-enc', 'UTF-8', pdfFile, '-'], { encoding: 'utf8' });
   const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
   const doc = await getDocument({ data: new Uint8Array(content) }).promise;
   const parts: string[] = [];

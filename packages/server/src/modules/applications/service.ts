@@ -67,13 +67,17 @@ export async function startApplication(c: Ctx, actor: AccountActor, input: Start
     });
   }
   const registered = await selectValidRegistration(c, physician.id, qualification.level);
-  if (registered) {
+  // Seed question 六: a 执业医师 registered in a region without e-registration applies directly for a 注册 in this
+  // region; the old registration stays valid (domain BT-02: 注册, not 变更). Assistants hold one location only.
+  const fromRegionWithoutERegistration = registered !== undefined && physician.pendingActivationPath === 'auto_on_approval' && qualification.level === 'physician';
+  if (registered && !fromRegionWithoutERegistration) {
     throw ApplicationErrors.ALREADY_REGISTERED({
       detail: `您已有${PHYSICIAN_LEVEL_INFO[qualification.level].label}的有效执业注册。变更执业地点、机构或范围请办理「变更注册」；在其他省份增加执业地点请办理「增加执业地点注册」。`,
       extra: { registrationId: registered.id },
     });
   }
-  const open = await selectOpenApplication(c, physician.id, input.businessType);
+  const businessType = fromRegionWithoutERegistration ? 'additional_registration' : input.businessType;
+  const open = await selectOpenApplication(c, physician.id, businessType);
   if (open) {
     throw ApplicationErrors.APPLICATION_ALREADY_OPEN({ extra: { applicationId: open.id, state: open.state, businessCode: open.businessCode } });
   }
@@ -85,7 +89,7 @@ export async function startApplication(c: Ctx, actor: AccountActor, input: Start
     ...(physician.title && TITLE_LABELS.includes(physician.title) ? { title: physician.title } : {}),
   };
   const [created] = await c.tx.insert(applications).values({
-    businessType: input.businessType,
+    businessType,
     physicianId: physician.id,
     physicianName: physician.name,
     idNumberHash: physician.idNumberHash,

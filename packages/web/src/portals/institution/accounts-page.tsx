@@ -33,18 +33,18 @@ export function AccountsPage() {
   });
 
   const columns: TableColumnsType<StaffAccount> = [
-    { title: '登录名', dataIndex: 'loginName', width: 150, render: (v: string) => <span className="inst-mono">{v}</span> },
-    { title: '姓名', dataIndex: 'displayName', width: 180 },
-    { title: '角色', dataIndex: 'roleLabel', width: 100 },
-    { title: '手机号', dataIndex: 'phone', width: 130, render: (v: string | null) => v ?? EMPTY },
-    { title: '电子邮箱', dataIndex: 'email', width: 200, render: (v: string | null) => v ?? EMPTY },
+    { title: '登录名', dataIndex: 'loginName', width: 130, render: (v: string) => <span className="inst-mono">{v}</span> },
+    { title: '姓名', dataIndex: 'displayName', width: 160 },
+    { title: '角色', dataIndex: 'roleLabel', width: 90 },
+    { title: '手机号', dataIndex: 'phone', width: 120, render: (v: string | null) => v ?? EMPTY },
+    { title: '电子邮箱', dataIndex: 'email', width: 160, render: (v: string | null) => v ?? EMPTY },
     {
-      title: '状态', key: 'status', width: 110,
+      title: '状态', key: 'status', width: 80,
       render: (_: unknown, a) => a.disabled ? <StatusTag label="已停用" color="default" /> : a.lockedUntil ? <StatusTag label="已锁定" color="warning" /> : <StatusTag label="正常" color="success" />,
     },
     { title: '创建时间', dataIndex: 'createdAt', width: 150, render: (v: string) => formatDateTime(v) },
     {
-      title: '操作', key: 'actions', width: 170, fixed: 'right',
+      title: '操作', key: 'actions', width: 160, fixed: 'right',
       render: (_: unknown, a) => a.manageable ? (
         <Space>
           <Button size="small" danger={!a.disabled} onClick={() => toggle(a)}>{a.disabled ? '启用' : '停用'}</Button>
@@ -62,7 +62,7 @@ export function AccountsPage() {
         extra={<Button type="primary" onClick={() => setCreating(true)}>新建经办人</Button>}
       />
       <ProblemAlert error={error} style={{ marginBottom: 12 }} />
-      <Table<StaffAccount> rowKey="id" size="middle" loading={isPending} columns={columns} dataSource={data?.items ?? []} pagination={false} scroll={{ x: 1100 }} />
+      <Table<StaffAccount> rowKey="id" size="middle" loading={isPending} columns={columns} dataSource={data?.items ?? []} pagination={false} scroll={{ x: 1050 }} />
       <CreateClerkDialog open={creating} onClose={() => setCreating(false)} />
       <ResetPasswordDialog account={resetting} onClose={() => setResetting(null)} />
     </>

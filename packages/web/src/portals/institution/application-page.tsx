@@ -149,7 +149,7 @@ function ApplicationView({ application: a }: { application: InstitutionApplicati
           </Section>
 
           <Section title="申请人承诺">
-            <ul className="inst-plain-list">
+            <ul className="inst-check-list">
               {a.form.declarations.map((d) => (
                 <li key={d.key}>
                   <Typography.Text type={d.accepted ? undefined : 'danger'}>{d.accepted ? '☑' : '☐'} {d.text}</Typography.Text>

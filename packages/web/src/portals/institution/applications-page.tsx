@@ -112,7 +112,7 @@ export function ApplicationsPage() {
           <Select allowClear placeholder="全部" style={{ width: 130 }} options={stateOptions} />
         </Form.Item>
         <Form.Item name="sort" label="排序">
-          <Select style={{ width: 150 }} options={[{ value: 'desc', label: '申请日期：新→旧' }, { value: 'asc', label: '申请日期：旧→新' }]} />
+          <Select style={{ width: 170 }} options={[{ value: 'desc', label: '申请日期：新→旧' }, { value: 'asc', label: '申请日期：旧→新' }]} />
         </Form.Item>
         <Form.Item>
           <Space>
@@ -134,7 +134,7 @@ export function ApplicationsPage() {
         columns={COLUMNS}
         dataSource={data?.items ?? []}
         pagination={false}
-        scroll={{ x: 1280 }}
+        scroll={{ x: 1080 }}
         locale={{ emptyText: queue === 'pending_institution' ? '暂无待机构确认的业务' : '暂无业务' }}
       />
       <Flex justify="space-between" align="center" style={{ marginTop: 12 }}>
@@ -149,33 +149,33 @@ export function ApplicationsPage() {
 }
 
 const COLUMNS: TableColumnsType<QueueRow> = [
-  { title: '姓名', dataIndex: 'physicianName', width: 100, fixed: 'left', render: (name: string, r) => <Link to={`/institution/applications/${r.id}`}>{name}</Link> },
-  { title: '身份证号', dataIndex: 'idNumberMasked', width: 180, render: (v: string) => <span className="inst-mono">{v}</span> },
-  { title: '业务类型', dataIndex: 'businessTypeLabel', width: 110 },
-  { title: '业务编号', dataIndex: 'businessCode', width: 200, render: (v: string | null) => <span className="inst-mono">{v ?? EMPTY}</span> },
-  { title: '申请日期', dataIndex: 'submittedAt', width: 110, render: (v: string | null) => formatDate(v) },
+  { title: '姓名', dataIndex: 'physicianName', width: 84, fixed: 'left', render: (name: string, r) => <Link to={`/institution/applications/${r.id}`}>{name}</Link> },
+  { title: '身份证号', dataIndex: 'idNumberMasked', width: 156, render: (v: string) => <span className="inst-mono inst-small">{v}</span> },
+  { title: '业务类型', dataIndex: 'businessTypeLabel', width: 90 },
+  { title: '业务编号', dataIndex: 'businessCode', width: 176, render: (v: string | null) => <span className="inst-mono inst-small">{v ?? EMPTY}</span> },
+  { title: '申请日期', dataIndex: 'submittedAt', width: 100, render: (v: string | null) => formatDate(v) },
   {
-    title: '机构审核状态', key: 'institutionReview', width: 130,
+    title: '机构审核状态', key: 'institutionReview', width: 104,
     render: (_: unknown, r) => (
       <div>
         <StatusTag label={r.institutionReview.label} color={toneColor(r.institutionReview)} />
-        {r.institutionDecidedAt && <div className="inst-timeline-meta">{formatDateTime(r.institutionDecidedAt)}</div>}
+        {r.institutionDecidedAt && <div className="inst-timeline-meta">{formatDate(r.institutionDecidedAt)}</div>}
       </div>
     ),
   },
   {
-    title: '行政部门审核状态', key: 'authorityReview', width: 140,
+    title: '行政部门审核状态 / 审批机关', key: 'authorityReview', width: 190,
     render: (_: unknown, r) => (
       <div>
-        {r.authorityReview.label === '—' ? EMPTY : <StatusTag label={r.authorityReview.label} color={toneColor(r.authorityReview)} />}
-        {r.authorityDecidedAt && <div className="inst-timeline-meta">{formatDateTime(r.authorityDecidedAt)}</div>}
+        {r.authorityReview.label === '—' ? <Typography.Text type="secondary">未提交</Typography.Text> : <StatusTag label={r.authorityReview.label} color={toneColor(r.authorityReview)} />}
+        {r.authorityDecidedAt && <span className="inst-timeline-meta"> {formatDate(r.authorityDecidedAt)}</span>}
+        <div className="inst-timeline-meta">{r.authorityName ?? EMPTY}</div>
       </div>
     ),
   },
-  { title: '审批机关', dataIndex: 'authorityName', width: 200, render: (v: string | null) => v ?? EMPTY },
-  { title: '状态', key: 'state', width: 110, render: (_: unknown, r) => <StatusTag label={r.stateLabel} color={stateColor(r.state)} /> },
+  { title: '状态', key: 'state', width: 100, render: (_: unknown, r) => <StatusTag label={r.stateLabel} color={stateColor(r.state)} /> },
   {
-    title: '操作', key: 'actions', width: 110, fixed: 'right',
+    title: '操作', key: 'actions', width: 92, fixed: 'right',
     render: (_: unknown, r) => (
       <ButtonLink size="small" type={r.allowedActions.length > 0 ? 'primary' : 'default'} to={`/institution/applications/${r.id}`}>
         {r.allowedActions.length > 0 ? '办理业务' : '查看'}

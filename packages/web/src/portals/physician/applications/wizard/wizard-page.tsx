@@ -56,7 +56,8 @@ export function FirstRegistrationWizardPage() {
       />
     );
   }
-  if (app.businessType !== 'first_registration') {
+  // 注册: 首次注册, or 增加执业地点注册 for a physician from a region without e-registration (seed question 六).
+  if (app.businessType !== 'first_registration' && app.businessType !== 'additional_registration') {
     return <Result status="info" title="该业务暂未开放在线填写" extra={<ButtonLink to="/physician/applications">返回业务进度</ButtonLink>} />;
   }
 
@@ -64,7 +65,7 @@ export function FirstRegistrationWizardPage() {
   return (
     <>
       <PageHeader
-        title={`首次注册申请（${app.levelLabel ?? ''}）`}
+        title={`${app.businessTypeLabel}申请（${app.levelLabel ?? ''}）`}
         description="如实填写各项信息，每一步点击【确认，下一步】即保存为草稿，可随时离开后在「业务进度」中继续填写。"
         breadcrumb={[{ title: '业务申请', to: '/physician/applications/new' }, { title: '首次注册' }]}
       />
