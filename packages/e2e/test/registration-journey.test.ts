@@ -14,7 +14,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, DEMO_PHYSICIAN_LOGIN } from '../../server/src/seed/demo-data';
 import { HAS_CHROMIUM, launchChromium } from './support/chromium';
-import { answerCaptcha, logIn, newVisitor, pdfText, renderPdf, screenshots, squash, writePortrait } from './support/journey';
+import { answerCaptcha, logIn, newVisitor, open, pdfText, renderPdf, screenshots, squash, writePortrait } from './support/journey';
 import { choose, menu, submitFirstRegistration } from './support/physician-flows';
 import { startServer, type RunningServer } from './support/server';
 
@@ -135,7 +135,10 @@ describe.skipIf(!HAS_CHROMIUM)('registration journey: 医师申请 → 机构确
     await dialog.waitFor({ state: 'hidden' });
     // Decided: the buttons follow the server's allowedActions, so 【同意】 is gone.
     await page.getByRole('button', { name: '同意', exact: true }).waitFor({ state: 'detached' });
-    expect(await page.locator('.inst-detail').innerText()).not.toContain('待机构确认');
+    await page.locator('.inst-timeline-reason', { hasText: '同意申请' }).waitFor();
+    const decided = await page.locator('.inst-detail').innerText();
+    expect(decided).toContain('已同意'); // 机构审核状态
+    expect(decided).toContain('待受理'); // 行政部门审核状态
     await shot(page, 'institution-approved');
   }));
 
@@ -237,7 +240,7 @@ describe.skipIf(!HAS_CHROMIUM)('registration journey: 医师申请 → 机构确
 
   it('公众: the public register finds the physician and the certificate verifies as 有效', async (ctx) => stage(ctx.skip, async () => {
     const page = await visitor();
-    await page.goto('/');
+    await open(page, '/');
     await page.getByRole('link', { name: '医师执业注册信息查询' }).click();
     await page.getByRole('heading', { name: '医师执业注册信息查询' }).waitFor();
     await choose(page, '所在省份', '北京市', '北京');
@@ -254,12 +257,12 @@ describe.skipIf(!HAS_CHROMIUM)('registration journey: 医师申请 → 机构确
     expect(rowText).toContain('有效');
     await shot(page, 'public-search-results');
     await row.getByRole('button', { name: `查看${PHYSICIAN_NAME}的详细信息` }).click();
-    const drawer = page.locator('.ant-drawer-content');
+    const drawer = page.getByRole('dialog').filter({ hasText: '医师执业注册信息' });
     await drawer.getByText(licenceCode).waitFor();
     await shot(page, 'public-search-detail');
 
     // The certificate's QR code opens the verification page.
-    await page.goto(verifyPath);
+    await open(page, verifyPath);
     const verdict = page.getByRole('status');
     await verdict.waitFor();
     expect(await verdict.innerText()).toContain('有效');

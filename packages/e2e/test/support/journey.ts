@@ -27,7 +27,7 @@ export async function screenshots(journey: string): Promise<{ dir: string; shot:
       const file = path.join(dir, `${String(n).padStart(2, '0')}-${step}.png`);
       await settle(page);
       // A dialog or drawer sits over the viewport: a full-page picture would cut it apart from the page below.
-      const overlay = await page.locator('.ant-modal-wrap:visible, .ant-drawer-content-wrapper:visible').count();
+      const overlay = await page.getByRole('dialog').count();
       await page.screenshot({ path: file, fullPage: overlay === 0, animations: 'disabled' });
       return file;
     },
@@ -46,6 +46,19 @@ export async function newVisitor(browser: Browser, baseUrl: string): Promise<Bro
   context.setDefaultTimeout(15_000);
   context.setDefaultNavigationTimeout(20_000);
   return context;
+}
+
+/**
+ * Opens an address of the web app. A 404 for an app page means packages/web/dist is being rebuilt at this moment
+ * (vite empties it first; happens on a shared development machine): try again for a while instead of failing.
+ */
+export async function open(page: Page, url: string): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    const res = await page.goto(url);
+    if (!res || res.status() !== 404 || Date.now() > deadline) return;
+    await page.waitForTimeout(1_000);
+  }
 }
 
 /** Types the answer the test captcha carries (`data-test-answer`, present only with MEDREG_TEST_CAPTCHA). */
@@ -75,7 +88,7 @@ export async function logIn(
   password: string,
   shot?: (page: Page, step: string) => Promise<unknown>,
 ): Promise<void> {
-  await page.goto('/');
+  await open(page, '/');
   await page.getByRole('link', { name: PORTAL_ENTRY[portal] }).click();
   await page.getByRole('heading', { name: '用户登录' }).waitFor();
   await fillLogin(page, loginName, password);

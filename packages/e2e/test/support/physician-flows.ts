@@ -4,7 +4,7 @@
  */
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { answerCaptcha, fillLogin, waitForMessage } from './journey';
+import { answerCaptcha, fillLogin, open, waitForMessage } from './journey';
 
 export type Shot = (page: Page, step: string) => Promise<unknown>;
 
@@ -43,7 +43,7 @@ export interface NewPhysician {
 
 /** 第一步: 首页 → 医师个人端 → 【注册新账号】 → identity → account → 注册成功 → 【点击下一步】 (back on the login page). */
 export async function signUp(page: Page, who: NewPhysician, shot: Shot): Promise<void> {
-  await page.goto('/');
+  await open(page, '/');
   await page.getByRole('heading', { name: '医师电子化注册信息系统' }).waitFor();
   await shot(page, 'landing');
   await page.getByRole('link', { name: '进入医师个人端' }).click();
@@ -98,7 +98,7 @@ export async function verifyAndActivate(page: Page, who: NewPhysician, certCode:
 
   // The development inbox shows the SMS the outbox "sent".
   const inboxTab = await page.context().newPage();
-  await inboxTab.goto(`/dev/inbox?recipient=${encodeURIComponent(who.phone)}`);
+  await open(inboxTab, `/dev/inbox?recipient=${encodeURIComponent(who.phone)}`);
   const message = inboxTab.locator(`.dev-inbox__message[data-template="physician.verification_code"]`).first();
   await message.waitFor({ timeout: 15_000 });
   const text = await message.innerText();

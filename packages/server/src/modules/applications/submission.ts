@@ -54,7 +54,7 @@ export async function submitApplication(c: Ctx, actor: AccountActor, id: string,
   const registered = await selectValidRegistration(c, physician.id, facts.qualification.level);
   // 增加执业地点注册 (seed question 六): allowed only in a province where the physician holds no valid registration.
   const additional = app.businessType === 'additional_registration'
-    && registered !== undefined && registered.practiceLocationCode.slice(0, 2) !== payload.practiceLocationCode.slice(0, 2);
+    && registered !== undefined && registered.practiceLocationCode.slice(0, 2) !== (payload.practiceLocationCode ?? '').slice(0, 2);
   if (registered && !additional) {
     throw ApplicationErrors.ALREADY_REGISTERED({ detail: `您已有${PHYSICIAN_LEVEL_INFO[facts.qualification.level].label}的有效执业注册，不能再提交首次注册申请。` });
   }

@@ -4,7 +4,7 @@
  */
 import { Alert, App, Button, Form, Input, Modal, Space, Table, Typography, type TableColumnsType } from 'antd';
 import { useState } from 'react';
-import { LOGIN_NAME_MESSAGE, PASSWORD_POLICY_TEXT } from '@medreg/domain';
+import { PASSWORD_POLICY_TEXT } from '@medreg/domain';
 import { useApiErrorHandler } from '../../api/use-api-error';
 import { PageHeader } from '../../components/page-header';
 import { ProblemAlert } from '../../components/problem-alert';
@@ -88,7 +88,7 @@ function CreateClerkDialog({ open, onClose }: { open: boolean; onClose: () => vo
   return (
     <Modal title="新建经办人" open={open} okText="创建" cancelText="取消" confirmLoading={create.isPending} onCancel={onClose} onOk={() => form.submit()} destroyOnHidden>
       <Form form={form} layout="vertical" onFinish={submit} autoComplete="off">
-        <Form.Item name="loginName" label="登录名" rules={[{ required: true, message: '请输入登录名' }]} extra={LOGIN_NAME_MESSAGE}>
+        <Form.Item name="loginName" label="登录名" rules={[{ required: true, message: '请输入登录名' }]} extra="4–32位，以字母开头，例如 zhang_clerk">
           <Input maxLength={32} autoComplete="off" />
         </Form.Item>
         <Form.Item name="displayName" label="姓名" rules={[{ required: true, whitespace: true, message: '请填写经办人姓名' }]}>

@@ -9,13 +9,13 @@ import {
   APPLICATION_STATE_LABELS, BUSINESS_TYPES, BUSINESS_TYPE_INFO, INSTITUTION_QUEUES, INSTITUTION_QUEUE_IDS, type InstitutionQueue,
 } from '@medreg/domain';
 import type { Dayjs } from 'dayjs';
-import { applyProblemToForm } from '../../api/client';
+import { applyProblemToForm, isApiError } from '../../api/client';
 import { ButtonLink } from '../../components/button-link';
 import { PageHeader } from '../../components/page-header';
 import { ProblemAlert } from '../../components/problem-alert';
 import { StatusTag } from '../../components/status-tag';
 import { dayjs } from '../../lib/dayjs';
-import { EMPTY, formatDate, formatDateTime } from '../../lib/format';
+import { EMPTY, formatDate } from '../../lib/format';
 import { useQueue, type QueueQuery, type QueueRow } from './institution-api';
 import { stateColor, toneColor } from './review-tone';
 import './institution.css';
@@ -126,7 +126,8 @@ export function ApplicationsPage() {
         onChange={(key) => update({ queue: key === 'pending_institution' ? undefined : key, state: undefined })}
         items={INSTITUTION_QUEUE_IDS.map((id) => ({ key: id, label: <span data-queue={id}>{INSTITUTION_QUEUES[id].label}</span> }))}
       />
-      <ProblemAlert error={error} style={{ marginBottom: 12 }} />
+      {/* Field errors are shown next to their fields; anything else here. */}
+      <ProblemAlert error={isApiError(error) && error.errors.length > 0 ? null : error} style={{ marginBottom: 12 }} />
       <Table<QueueRow>
         rowKey="id"
         size="middle"

@@ -20,14 +20,14 @@ function Match({ ok, children }: { ok: boolean; children: React.ReactNode }) {
 }
 
 const COLUMNS: TableColumnsType<VerificationRegistration> = [
-  { title: '执业地点', key: 'location', width: 150, render: (_: unknown, r) => <Match ok={r.locationMatches}>{r.practiceLocation}</Match> },
-  { title: '主要执业机构', key: 'institution', width: 220, render: (_: unknown, r) => <Match ok={r.institutionMatches}>{r.mainInstitutionName}</Match> },
-  { title: '执业类别', key: 'category', width: 130, render: (_: unknown, r) => `${r.levelLabel} · ${r.categoryLabel}` },
-  { title: '执业范围', key: 'scopes', width: 140, render: (_: unknown, r) => r.scopes.join('、') },
-  { title: '注册状态', key: 'status', width: 90, render: (_: unknown, r) => <StatusTag label={r.statusLabel} color={r.current ? 'success' : 'default'} /> },
-  { title: '执业证书编码', dataIndex: 'licenceCode', width: 160, render: (v: string | null) => <span className="inst-mono">{v ?? EMPTY}</span> },
-  { title: '注册日期', dataIndex: 'approvedOn', width: 110, render: (v: string) => formatDate(v) },
-  { title: '核对结果', dataIndex: 'message', width: 300 },
+  { title: '执业地点', key: 'location', width: 120, render: (_: unknown, r) => <Match ok={r.locationMatches}>{r.practiceLocation}</Match> },
+  { title: '主要执业机构', key: 'institution', width: 200, render: (_: unknown, r) => <Match ok={r.institutionMatches}>{r.mainInstitutionName}</Match> },
+  { title: '执业类别', key: 'category', width: 124, render: (_: unknown, r) => `${r.levelLabel} · ${r.categoryLabel}` },
+  { title: '执业范围', key: 'scopes', width: 110, render: (_: unknown, r) => r.scopes.join('、') },
+  { title: '注册状态', key: 'status', width: 80, render: (_: unknown, r) => <StatusTag label={r.statusLabel} color={r.current ? 'success' : 'default'} /> },
+  { title: '执业证书编码', dataIndex: 'licenceCode', width: 150, render: (v: string | null) => <span className="inst-mono">{v ?? EMPTY}</span> },
+  { title: '注册日期', dataIndex: 'approvedOn', width: 100, render: (v: string) => formatDate(v) },
+  { title: '核对结果', dataIndex: 'message' },
 ];
 
 export function VerificationPage() {
@@ -77,7 +77,7 @@ export function VerificationPage() {
             ]}
           />
           <Typography.Title level={5}>注册信息</Typography.Title>
-          <Table<VerificationRegistration> rowKey="id" size="middle" columns={COLUMNS} dataSource={result.registrations} pagination={false} scroll={{ x: 1200 }} />
+          <Table<VerificationRegistration> rowKey="id" size="middle" columns={COLUMNS} dataSource={result.registrations} pagination={false} scroll={{ x: 1180 }} />
         </>
       )}
     </>
