@@ -15,6 +15,7 @@ import {
   type DemoQualification,
 } from './demo-data';
 import { isDatabaseEmpty, seedReferenceData } from './reference';
+import { seedDemoApplications } from './demo-applications';
 
 export interface DemoLogin { portal: string; role: string; loginName: string; password: string; organisation: string }
 export interface DemoResult { logins: DemoLogin[]; loginsText: string }
@@ -132,6 +133,8 @@ export async function seedDemoDataIfEmpty(deps: Deps): Promise<DemoResult> {
       const { institutionIds } = await seedOrganisations(c);
       await seedQualifications(c, institutionIds);
       await seedDemoPhysician(c);
+      const hospital = institutionIds.get('hdh')!;
+      await seedDemoApplications(c, { id: hospital.id, areaCode: hospital.areaCode, authorityId: hospital.authorityId });
     });
   }
   const logins = await listDemoLogins(deps);

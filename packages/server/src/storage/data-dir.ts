@@ -10,7 +10,13 @@ import lockfile from 'proper-lockfile';
 export async function lockDataDir(dataDir: string): Promise<() => Promise<void>> {
   await mkdir(dataDir, { recursive: true });
   try {
-    return await lockfile.lock(dataDir, { lockfilePath: path.join(dataDir, 'medreg.lock'), stale: 30_000, update: 10_000 });
+    return await lockfile.lock(dataDir, {
+      lockfilePath: path.join(dataDir, 'medreg.lock'),
+      stale: 60_000,
+      update: 10_000,
+      // A busy machine can delay the lock's refresh; keep serving and say so instead of crashing.
+      onCompromised: (error) => console.warn(`数据目录锁刷新延迟：${error.message}`),
+    });
   } catch (error) {
     if ((error as { code?: string }).code === 'ELOCKED') {
       throw new DataDirLockedError(dataDir);
