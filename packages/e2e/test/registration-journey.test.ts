@@ -14,7 +14,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, DEMO_PHYSICIAN_LOGIN } from '../../server/src/seed/demo-data';
 import { HAS_CHROMIUM, launchChromium } from './support/chromium';
-import { answerCaptcha, logIn, newVisitor, open, pdfText, renderPdf, screenshots, squash, writePortrait } from './support/journey';
+import { answerCaptcha, logIn, newVisitor, open, pdfContentText, pdfText, renderPdf, screenshots, squash, writePortrait } from './support/journey';
 import { choose, menu, submitFirstRegistration } from './support/physician-flows';
 import { startServer, type RunningServer } from './support/server';
 
@@ -94,9 +94,10 @@ describe.skipIf(!HAS_CHROMIUM)('registration journey: 医师申请 → 机构确
     await page.getByLabel('姓名', { exact: true }).fill(PHYSICIAN_NAME);
     await page.getByRole('button', { name: '查询', exact: true }).click();
     await page.waitForURL(/name=/);
+    // The queue holds other physicians' applications too (demo data); the search leaves only this one.
     const row = page.locator('.ant-table-row', { hasText: businessCode });
     await row.waitFor();
-    expect(await page.locator('.ant-table-row').count()).toBe(1);
+    await expect.poll(() => page.locator('.ant-table-row').count(), { timeout: 15_000 }).toBe(1);
     await shot(page, 'institution-queue');
 
     // 【办理业务】 → the审核窗口
@@ -140,6 +141,18 @@ describe.skipIf(!HAS_CHROMIUM)('registration journey: 医师申请 → 机构确
     expect(decided).toContain('已同意'); // 机构审核状态
     expect(decided).toContain('待受理'); // 行政部门审核状态
     await shot(page, 'institution-approved');
+
+    // 第五步: after 【同意】 the clerk prints the coded form again; now it carries the 医疗机构意见.
+    await page.getByRole('button', { name: /打印预览/ }).click();
+    await frame.waitFor();
+    const agreed = await (await page.request.get((await frame.getAttribute('src'))!)).body();
+    const agreedFile = path.join(dir, 'shenhebiao-agreed.pdf');
+    await writeFile(agreedFile, agreed);
+    renderPdf(agreedFile, path.join(dir, 'shenhebiao-agreed'));
+    const agreedText = squash(await pdfText(agreedFile, agreed));
+    expect(agreedText).toContain(businessCode);
+    expect(agreedText).toContain('同意申请');
+    await page.getByRole('dialog').locator('.ant-modal-footer').getByRole('button', { name: '关闭' }).click();
   }));
 
   it('审批: the 区卫生健康委员会 reviewer 【受理】 and 【准予注册】', async (ctx) => stage(ctx.skip, async () => {
@@ -233,7 +246,8 @@ describe.skipIf(!HAS_CHROMIUM)('registration journey: 医师申请 → 机构确
     const text = squash(await pdfText(pdfFile, pdf));
     expect(text).toContain(licenceCode);
     expect(text).toContain(PHYSICIAN_NAME);
-    const token = /\/public\/verify\/([A-Za-z0-9_-]+)/.exec(text)?.[1];
+    // The QR code's address is printed under it, wrapped over two lines: read it as drawn.
+    const token = /\/public\/verify\/([A-Za-z0-9_-]+)/.exec(squash(await pdfContentText(pdf)))?.[1];
     expect(token, 'the certificate prints its verification address').toBeTruthy();
     verifyPath = `/public/verify/${token}`;
   }));

@@ -14,7 +14,10 @@ import { expect } from 'vitest';
 
 export const ARTIFACTS = fileURLToPath(new URL('../../artifacts/', import.meta.url));
 
-/** A numbered screenshot series for one journey; the folder is emptied first so old pictures do not linger. */
+/**
+ * A numbered screenshot series for one journey; the folder is emptied first so old pictures do not linger.
+ * E2E_TIMING=1 logs the time of each picture, to find a slow step.
+ */
 export async function screenshots(journey: string): Promise<{ dir: string; shot: (page: Page, step: string) => Promise<string> }> {
   const dir = path.join(ARTIFACTS, journey);
   await rm(dir, { recursive: true, force: true });
@@ -24,6 +27,7 @@ export async function screenshots(journey: string): Promise<{ dir: string; shot:
     dir,
     async shot(page, step) {
       n += 1;
+      if (process.env.E2E_TIMING) console.log(new Date().toISOString().slice(11, 23), 'shot', step);
       const file = path.join(dir, `${String(n).padStart(2, '0')}-${step}.png`);
       await settle(page);
       // A dialog or drawer sits over the viewport: a full-page picture would cut it apart from the page below.
@@ -34,17 +38,27 @@ export async function screenshots(journey: string): Promise<{ dir: string; shot:
   };
 }
 
-/** Waits until the page is quiet: no spinner visible and no request in flight for a moment. */
+/**
+ * Waits until the page is quiet: no request in flight for a moment and no spinner visible. Only for pictures:
+ * the journeys wait for what they check explicitly. (A closed PDF preview frame can leave a request that never
+ * settles in headless Chromium, hence the short limit.)
+ */
 export async function settle(page: Page): Promise<void> {
-  await page.waitForLoadState('networkidle', { timeout: 15_000 }).catch(() => undefined);
+  await page.waitForLoadState('networkidle', { timeout: 4_000 }).catch(() => undefined);
   await page.locator('.ant-spin-spinning').first().waitFor({ state: 'hidden', timeout: 15_000 }).catch(() => undefined);
 }
 
-/** A browser context as a new visitor on a desktop screen, in Chinese. */
+/**
+ * A browser context as a new visitor on a desktop screen, in Chinese, on Beijing time (so 「今天」 in a date picker
+ * is the server's working day whatever the machine's zone). Generous limits: `npm test` runs the journeys
+ * beside the integration suites on two cores.
+ */
 export async function newVisitor(browser: Browser, baseUrl: string): Promise<BrowserContext> {
-  const context = await browser.newContext({ baseURL: baseUrl, locale: 'zh-CN', viewport: { width: 1280, height: 900 }, acceptDownloads: true });
-  context.setDefaultTimeout(15_000);
-  context.setDefaultNavigationTimeout(20_000);
+  const context = await browser.newContext({
+    baseURL: baseUrl, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1280, height: 900 }, acceptDownloads: true,
+  });
+  context.setDefaultTimeout(20_000);
+  context.setDefaultNavigationTimeout(30_000);
   return context;
 }
 
@@ -64,7 +78,7 @@ export async function open(page: Page, url: string): Promise<void> {
 /** Types the answer the test captcha carries (`data-test-answer`, present only with MEDREG_TEST_CAPTCHA). */
 export async function answerCaptcha(scope: Page | Locator): Promise<void> {
   const image = scope.locator('button.captcha-image[data-test-answer]');
-  await image.waitFor({ timeout: 15_000 });
+  await image.waitFor();
   const answer = await image.getAttribute('data-test-answer');
   if (!answer) throw new Error('captcha without a test answer: is MEDREG_TEST_CAPTCHA on?');
   await scope.getByLabel('验证码').fill(answer);
@@ -94,7 +108,7 @@ export async function logIn(
   await fillLogin(page, loginName, password);
   if (shot) await shot(page, `${portal}-login`);
   await page.getByRole('button', { name: '登录', exact: true }).click();
-  await page.waitForURL((url) => url.pathname.startsWith(PORTAL_BASE[portal]), { timeout: 20_000 });
+  await page.waitForURL((url) => url.pathname.startsWith(PORTAL_BASE[portal]));
 }
 
 export async function fillLogin(page: Page, loginName: string, password: string): Promise<void> {
@@ -118,7 +132,7 @@ export async function waitForMessage(request: APIRequestContext, recipient: stri
   await expect.poll(async () => {
     found = (await inbox(request, recipient)).find((m) => m.template === template);
     return found !== undefined;
-  }, { timeout: 15_000, message: `no ${template} message for ${recipient} in the development inbox` }).toBe(true);
+  }, { timeout: 20_000, message: `no ${template} message for ${recipient} in the development inbox` }).toBe(true);
   return found!;
 }
 
@@ -199,13 +213,23 @@ export function renderPdf(pdfFile: string, outPrefix: string): void {
 /** The text of a PDF: poppler's pdftotext when present, else pdfjs-dist. */
 export async function pdfText(pdfFile: string, content: Buffer): Promise<string> {
   if (hasTool('pdftotext')) return execFileSync('pdftotext', ['-enc', 'UTF-8', pdfFile, '-'], { encoding: 'utf8' });
+  return pdfContentText(content);
+}
+
+/**
+ * The text strings of a PDF exactly as drawn, in drawing order, joined without separators (pdfjs-dist).
+ * Use it to read a code that wraps over lines: pdftotext joins a line ending in "-" with the next and drops the
+ * hyphen, which changes a base64url token.
+ */
+export async function pdfContentText(content: Buffer): Promise<string> {
   const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  const doc = await getDocument({ data: new Uint8Array(content) }).promise;
+  const doc = await getDocument({ data: new Uint8Array(content), useSystemFonts: false, disableFontFace: true }).promise;
   const parts: string[] = [];
   for (let i = 1; i <= doc.numPages; i += 1) {
     const text = await (await doc.getPage(i)).getTextContent();
     parts.push(text.items.map((it) => ('str' in it ? it.str : '')).join(''));
   }
+  await doc.destroy();
   return parts.join('\n');
 }
 

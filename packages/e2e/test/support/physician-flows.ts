@@ -29,7 +29,7 @@ export async function pickDate(page: Page, label: string, date: string): Promise
   await input.click();
   await input.fill(date);
   await input.press('Enter');
-  await expect.poll(() => input.inputValue()).toBe(date);
+  await expect.poll(() => input.inputValue(), { timeout: 10_000 }).toBe(date);
 }
 
 export interface NewPhysician {
@@ -100,7 +100,7 @@ export async function verifyAndActivate(page: Page, who: NewPhysician, certCode:
   const inboxTab = await page.context().newPage();
   await open(inboxTab, `/dev/inbox?recipient=${encodeURIComponent(who.phone)}`);
   const message = inboxTab.locator(`.dev-inbox__message[data-template="physician.verification_code"]`).first();
-  await message.waitFor({ timeout: 15_000 });
+  await message.waitFor();
   const text = await message.innerText();
   const code = /\b(\d{6})\b/.exec(text)?.[1];
   expect(code, `no 6-digit code in: ${text}`).toBeTruthy();
@@ -119,7 +119,7 @@ export async function verifyAndActivate(page: Page, who: NewPhysician, certCode:
   await menu(page, '医师资格校验');
   await page.getByText('已校验到您的医师资格信息').waitFor();
   const table = page.locator('.ant-table');
-  await expect.poll(() => table.innerText()).toContain('临床');
+  await expect.poll(() => table.innerText(), { timeout: 15_000 }).toContain('临床');
   await shot(page, 'qualification-check');
 
   // 账户激活 with the 资格证书编码 (seed question 三).

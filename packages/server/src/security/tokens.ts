@@ -20,3 +20,11 @@ export function safeEqual(a: Buffer, b: Buffer): boolean {
 export function numericCode(digits: number): string {
   return Array.from({ length: digits }, () => randomInt(10)).join('');
 }
+
+/**
+ * The opaque token in a certificate's QR code and printed verification address: 128 bits in lower-case hex,
+ * so the printed address has no '-' or '_' that a line break or a copy could lose.
+ */
+export function certificateVerifyToken(): string {
+  return randomBytes(16).toString('hex');
+}

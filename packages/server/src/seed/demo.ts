@@ -8,7 +8,7 @@ import { inTransaction } from '../context';
 import { accounts, physicians, qualifications, regions } from '../db/schema/index';
 import { hashPassword } from '../modules/accounts/passwords';
 import { nextLicenceCode } from '../modules/registrations/licence-serial';
-import { randomToken } from '../security/tokens';
+import { certificateVerifyToken } from '../security/tokens';
 import { createAuthority, createInstitution, createPhysicianRecord, createQualification, createRegistration, createStaffAccount } from './builders';
 import {
   DEMO_AUTHORITIES, DEMO_INSTITUTIONS, DEMO_PASSWORD, DEMO_PHYSICIAN_LOGIN, DEMO_PROVINCES_WITHOUT_E_REGISTRATION, DEMO_QUALIFICATIONS,
@@ -86,7 +86,7 @@ async function seedQualifications(c: Ctx, institutionIds: Map<string, { id: stri
         practiceLocationCode: d.level === 'physician' ? provinceCodeOf(inst.areaCode) : inst.areaCode,
         mainInstitutionId: inst.id, authorityId: inst.authorityId,
         licenceCode: await nextLicenceCode(c, { level: d.level, category: d.category, areaCode: inst.authorityArea }),
-        approvedOn: `${year + 1}-03-15`, status: d.registrationStatus ?? 'valid', verifyToken: randomToken(16),
+        approvedOn: `${year + 1}-03-15`, status: d.registrationStatus ?? 'valid', verifyToken: certificateVerifyToken(),
       });
     }
   }

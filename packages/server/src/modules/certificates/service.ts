@@ -4,7 +4,7 @@ import { inTransaction, reading } from '../../context';
 import type { AccountActor } from '../../http/actor';
 import { chineseDate } from '../../pdf/layout';
 import { renderCertificate } from '../../pdf/certificate';
-import { randomToken } from '../../security/tokens';
+import { certificateVerifyToken } from '../../security/tokens';
 import { audit, auditActorOf } from '../audit/service';
 import { PUBLIC_STATUS_TEXT } from '../register/presenter';
 import { CertificateErrors } from './errors';
@@ -40,7 +40,7 @@ async function renderAndStore(c: Ctx, registrationId: string): Promise<Buffer> {
     const stored = await c.blobs.get(source.certificateSha256);
     if (stored) return stored;
   }
-  const token = await ensureVerifyToken(c, registrationId, randomToken(16));
+  const token = await ensureVerifyToken(c, registrationId, certificateVerifyToken());
   const pdf = await renderCertificate(toCertificateData(source, {
     licenceCode,
     verifyUrl: verifyUrl(c.config.publicBaseUrl, token),

@@ -6,7 +6,7 @@
  */
 import type { Ctx } from '../../context';
 import { registrations } from '../../db/schema/index';
-import { randomToken } from '../../security/tokens';
+import { certificateVerifyToken } from '../../security/tokens';
 import { nextLicenceCode } from './licence-serial';
 import type { RegistrationIntent } from './registration-intent';
 
@@ -35,7 +35,7 @@ export async function registerApprovedApplication(c: Ctx, input: {
     approvedOn: input.approvedOn,
     status: 'valid',
     statusSince: c.now(),
-    verifyToken: randomToken(24),
+    verifyToken: certificateVerifyToken(),
     createdAt: c.now(),
   }).returning();
   return registration!;

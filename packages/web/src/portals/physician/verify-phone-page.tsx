@@ -77,10 +77,10 @@ function ChannelForm({ channel, status }: { channel: Channel; status: PhysicianS
       </Typography.Paragraph>
       <ProblemAlert error={problem} style={{ marginBottom: 16 }} />
       <Form form={form} layout="vertical" onFinish={confirm} requiredMark={false}>
-        <Form.Item label="校验码" required extra={sentTo ? `校验码已发送至 ${sentTo}，5分钟内有效；每个校验码最多可输错5次。` : `点击右侧按钮，系统将向您的${noun}发送6位校验码。`}>
+        <Form.Item label="校验码" htmlFor="verification-code" required extra={sentTo ? `校验码已发送至 ${sentTo}，5分钟内有效；每个校验码最多可输错5次。` : `点击右侧按钮，系统将向您的${noun}发送6位校验码。`}>
           <Flex gap={8}>
             <Form.Item name="code" noStyle rules={[{ required: true, message: '请输入校验码' }, { pattern: /^\d{6}$/, message: '校验码为6位数字' }]}>
-              <Input placeholder="6位数字校验码" maxLength={6} inputMode="numeric" autoComplete="one-time-code" style={{ flex: 1 }} />
+              <Input id="verification-code" placeholder="6位数字校验码" maxLength={6} inputMode="numeric" autoComplete="one-time-code" style={{ flex: 1 }} />
             </Form.Item>
             <Button onClick={() => void send()} loading={sending} disabled={left > 0} style={{ minWidth: 168 }}>
               {left > 0 ? `${left} 秒后可重新发送` : channel === 'sms' ? '向手机发送校验码' : '向邮箱发送校验码'}
