@@ -4,13 +4,8 @@
  */
 import { useMutation, useQuery, useQueryClient, keepPreviousData } from '@tanstack/react-query';
 import type { AuthorityQueue, PaperMaterialKey } from '@medreg/domain';
+import type { ApplicationView } from '../../api/application-view';
 import { api } from '../../api/client';
-
-export interface AllowedAction {
-  action: string;
-  label: string;
-  requiresReason: boolean;
-}
 
 export interface QueueItem {
   id: string;
@@ -29,7 +24,7 @@ export interface QueueItem {
   overdue: boolean;
   decidedAt: string | null;
   materialsReceived: number;
-  allowedActions: AllowedAction[];
+  allowedActions: ApplicationView['allowedActions'];
 }
 
 export interface QueueCounts {
@@ -70,65 +65,17 @@ export interface VisibleAuthority {
   mine: boolean;
 }
 
-export interface TimelineEntry {
-  id: number;
-  at: string;
-  action: string;
-  actionLabel: string;
-  stateLabel: string | null;
-  actor: { role: string; roleLabel: string; organization: string | null };
-  reason: string | null;
-}
-
-export interface AuthorityApplication {
-  id: string;
-  businessCode: string | null;
-  businessTypeLabel: string;
-  businessTypeId: string | null;
-  state: string;
-  stateLabel: string;
-  version: number;
-  channel: string;
-  submittedAt: string | null;
-  institutionDecidedAt: string | null;
-  acceptedAt: string | null;
+/** GET /api/v1/authority/applications/:id — applications/presenter.ts plus what the deciding authority works with. */
+export interface AuthorityApplication extends ApplicationView {
   acceptedOn: string | null;
-  dueDate: string | null;
   workingDaysLeft: number | null;
   overdue: boolean;
-  decidedAt: string | null;
-  applicant: { name: string; sexLabel: string; birthDate: string; idNumber: string; idNumberMasked: string };
   contact: { phone: string | null; email: string | null };
   activation: { status: string; pendingPath: string | null } | null;
-  qualification: {
-    certCode: string | null; admissionTicketNo: string | null; levelLabel: string; categoryLabel: string; obtainedDate: string | null;
-  } | null;
-  levelLabel: string | null;
-  form: {
-    practiceLocation: { code: string; name: string } | null;
-    institution: { id: string; name: string; areaName: string } | null;
-    categoryLabel: string | null;
-    scopes: { code: string; label: string }[];
-    startDate: string | null;
-    department: string | null;
-    education: { education?: string; degree?: string; school?: string; major?: string; graduationDate?: string } | null;
-    title: string | null;
-    photoUrl: string | null;
-    declarations: { key: string; text: string; accepted: boolean }[];
-  };
-  institution: { id: string; name: string } | null;
-  authority: { id: string; name: string } | null;
   materials: { key: PaperMaterialKey; label: string; short: string; received: boolean }[];
-  correctionItems: string[] | null;
-  decisionReasons: string | null;
-  decisionDocument: { documentNo: string | null; issuedOn: string | null; url: string } | null;
-  appealNotice: string | null;
   registration: { id: string; licenceCode: string | null; approvedOn: string; status: string } | null;
-  timeline: TimelineEntry[];
-  allowedActions: AllowedAction[];
   canDecide: boolean;
   canEditMaterials: boolean;
-  nextStep: { title: string; text: string; items?: string[] } | null;
 }
 
 export interface CalendarDay {

@@ -2,11 +2,13 @@
  * 资格补改 — requests to supplement or correct qualification records (seed question 五 「资格补改指南」,
  * domain BT-12), routed to the authorities within this one's jurisdiction.
  */
-import { Flex, Select, Table, Typography, Button, Space, type TableColumnsType } from 'antd';
+import { Flex, Select, Table, Typography, type TableColumnsType } from 'antd';
 import { useState } from 'react';
+import { KeysetPager } from '../../components/keyset-pager';
 import { PageHeader } from '../../components/page-header';
 import { ProblemAlert } from '../../components/problem-alert';
 import { StatusTag } from '../../components/status-tag';
+import { useKeysetPages } from '../../components/use-keyset-pages';
 import { formatDateTime } from '../../lib/format';
 import { useQualificationCorrections, type QualificationCorrection } from './authority-api';
 
@@ -25,9 +27,8 @@ const columns: TableColumnsType<QualificationCorrection> = [
 
 export function QualificationCorrectionsPage() {
   const [status, setStatus] = useState<string | undefined>();
-  const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
-  const page = cursors.length - 1;
-  const { data, error, isFetching } = useQualificationCorrections({ status, cursor: cursors[page] });
+  const pages = useKeysetPages();
+  const { data, error, isFetching } = useQualificationCorrections({ status, cursor: pages.cursor });
   return (
     <>
       <PageHeader
@@ -41,7 +42,7 @@ export function QualificationCorrectionsPage() {
           placeholder="全部"
           style={{ width: 160 }}
           value={status}
-          onChange={(v?: string) => { setStatus(v); setCursors([undefined]); }}
+          onChange={(v?: string) => { setStatus(v); pages.reset(); }}
           options={[
             { value: 'submitted', label: '已提交，待受理' },
             { value: 'in_review', label: '审核中' },
@@ -61,12 +62,7 @@ export function QualificationCorrectionsPage() {
         scroll={{ x: 1290 }}
         locale={{ emptyText: '暂无资格补改申请' }}
       />
-      <Flex justify="flex-end" style={{ marginTop: 12 }}>
-        <Space>
-          <Button disabled={page === 0} onClick={() => setCursors((c) => c.slice(0, -1))}>上一页</Button>
-          <Button disabled={!data?.nextCursor} onClick={() => data?.nextCursor && setCursors((c) => [...c, data.nextCursor!])}>下一页</Button>
-        </Space>
-      </Flex>
+      <KeysetPager pages={pages} nextCursor={data?.nextCursor} showPage={false} />
     </>
   );
 }

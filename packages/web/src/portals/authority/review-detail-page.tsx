@@ -3,11 +3,16 @@
  * the history, and the decision buttons the server allows (【受理】【退回补正】【准予注册】【不予注册】).
  */
 import { FilePdfOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Checkbox, Col, Descriptions, Empty, Flex, Image, Result, Row, Space, Spin, Timeline, Typography } from 'antd';
-import { useState, type ReactNode } from 'react';
+import { Alert, Button, Card, Checkbox, Col, Descriptions, Flex, Result, Row, Space, Spin, Typography } from 'antd';
+import { useState } from 'react';
 import { useParams } from 'react-router';
 import { isApiError } from '../../api/client';
 import { useApiErrorHandler } from '../../api/use-api-error';
+import { ApplicantSection } from '../../components/application/applicant-section';
+import { ApplicationTimeline } from '../../components/application/application-timeline';
+import { DetailSection } from '../../components/application/detail-section';
+import { QualificationSection } from '../../components/application/qualification-section';
+import { RegistrationSection } from '../../components/application/registration-section';
 import { PageHeader } from '../../components/page-header';
 import { ProblemAlert } from '../../components/problem-alert';
 import { StatusTag } from '../../components/status-tag';
@@ -23,6 +28,11 @@ const BUTTONS: Record<DialogKind, { label: string; type?: 'primary'; danger?: bo
   approve: { label: '准予注册', type: 'primary' },
   refuse: { label: '不予注册', danger: true },
 };
+
+/** The authority's dot colours: only its own decisions (and the returns) are coloured. */
+function timelineColor(action: string): string {
+  return action === 'refuse' || action.includes('return') || action === 'request_correction' ? 'red' : action === 'approve' ? 'green' : 'blue';
+}
 
 export function ReviewDetailPage() {
   const { id = '' } = useParams();
@@ -79,89 +89,21 @@ function ApplicationView({ application: a }: { application: AuthorityApplication
 
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={16}>
-          <Section title="申请人信息">
-            <Flex gap={16} align="flex-start" wrap>
-              <Descriptions
-                style={{ flex: 1, minWidth: 320 }}
-                size="small"
-                bordered
-                column={2}
-                items={[
-                  { key: 'name', label: '姓名', children: a.applicant.name },
-                  { key: 'sex', label: '性别', children: a.applicant.sexLabel },
-                  { key: 'idNumber', label: '身份证号', children: <span className="mono">{a.applicant.idNumber}</span> },
-                  { key: 'birth', label: '出生日期', children: formatDate(a.applicant.birthDate) },
-                  { key: 'phone', label: '手机号', children: a.contact.phone ?? EMPTY },
-                  { key: 'email', label: '电子邮箱', children: a.contact.email ?? EMPTY },
-                  ...(a.activation?.pendingPath === 'auto_on_approval'
-                    ? [{ key: 'activation', label: '账户', span: 2, children: '未实施电子化注册地区的医师：准予注册后账户自动激活' }]
-                    : []),
-                ]}
-              />
-              <div className="applicant-photo">
-                {a.form.photoUrl ? <Image src={a.form.photoUrl} alt="申请人照片" width={120} height={160} style={{ objectFit: 'cover' }} /> : <Empty description="无照片" image={Empty.PRESENTED_IMAGE_SIMPLE} />}
-              </div>
-            </Flex>
-          </Section>
-
-          <Section title="资格信息">
-            {a.qualification ? (
-              <Descriptions
-                size="small"
-                bordered
-                column={2}
-                items={[
-                  { key: 'cert', label: '资格证书编码', span: 2, children: <span className="mono">{a.qualification.certCode ?? '（尚未发证）'}</span> },
-                  { key: 'level', label: '资格级别', children: a.qualification.levelLabel },
-                  { key: 'category', label: '资格类别', children: a.qualification.categoryLabel },
-                  { key: 'ticket', label: '准考证号', children: a.qualification.admissionTicketNo ?? EMPTY },
-                  { key: 'date', label: '取得资格日期', children: formatDate(a.qualification.obtainedDate) },
-                ]}
-              />
-            ) : <Typography.Text type="secondary">申请未关联资格记录。</Typography.Text>}
-          </Section>
-
-          <Section title="拟注册信息">
-            <Descriptions
-              size="small"
-              bordered
-              column={2}
-              items={[
-                { key: 'location', label: '执业地点', children: a.form.practiceLocation?.name ?? EMPTY },
-                { key: 'institution', label: '主要执业机构', children: a.form.institution?.name ?? EMPTY },
-                { key: 'level', label: '执业级别', children: a.levelLabel ?? EMPTY },
-                { key: 'category', label: '执业类别', children: a.form.categoryLabel ?? EMPTY },
-                { key: 'scopes', label: '执业范围', span: 2, children: a.form.scopes.map((s) => s.label).join('、') || EMPTY },
-                { key: 'department', label: '科室', children: a.form.department ?? EMPTY },
-                { key: 'start', label: '拟在该机构执业时间', children: formatDate(a.form.startDate) },
-                { key: 'title', label: '任职资格', children: a.form.title ?? EMPTY },
-                { key: 'education', label: '学历', children: [a.form.education?.education, a.form.education?.degree].filter(Boolean).join(' / ') || EMPTY },
-                { key: 'school', label: '毕业院校及专业', span: 2, children: [a.form.education?.school, a.form.education?.major, a.form.education?.graduationDate && `${a.form.education.graduationDate} 毕业`].filter(Boolean).join('，') || EMPTY },
-              ]}
-            />
-          </Section>
+          <ApplicantSection
+            applicant={a.applicant}
+            contact={a.contact}
+            photoUrl={a.form.photoUrl}
+            extraItems={a.activation?.pendingPath === 'auto_on_approval'
+              ? [{ key: 'activation', label: '账户', span: 2, children: '未实施电子化注册地区的医师：准予注册后账户自动激活' }]
+              : []}
+          />
+          <QualificationSection qualification={a.qualification} />
+          <RegistrationSection application={a} />
         </Col>
 
         <Col xs={24} xl={8}>
           <MaterialsCard application={a} />
-          <Section title="办理记录">
-            {a.timeline.length > 0 ? (
-              <Timeline
-                items={a.timeline.map((e) => ({
-                  key: e.id,
-                  color: e.action === 'refuse' || e.action.includes('return') || e.action === 'request_correction' ? 'red' : e.action === 'approve' ? 'green' : 'blue',
-                  content: (
-                    <div>
-                      <Typography.Text strong>{e.actionLabel}</Typography.Text>
-                      {e.stateLabel && <Typography.Text type="secondary"> → {e.stateLabel}</Typography.Text>}
-                      <div className="timeline-meta">{formatDateTime(e.at)} · {e.actor.organization ?? e.actor.roleLabel}</div>
-                      {e.reason && <div className="timeline-reason">{e.reason}</div>}
-                    </div>
-                  ),
-                }))}
-              />
-            ) : <Typography.Text type="secondary">暂无记录</Typography.Text>}
-          </Section>
+          <ApplicationTimeline timeline={a.timeline} colorOf={timelineColor} />
         </Col>
       </Row>
 
@@ -170,14 +112,6 @@ function ApplicationView({ application: a }: { application: AuthorityApplication
       <ApproveDialog application={a} open={dialog === 'approve'} onClose={close} />
       <RefuseDialog application={a} open={dialog === 'refuse'} onClose={close} />
     </div>
-  );
-}
-
-function Section({ title, children }: { title: string; children: ReactNode }) {
-  return (
-    <Card size="small" title={title} style={{ marginBottom: 16 }}>
-      {children}
-    </Card>
   );
 }
 
@@ -253,7 +187,7 @@ function MaterialsCard({ application: a }: { application: AuthorityApplication }
   const showError = useApiErrorHandler();
   const received = a.materials.filter((m) => m.received).length;
   return (
-    <Section title={`纸质材料（已收 ${received}/${a.materials.length}）`}>
+    <DetailSection title={`纸质材料（已收 ${received}/${a.materials.length}）`}>
       <div className="vertical-checks materials-list">
         {a.materials.map((m) => (
           <Checkbox
@@ -271,6 +205,6 @@ function MaterialsCard({ application: a }: { application: AuthorityApplication }
           {a.canDecide ? '已作出决定或退回补正的业务不再登记材料。' : '只有审批机关可以登记材料。'}
         </Typography.Paragraph>
       )}
-    </Section>
+    </DetailSection>
   );
 }

@@ -3,12 +3,14 @@
  * 退回补正, 已办结. Authorities above may open a lower authority's queue read-only.
  */
 import { Alert, Badge, Button, DatePicker, Flex, Form, Input, Select, Space, Table, Tabs, Typography, type TableColumnsType } from 'antd';
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { AUTHORITY_QUEUES, AUTHORITY_QUEUE_IDS, PAPER_MATERIALS, type AuthorityQueue } from '@medreg/domain';
+import { KeysetPager } from '../../components/keyset-pager';
 import { PageHeader } from '../../components/page-header';
 import { ProblemAlert } from '../../components/problem-alert';
 import { StatusTag } from '../../components/status-tag';
+import { useKeysetPages } from '../../components/use-keyset-pages';
 import type { Dayjs } from 'dayjs';
 import { dayjs } from '../../lib/dayjs';
 import { EMPTY, formatDate, formatDateTime } from '../../lib/format';
@@ -27,13 +29,11 @@ export function ReviewQueuePage() {
   const queue: AuthorityQueue = isQueue(params.get('queue')) ? (params.get('queue') as AuthorityQueue) : 'pending_authority';
   const authorityId = params.get('authorityId') ?? undefined;
   const filters = Object.fromEntries(FILTER_KEYS.map((k) => [k, params.get(k) ?? undefined])) as Partial<Record<(typeof FILTER_KEYS)[number], string>>;
-  // Key-based pages: the cursors of the pages seen so far (index 0 = first page).
-  const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
-  const page = cursors.length - 1;
+  const pages = useKeysetPages();
 
   const query: QueueQuery = {
     queue, authorityId, name: filters.name, businessCode: filters.businessCode, idNumber: filters.idNumber, dueBefore: filters.dueBefore,
-    state: filters.state === 'approved' || filters.state === 'refused' ? filters.state : undefined, cursor: cursors[page], limit: 20,
+    state: filters.state === 'approved' || filters.state === 'refused' ? filters.state : undefined, cursor: pages.cursor, limit: 20,
   };
   const { data, error, isFetching } = useQueue(query);
   const authorities = useVisibleAuthorities();
@@ -46,7 +46,7 @@ export function ReviewQueuePage() {
       else p.delete(k);
     }
     setParams(p, { replace: true });
-    setCursors([undefined]);
+    pages.reset();
   };
 
   const onSearch = (values: { name?: string; businessCode?: string; idNumber?: string; dueBefore?: Dayjs | null; state?: string }) =>
@@ -141,13 +141,7 @@ export function ReviewQueuePage() {
         scroll={{ x: 1000 }}
         locale={{ emptyText: '暂无业务' }}
       />
-      <Flex justify="space-between" align="center" style={{ marginTop: 12 }}>
-        <Typography.Text type="secondary">今天：{data?.today ?? EMPTY} · 第 {page + 1} 页</Typography.Text>
-        <Space>
-          <Button disabled={page === 0} onClick={() => setCursors((c) => c.slice(0, -1))}>上一页</Button>
-          <Button disabled={!data?.nextCursor} onClick={() => data?.nextCursor && setCursors((c) => [...c, data.nextCursor!])}>下一页</Button>
-        </Space>
-      </Flex>
+      <KeysetPager pages={pages} nextCursor={data?.nextCursor} prefix={`今天：${data?.today ?? EMPTY} · `} />
     </>
   );
 }

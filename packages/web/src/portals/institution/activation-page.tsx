@@ -2,13 +2,15 @@
  * 医师账户激活 (domain §1.2 item 7, §3.3 path 1): the physicians whose main institution is this one, their
  * account status, 【生成激活码】 one by one or in a batch (sent by SMS and e-mail), and 自动激活.
  */
-import { Alert, App, Button, Card, Flex, Form, Input, Modal, Select, Space, Switch, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { Alert, App, Button, Card, Flex, Form, Input, Modal, Select, Switch, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { ACTIVATION_CODE_TTL_DAYS, PHYSICIAN_ACCOUNT_STATUSES, PHYSICIAN_ACCOUNT_STATUS_LABELS, type PhysicianAccountStatus } from '@medreg/domain';
 import { useApiErrorHandler } from '../../api/use-api-error';
+import { KeysetPager } from '../../components/keyset-pager';
 import { PageHeader } from '../../components/page-header';
 import { ProblemAlert } from '../../components/problem-alert';
 import { StatusTag, type StatusColor } from '../../components/status-tag';
+import { useKeysetPages } from '../../components/use-keyset-pages';
 import { EMPTY, formatDate, formatDateTime } from '../../lib/format';
 import {
   useActivationPhysicians, useActivationSettings, useIssueCodes, useSetAutoActivation, type ActivationListQuery, type ActivationPhysician, type IssueResult,
@@ -20,9 +22,8 @@ const CHANNEL_LABELS = { sms: '短信', email: '电子邮件' } as const;
 
 export function ActivationPage() {
   const [filters, setFilters] = useState<Pick<ActivationListQuery, 'name' | 'status'>>({});
-  const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
-  const page = cursors.length - 1;
-  const { data, error, isFetching } = useActivationPhysicians({ ...filters, cursor: cursors[page], limit: 20 });
+  const pages = useKeysetPages();
+  const { data, error, isFetching } = useActivationPhysicians({ ...filters, cursor: pages.cursor, limit: 20 });
   const [selected, setSelected] = useState<string[]>([]);
   const [result, setResult] = useState<IssueResult | null>(null);
   const issue = useIssueCodes();
@@ -101,7 +102,7 @@ export function ActivationPage() {
       />
       <Form layout="inline" className="inst-filters" onFinish={(v: { name?: string; status?: PhysicianAccountStatus }) => {
         setFilters({ name: v.name?.trim() || undefined, status: v.status });
-        setCursors([undefined]);
+        pages.reset();
       }}>
         <Form.Item name="name" label="姓名"><Input allowClear placeholder="医师姓名" style={{ width: 140 }} /></Form.Item>
         <Form.Item name="status" label="医师账户状态">
@@ -133,13 +134,7 @@ export function ActivationPage() {
         }}
         locale={{ emptyText: '没有主要执业机构为本机构的医师' }}
       />
-      <Flex justify="space-between" align="center" style={{ marginTop: 12 }}>
-        <Typography.Text type="secondary">第 {page + 1} 页</Typography.Text>
-        <Space>
-          <Button disabled={page === 0} onClick={() => setCursors((c) => c.slice(0, -1))}>上一页</Button>
-          <Button disabled={!data?.nextCursor} onClick={() => data?.nextCursor && setCursors((c) => [...c, data.nextCursor!])}>下一页</Button>
-        </Space>
-      </Flex>
+      <KeysetPager pages={pages} nextCursor={data?.nextCursor} />
       <IssueResultModal result={result} onClose={() => setResult(null)} />
     </>
   );

@@ -3,14 +3,19 @@
  * buttons the server allows now (【同意】【退回修改】【不同意】, 补正后重新提交).
  */
 import { FilePdfOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Col, Descriptions, Empty, Flex, Image, Result, Row, Spin, Timeline, Typography } from 'antd';
-import { useState, type ReactNode } from 'react';
+import { Alert, Button, Card, Col, Descriptions, Flex, Result, Row, Spin, Typography } from 'antd';
+import { useState } from 'react';
 import { useParams } from 'react-router';
 import { isApiError } from '../../api/client';
+import { ApplicantSection } from '../../components/application/applicant-section';
+import { ApplicationTimeline } from '../../components/application/application-timeline';
+import { DetailSection } from '../../components/application/detail-section';
+import { QualificationSection } from '../../components/application/qualification-section';
+import { RegistrationSection } from '../../components/application/registration-section';
 import { PageHeader } from '../../components/page-header';
 import { ProblemAlert } from '../../components/problem-alert';
 import { StatusTag } from '../../components/status-tag';
-import { EMPTY, formatDate, formatDateTime } from '../../lib/format';
+import { EMPTY, formatDateTime } from '../../lib/format';
 import { DecisionDialog, PrintPreview } from './decision-dialogs';
 import { DECISION_PATHS, useInstitutionApplication, type InstitutionApplication, type InstitutionDecision } from './institution-api';
 import { stateColor, toneColor } from './review-tone';
@@ -84,71 +89,11 @@ function ApplicationView({ application: a }: { application: InstitutionApplicati
 
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={16}>
-          <Section title="申请人信息">
-            <Flex gap={16} align="flex-start" wrap>
-              <Descriptions
-                style={{ flex: 1, minWidth: 320 }}
-                size="small"
-                bordered
-                column={2}
-                items={[
-                  { key: 'name', label: '姓名', children: a.applicant.name },
-                  { key: 'sex', label: '性别', children: a.applicant.sexLabel },
-                  { key: 'idNumber', label: '身份证号', children: <span className="inst-mono">{a.applicant.idNumber}</span> },
-                  { key: 'birth', label: '出生日期', children: formatDate(a.applicant.birthDate) },
-                  { key: 'phone', label: '手机号', children: a.applicant.phone ?? EMPTY },
-                  { key: 'email', label: '电子邮箱', children: a.applicant.email ?? EMPTY },
-                ]}
-              />
-              <div className="inst-photo">
-                {a.form.photoUrl
-                  ? <Image src={a.form.photoUrl} alt="申请人照片" width={120} height={160} style={{ objectFit: 'cover' }} />
-                  : <Empty description="无照片" image={Empty.PRESENTED_IMAGE_SIMPLE} />}
-              </div>
-            </Flex>
-          </Section>
+          <ApplicantSection applicant={a.applicant} contact={a.applicant} photoUrl={a.form.photoUrl} />
+          <QualificationSection qualification={a.qualification} />
+          <RegistrationSection application={a} />
 
-          <Section title="资格信息">
-            {a.qualification ? (
-              <Descriptions
-                size="small"
-                bordered
-                column={2}
-                items={[
-                  { key: 'cert', label: '资格证书编码', span: 2, children: <span className="inst-mono">{a.qualification.certCode ?? '（尚未发证）'}</span> },
-                  { key: 'level', label: '资格级别', children: a.qualification.levelLabel },
-                  { key: 'category', label: '资格类别', children: a.qualification.categoryLabel },
-                  { key: 'ticket', label: '准考证号', children: a.qualification.admissionTicketNo ?? EMPTY },
-                  { key: 'date', label: '取得资格日期', children: formatDate(a.qualification.obtainedDate) },
-                ]}
-              />
-            ) : <Typography.Text type="secondary">申请未关联资格记录。</Typography.Text>}
-          </Section>
-
-          <Section title="拟注册信息">
-            <Descriptions
-              size="small"
-              bordered
-              column={2}
-              items={[
-                { key: 'location', label: '执业地点', children: a.form.practiceLocation?.name ?? EMPTY },
-                { key: 'institution', label: '主要执业机构', children: a.form.institution?.name ?? EMPTY },
-                { key: 'level', label: '执业级别', children: a.levelLabel ?? EMPTY },
-                { key: 'category', label: '执业类别', children: a.form.categoryLabel ?? EMPTY },
-                { key: 'scopes', label: '执业范围', span: 2, children: a.form.scopes.map((s) => s.label).join('、') || EMPTY },
-                { key: 'department', label: '科室', children: a.form.department ?? EMPTY },
-                { key: 'start', label: '拟在该机构执业时间', children: formatDate(a.form.startDate) },
-                { key: 'title', label: '任职资格', children: a.form.title ?? EMPTY },
-                { key: 'education', label: '学历', children: [a.form.education?.education, a.form.education?.degree].filter(Boolean).join(' / ') || EMPTY },
-                {
-                  key: 'school', label: '毕业院校及专业', span: 2,
-                  children: [a.form.education?.school, a.form.education?.major, a.form.education?.graduationDate && `${a.form.education.graduationDate} 毕业`].filter(Boolean).join('，') || EMPTY,
-                },
-              ]}
-            />
-          </Section>
-
-          <Section title="申请人承诺">
+          <DetailSection title="申请人承诺">
             <ul className="inst-check-list">
               {a.form.declarations.map((d) => (
                 <li key={d.key}>
@@ -156,28 +101,11 @@ function ApplicationView({ application: a }: { application: InstitutionApplicati
                 </li>
               ))}
             </ul>
-          </Section>
+          </DetailSection>
         </Col>
 
         <Col xs={24} xl={8}>
-          <Section title="办理记录">
-            {a.timeline.length > 0 ? (
-              <Timeline
-                items={a.timeline.map((e) => ({
-                  key: e.id,
-                  color: /refuse|return|correction/.test(e.action) ? 'red' : /approve/.test(e.action) ? 'green' : 'blue',
-                  content: (
-                    <div>
-                      <Typography.Text strong>{e.actionLabel}</Typography.Text>
-                      {e.stateLabel && <Typography.Text type="secondary"> → {e.stateLabel}</Typography.Text>}
-                      <div className="inst-timeline-meta">{formatDateTime(e.at)} · {e.actor.organization ?? e.actor.roleLabel}</div>
-                      {e.reason && <div className="inst-timeline-reason">{e.reason}</div>}
-                    </div>
-                  ),
-                }))}
-              />
-            ) : <Typography.Text type="secondary">暂无记录</Typography.Text>}
-          </Section>
+          <ApplicationTimeline timeline={a.timeline} reasonClassName="inst-timeline-reason" />
         </Col>
       </Row>
 
@@ -204,12 +132,4 @@ function Outcome({ application: a }: { application: InstitutionApplication }) {
     );
   }
   return null;
-}
-
-function Section({ title, children }: { title: string; children: ReactNode }) {
-  return (
-    <Card size="small" title={title} style={{ marginBottom: 16 }}>
-      {children}
-    </Card>
-  );
 }

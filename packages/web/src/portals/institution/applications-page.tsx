@@ -2,8 +2,8 @@
  * 医师申请业务办理 (seed 第四步): the three queues 待机构确认 / 正在申办 / 已完成审批; 【查询】 by any single
  * condition or any combination; 【办理业务】 opens the application.
  */
-import { Button, DatePicker, Flex, Form, Input, Select, Space, Table, Tabs, Typography, type TableColumnsType } from 'antd';
-import { useEffect, useState } from 'react';
+import { Button, DatePicker, Form, Input, Select, Space, Table, Tabs, Typography, type TableColumnsType } from 'antd';
+import { useEffect } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import {
   APPLICATION_STATE_LABELS, BUSINESS_TYPES, BUSINESS_TYPE_INFO, INSTITUTION_QUEUES, INSTITUTION_QUEUE_IDS, type InstitutionQueue,
@@ -11,9 +11,11 @@ import {
 import type { Dayjs } from 'dayjs';
 import { applyProblemToForm, isApiError } from '../../api/client';
 import { ButtonLink } from '../../components/button-link';
+import { KeysetPager } from '../../components/keyset-pager';
 import { PageHeader } from '../../components/page-header';
 import { ProblemAlert } from '../../components/problem-alert';
 import { StatusTag } from '../../components/status-tag';
+import { useKeysetPages } from '../../components/use-keyset-pages';
 import { dayjs } from '../../lib/dayjs';
 import { EMPTY, formatDate } from '../../lib/format';
 import { useQueue, type QueueQuery, type QueueRow } from './institution-api';
@@ -41,11 +43,9 @@ export function ApplicationsPage() {
   const [params, setParams] = useSearchParams();
   const queue: InstitutionQueue = isQueue(params.get('queue')) ? (params.get('queue') as InstitutionQueue) : 'pending_institution';
   const filters = Object.fromEntries(FILTER_KEYS.map((k) => [k, params.get(k) ?? undefined])) as Partial<Record<FilterKey, string>>;
-  // Key-based pages: the cursors of the pages seen so far (index 0 = the first page).
-  const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
-  const page = cursors.length - 1;
+  const pages = useKeysetPages();
   const sort = filters.sort === 'asc' ? 'asc' : 'desc';
-  const query: QueueQuery = { queue, ...filters, sort, cursor: cursors[page], limit: 20 };
+  const query: QueueQuery = { queue, ...filters, sort, cursor: pages.cursor, limit: 20 };
   const { data, error, isFetching } = useQueue(query);
   const [form] = Form.useForm<FilterValues>();
 
@@ -61,7 +61,7 @@ export function ApplicationsPage() {
       else p.delete(k);
     }
     setParams(p, { replace: true });
-    setCursors([undefined]);
+    pages.reset();
   };
 
   const onSearch = (v: FilterValues) => update({
@@ -138,13 +138,7 @@ export function ApplicationsPage() {
         scroll={{ x: 1080 }}
         locale={{ emptyText: queue === 'pending_institution' ? '暂无待机构确认的业务' : '暂无业务' }}
       />
-      <Flex justify="space-between" align="center" style={{ marginTop: 12 }}>
-        <Typography.Text type="secondary">第 {page + 1} 页</Typography.Text>
-        <Space>
-          <Button disabled={page === 0} onClick={() => setCursors((c) => c.slice(0, -1))}>上一页</Button>
-          <Button disabled={!data?.nextCursor} onClick={() => data?.nextCursor && setCursors((c) => [...c, data.nextCursor!])}>下一页</Button>
-        </Space>
-      </Flex>
+      <KeysetPager pages={pages} nextCursor={data?.nextCursor} />
     </>
   );
 }

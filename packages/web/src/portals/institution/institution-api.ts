@@ -5,6 +5,7 @@
  */
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { InstitutionQueue, PhysicianAccountStatus } from '@medreg/domain';
+import type { ApplicationView } from '../../api/application-view';
 import { api } from '../../api/client';
 
 export interface ReviewStatus {
@@ -61,61 +62,10 @@ export function useQueue(query: QueueQuery) {
   });
 }
 
-export interface AllowedAction {
-  action: string;
-  label: string;
-  requiresReason: boolean;
-}
-
-export interface TimelineEntry {
-  id: number;
-  at: string;
-  action: string;
-  actionLabel: string;
-  stateLabel: string | null;
-  actor: { role: string; roleLabel: string; organization: string | null };
-  reason: string | null;
-}
-
 /** GET /api/v1/institution/applications/:id — applications/presenter.ts plus the institution's additions. */
-export interface InstitutionApplication {
-  id: string;
-  businessCode: string | null;
-  businessType: string;
-  businessTypeLabel: string;
-  state: string;
-  stateLabel: string;
-  version: number;
-  channel: string;
-  submittedAt: string | null;
-  institutionDecidedAt: string | null;
-  acceptedAt: string | null;
-  dueDate: string | null;
-  decidedAt: string | null;
-  applicant: { name: string; sexLabel: string; birthDate: string; idNumber: string; phone: string | null; email: string | null };
-  qualification: {
-    certCode: string | null; admissionTicketNo: string | null; levelLabel: string; categoryLabel: string; obtainedDate: string | null;
-  } | null;
-  levelLabel: string | null;
-  form: {
-    practiceLocation: { code: string; name: string } | null;
-    institution: { id: string; name: string; areaName: string } | null;
-    categoryLabel: string | null;
-    scopes: { code: string; label: string }[];
-    startDate: string | null;
-    department: string | null;
-    education: { education?: string; degree?: string; school?: string; major?: string; graduationDate?: string } | null;
-    title: string | null;
-    photoUrl: string | null;
-    declarations: { key: string; text: string; accepted: boolean }[];
-  };
-  institution: { id: string; name: string } | null;
-  authority: { id: string; name: string } | null;
-  correctionItems: string[] | null;
-  decisionReasons: string | null;
-  timeline: TimelineEntry[];
-  allowedActions: AllowedAction[];
-  nextStep: { title: string; text: string; items?: string[] } | null;
+export interface InstitutionApplication extends Omit<ApplicationView, 'applicant'> {
+  /** The 身份证号 stays masked for the institution; the applicant's contact is added. */
+  applicant: ApplicationView['applicant'] & { phone: string | null; email: string | null };
   institutionReview: ReviewStatus;
   authorityReview: ReviewStatus;
   formUrl: string;

@@ -3,86 +3,13 @@
  * The application shape is `presentApplication` (see the comment at the top of its presenter.ts).
  */
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { FirstRegistrationDraft } from '@medreg/domain';
+import type { ApplicationView, DraftPayload } from '../../../api/application-view';
 import { api } from '../../../api/client';
 
-export interface AllowedAction {
-  action: string;
-  label: string;
-  requiresReason: boolean;
-}
+export type { DraftPayload, NextStep, TimelineEntry } from '../../../api/application-view';
 
-export interface TimelineEntry {
-  id: number;
-  at: string;
-  action: string;
-  actionLabel: string;
-  fromState: string | null;
-  fromStateLabel: string | null;
-  toState: string;
-  stateLabel: string;
-  actor: { role: string; roleLabel: string; organization: string | null };
-  reason: string | null;
-}
-
-export interface NextStep {
-  title: string;
-  text: string;
-  items?: string[];
-  /** Shown on its own, e.g. the appeal rights with a refusal. */
-  notice?: string;
-}
-
-export type DraftPayload = FirstRegistrationDraft & { qualificationId?: string; level?: 'physician' | 'assistant' };
-
-export interface ApplicationDetail {
-  id: string;
-  businessCode: string | null;
-  businessType: string;
-  businessTypeLabel: string;
-  businessTypeId: string | null;
-  state: string;
-  stateLabel: string;
-  version: number;
-  createdAt: string;
-  submittedAt: string | null;
-  institutionDecidedAt: string | null;
-  acceptedAt: string | null;
-  dueDate: string | null;
-  decidedAt: string | null;
-  updatedAt: string;
-  applicant: { name: string; sex: string; sexLabel: string; birthDate: string; idNumber: string; idNumberMasked: string };
-  qualification: {
-    id: string; certCode: string | null; admissionTicketNo: string | null; level: 'physician' | 'assistant'; levelLabel: string;
-    category: string; categoryLabel: string; obtainedDate: string | null;
-  } | null;
-  level: 'physician' | 'assistant' | null;
-  levelLabel: string | null;
-  payload: DraftPayload;
-  form: {
-    practiceLocation: { code: string; name: string } | null;
-    institution: { id: string; name: string; areaCode: string; areaName: string; grassroots: boolean } | null;
-    category: string | null;
-    categoryLabel: string | null;
-    scopes: { code: string; label: string }[];
-    startDate: string | null;
-    department: string | null;
-    education: { education?: string; degree?: string; school?: string; major?: string; graduationDate?: string } | null;
-    title: string | null;
-    photoUrl: string | null;
-    declarations: { key: string; text: string; accepted: boolean }[];
-  };
-  institution: { id: string; name: string } | null;
-  authority: { id: string; name: string } | null;
-  correctionItems: string[] | null;
-  decisionReasons: string | null;
-  decisionDocument: { documentNo: string; issuedOn: string; url: string } | null;
-  appealNotice: string | null;
-  timeline: TimelineEntry[];
-  allowedActions: AllowedAction[];
-  editable: boolean;
-  nextStep: NextStep;
-}
+/** The applicant sees the shared view as is. */
+export type ApplicationDetail = ApplicationView;
 
 export interface ApplicationListItem {
   id: string;
@@ -98,7 +25,7 @@ export interface ApplicationListItem {
   createdAt: string;
   updatedAt: string;
   dueDate: string | null;
-  allowedActions: AllowedAction[];
+  allowedActions: ApplicationView['allowedActions'];
   editable: boolean;
 }
 
