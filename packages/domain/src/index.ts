@@ -36,6 +36,7 @@ export * from "./workflow/workflow-table";
 export * from "./workflow/transition";
 export * from "./workflow/institution-queues";
 export * from "./workflow/authority-queues";
+export * from "./workflow/authority-queue-query";
 
 // Businesses, accounts
 export * from "./business-types";

@@ -1,7 +1,7 @@
 /** 审批工作台: the queues of one authority, with due dates and working days left. */
 import {
   APPLICATION_STATE_LABELS, BUSINESS_TYPE_INFO, CommonErrors, PAPER_MATERIALS, isBusinessType, missingMaterials, todayInChina,
-  type ApplicationState, type AuthorityQueue, type JurisdictionLevel,
+  type ApplicationState, type AuthorityQueueQuery, type JurisdictionLevel,
 } from '@medreg/domain';
 import type { Ctx } from '../../context';
 import type { AccountActor } from '../../http/actor';
@@ -12,17 +12,8 @@ import { canSeeAuthority } from './policy';
 import { actionsFor } from '../applications/presenter';
 import { countQueues, findAuthority, selectAuthoritiesWithin, selectQueuePage, type QueueRow } from './queue-queries';
 
-export interface QueueInput {
-  queue: AuthorityQueue;
-  authorityId?: string;
-  state?: 'approved' | 'refused';
-  name?: string;
-  businessCode?: string;
-  idNumber?: string;
-  dueBefore?: string;
-  cursor?: string;
-  limit: number;
-}
+/** The validated 审批工作台 query (one schema in @medreg/domain). */
+export type QueueInput = AuthorityQueueQuery;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

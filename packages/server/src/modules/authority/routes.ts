@@ -6,7 +6,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
-  AUTHORITY_QUEUE_IDS, CALENDAR_OVERRIDE_KINDS, CorrectionRequest, MaterialsUpdate, RefusalDecision, isIsoDate,
+  AuthorityQueueQuery, CALENDAR_OVERRIDE_KINDS, CorrectionRequest, MaterialsUpdate, RefusalDecision, isIsoDate,
 } from '@medreg/domain';
 import type { Deps } from '../../context';
 import { inTransaction, reading } from '../../context';
@@ -22,17 +22,6 @@ const isoDate = (message = '日期应为YYYY-MM-DD格式的真实日期') => z.s
 const IdParams = z.object({ id: z.uuid('业务申请编号无效') });
 const VersionBody = z.object({ expectedVersion: z.number().int().min(1).optional() });
 
-const QueueQuery = z.object({
-  queue: z.enum(AUTHORITY_QUEUE_IDS).default('pending_authority'),
-  authorityId: z.uuid('审批机关无效').optional(),
-  state: z.enum(['approved', 'refused']).optional(),
-  name: z.string().trim().max(50).optional(),
-  businessCode: z.string().trim().max(30).optional(),
-  idNumber: z.string().trim().max(18).optional(),
-  dueBefore: isoDate().optional(),
-  cursor: z.string().max(400).optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(20),
-});
 
 const CalendarDayBody = z.object({
   date: isoDate(),
@@ -61,7 +50,7 @@ export async function authorityRoutes(root: FastifyInstance, deps: Deps): Promis
 
   app.get('/api/v1/authority/queue', {
     config: AUTHORITY,
-    schema: { ...DECISION, summary: '审批工作台：正在申办 / 已受理 / 退回补正 / 已办结', querystring: QueueQuery },
+    schema: { ...DECISION, summary: '审批工作台：正在申办 / 已受理 / 退回补正 / 已办结', querystring: AuthorityQueueQuery },
   }, async (req) => listQueue(reading(deps), accountActor(req), req.query));
 
   app.get('/api/v1/authority/applications/:id', {

@@ -3,7 +3,7 @@
  * Every record carries `allowedActions`, so the buttons follow the server.
  */
 import { useMutation, useQuery, useQueryClient, keepPreviousData } from '@tanstack/react-query';
-import type { AuthorityQueue, PaperMaterialKey } from '@medreg/domain';
+import type { AuthorityQueueQueryInput, PaperMaterialKey } from '@medreg/domain';
 import type { ApplicationView } from '../../api/application-view';
 import { api } from '../../api/client';
 
@@ -45,17 +45,8 @@ export interface QueuePage {
   nextCursor: string | null;
 }
 
-export interface QueueQuery {
-  queue: AuthorityQueue;
-  authorityId?: string;
-  state?: 'approved' | 'refused';
-  name?: string;
-  businessCode?: string;
-  idNumber?: string;
-  dueBefore?: string;
-  cursor?: string;
-  limit?: number;
-}
+/** The 审批工作台 query, as the web sends it (the schema lives in @medreg/domain). */
+export type QueueQuery = Omit<AuthorityQueueQueryInput, 'limit'> & { limit?: number };
 
 export interface VisibleAuthority {
   id: string;
