@@ -111,7 +111,8 @@ export function registerActorResolution(app: FastifyInstance, deps: Deps): void 
   });
 
   app.addHook('onRequest', async (req: FastifyRequest) => {
-    req.actor = await resolveActor(deps, req.cookies?.[SESSION_COOKIE]);
+    // Only the API needs to know who is asking: the web app's files, health checks and metrics cost no query.
+    req.actor = req.url.startsWith('/api/') ? await resolveActor(deps, req.cookies?.[SESSION_COOKIE]) : ANONYMOUS;
     const audience = req.routeOptions.config?.audience;
     if (!audience) return;
     const actor = req.actor;
