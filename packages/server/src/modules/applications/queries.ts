@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, isNull, notInArray, or, sql, type SQL } from 'drizzle-orm';
 import { TERMINAL_STATES } from '@medreg/domain';
 import type { Ctx } from '../../context';
+import { keyset } from '../../db/keyset';
 import {
   accounts, applicationEvents, applications, authorities, blobs, decisionDocuments, institutions, physicians, qualifications, registrations,
   type Level,
@@ -118,7 +119,8 @@ const cursorAt = sql<string>`to_char(${applications.createdAt} AT TIME ZONE 'UTC
 /** One page of the physician's own applications, newest first, keyset by (created_at, id) (applications_physician_idx). */
 export async function selectOwnApplicationsPage(c: Ctx, f: { physicianId: string; cursor?: { at: string; id: string }; limit: number }) {
   const where: SQL[] = [eq(applications.physicianId, f.physicianId)];
-  if (f.cursor) where.push(sql`(${applications.createdAt}, ${applications.id}) < (${f.cursor.at}::timestamptz, ${f.cursor.id}::uuid)`);
+  const page = keyset(applications.createdAt, applications.id, 'desc', f.cursor ? { key: sql`${f.cursor.at}::timestamptz`, id: f.cursor.id } : undefined);
+  if (page.where) where.push(page.where);
   return c.tx
     .select({
       id: applications.id,
@@ -138,7 +140,7 @@ export async function selectOwnApplicationsPage(c: Ctx, f: { physicianId: string
     .leftJoin(institutions, eq(institutions.id, applications.institutionId))
     .leftJoin(authorities, eq(authorities.id, applications.authorityId))
     .where(and(...where))
-    .orderBy(desc(applications.createdAt), desc(applications.id))
+    .orderBy(...page.orderBy)
     .limit(f.limit + 1);
 }
 

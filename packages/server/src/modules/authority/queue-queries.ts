@@ -5,11 +5,12 @@
  *  已办结:             applications_authority_decided_idx (authority_id, decided_at DESC, id DESC) WHERE state IN (…).
  * Pagination is by key: the cursor is the last row's (sort key, id).
  */
-import { and, asc, desc, eq, inArray, lte, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, lte, sql, type SQL } from 'drizzle-orm';
 import { AUTHORITY_QUEUES, type AuthorityQueue, type JurisdictionLevel } from '@medreg/domain';
 import type { Ctx } from '../../context';
 import { applications, authorities, institutions } from '../../db/schema/index';
 import { rowsOf } from '../../db/rows';
+import { keyset } from '../../db/keyset';
 
 export interface QueueFilter {
   authorityId: string;
@@ -39,13 +40,10 @@ export async function selectQueuePage(c: Ctx, f: QueueFilter) {
   if (f.businessCode) conditions.push(eq(applications.businessCode, f.businessCode));
   if (f.idNumberHash) conditions.push(eq(applications.idNumberHash, f.idNumberHash));
   if (f.dueBefore) conditions.push(lte(applications.dueDate, f.dueBefore));
-  if (f.cursor) {
-    const key = sql`${f.cursor.key}::${sql.raw(sort.cast)}`;
-    conditions.push(sort.dir === 'asc'
-      ? sql`(${sort.column}, ${applications.id}) > (${key}, ${f.cursor.id}::uuid)`
-      : sql`(${sort.column}, ${applications.id}) < (${key}, ${f.cursor.id}::uuid)`);
-  }
-  const order = sort.dir === 'asc' ? [asc(sort.column), asc(applications.id)] : [desc(sort.column), desc(applications.id)];
+  const page = keyset(sort.column, applications.id, sort.dir,
+    f.cursor ? { key: sql`${f.cursor.key}::${sql.raw(sort.cast)}`, id: f.cursor.id } : undefined);
+  if (page.where) conditions.push(page.where);
+  const order = page.orderBy;
   return c.tx
     .select({
       id: applications.id,

@@ -1,8 +1,9 @@
-import { and, asc, desc, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
+import { and, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
 import type { InstitutionQueue } from '@medreg/domain';
 import type { Ctx } from '../../context';
 import { applications, authorities, physicians } from '../../db/schema/index';
 import type { QueueCursor } from './queue-cursor';
+import { keyset } from '../../db/keyset';
 
 export interface QueueFilter {
   institutionId: string;
@@ -46,12 +47,10 @@ export function queuePageQuery(c: Ctx, f: QueueFilter) {
   if (f.state !== undefined) where.push(eq(applications.state, f.state));
   if (f.submittedFrom) where.push(gte(applications.submittedAt, f.submittedFrom));
   if (f.submittedBefore) where.push(lt(applications.submittedAt, f.submittedBefore));
-  if (f.cursor) {
-    const key = sql`(${applications.submittedAt}, ${applications.id})`;
-    const after = sql`(${f.cursor.at}::timestamptz, ${f.cursor.id}::uuid)`;
-    where.push(f.sort === 'desc' ? sql`${key} < ${after}` : sql`${key} > ${after}`);
-  }
-  const order = f.sort === 'desc' ? [desc(applications.submittedAt), desc(applications.id)] : [asc(applications.submittedAt), asc(applications.id)];
+  const page = keyset(applications.submittedAt, applications.id, f.sort,
+    f.cursor ? { key: sql`${f.cursor.at}::timestamptz`, id: f.cursor.id } : undefined);
+  if (page.where) where.push(page.where);
+  const order = page.orderBy;
   return c.tx
     .select({
       id: applications.id,
