@@ -77,11 +77,15 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     await app.register(async (scope) => register(scope, deps));
   }
 
+  // Client-side routes fall back to the web app's index.html; without a built web app (API-only tests, a
+  // checkout where `npm run build` has not run) every unknown path is a plain 404, never a 500.
+  const webApp = opts.webDist ? await registerWebApp(app, opts.webDist) : false;
   app.setNotFoundHandler((req, reply) => {
-    if (req.url.startsWith('/api') || !opts.webDist) return sendProblem(reply, toProblem(CommonErrors.NOT_FOUND({ detail: `没有这个接口：${req.method} ${req.url.split('?')[0]}` }), req));
-    return reply.sendFile('index.html');
+    const path = req.url.split('?')[0] ?? req.url;
+    if (webApp && !path.startsWith('/api') && req.method === 'GET') return reply.sendFile('index.html');
+    const detail = path.startsWith('/api') || webApp ? `没有这个接口或页面：${req.method} ${path}` : `没有这个页面：${path}（网页端尚未构建，请先运行 npm run build）`;
+    return sendProblem(reply, toProblem(CommonErrors.NOT_FOUND({ detail }), req));
   });
-  if (opts.webDist) await registerWebApp(app, opts.webDist);
 
   await app.ready();
   return app;
