@@ -7,3 +7,4 @@ export * from './applications';
 export * from './system';
 export * from './authority';
 export * from './signup';
+export * from './login-failures';
