@@ -8,3 +8,4 @@ export * from './system';
 export * from './authority';
 export * from './signup';
 export * from './login-failures';
+export * from './jobs';
