@@ -10,6 +10,7 @@ import { registerActorResolution } from './http/actor';
 import { registerOpenApi } from './http/openapi';
 import { registerWebApp } from './http/web-app';
 import { registerMetrics } from './http/metrics';
+import { fastifyTrustProxy } from './http/trust-proxy';
 import { CommonErrors } from '@medreg/domain';
 import { MODULES } from './modules/index';
 
@@ -34,7 +35,8 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     },
     requestIdHeader: false,
     bodyLimit: 4 * 1024 * 1024,
-    trustProxy: true,
+    // Only the configured proxies may name the client (TRUST_PROXY); by default the socket address is the client.
+    trustProxy: fastifyTrustProxy(deps.config.TRUST_PROXY),
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);

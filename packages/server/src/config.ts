@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseTrustProxy } from './http/trust-proxy';
 
 const bool = z
   .enum(['1', '0', 'true', 'false', 'yes', 'no', ''])
@@ -32,6 +33,15 @@ export const ConfigSchema = z
     /** Legal decision period in working days (《医师法》第十三条: 20 working days). */
     DECISION_LIMIT_WORKING_DAYS: z.coerce.number().int().min(1).max(60).default(20),
     COOKIE_SECURE: bool.optional(),
+    /** Proxies whose X-Forwarded-For is believed: unset = nobody; a hop count; or addresses/CIDRs, comma-separated. */
+    TRUST_PROXY: z.string().optional().transform((raw, ctx) => {
+      const parsed = parseTrustProxy(raw);
+      if ('error' in parsed) {
+        ctx.addIssue({ code: 'custom', message: parsed.error });
+        return z.NEVER;
+      }
+      return parsed.value;
+    }),
   })
   .transform((c) => ({
     ...c,

@@ -6,7 +6,8 @@ import { createDeps, openEngine } from './bootstrap';
 import { migrate } from './db/migrate';
 import { buildApp } from './app';
 import { seedDemoDataIfEmpty } from './seed/demo';
-import { dispatchOutbox, RecordOnlySender } from './modules/notifications/sender';
+import { RecordOnlySender } from './modules/notifications/sender';
+import { createJobRunner } from './jobs/index';
 
 const WEB_DIST = fileURLToPath(new URL('../../web/dist', import.meta.url));
 
@@ -24,18 +25,16 @@ async function main(): Promise<void> {
 
   const demo = config.MEDREG_DEMO_DATA ? await seedDemoDataIfEmpty(deps) : null;
 
-  const sender = new RecordOnlySender(app.log);
-  const timer = setInterval(() => {
-    dispatchOutbox(deps, sender).catch((err: unknown) => app.log.error({ err }, 'outbox dispatch failed'));
-  }, 5000);
-  timer.unref();
+  // Outbox dispatch and the cleanup of expired rows (src/jobs): each job runs in one process at a time.
+  const jobs = createJobRunner(deps, app.log, new RecordOnlySender(app.log));
+  jobs.start();
 
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     app.log.info({ signal }, 'shutting down');
-    clearInterval(timer);
+    await jobs.stop();
     await app.close();
     await release();
     process.exit(0);

@@ -83,6 +83,8 @@ export function toProblem(error: unknown, req: FastifyRequest): Problem {
 }
 
 export function sendProblem(reply: FastifyReply, problem: Problem): FastifyReply {
+  // RFC 9110 §10.2.3: a 429 says when to come back.
+  if (problem.status === 429 && typeof problem.retryAfterSeconds === 'number') reply.header('retry-after', String(Math.max(1, Math.ceil(problem.retryAfterSeconds))));
   return reply.status(problem.status).type('application/problem+json; charset=utf-8').send(problem);
 }
 

@@ -8,13 +8,14 @@ export class Agent {
   cookie: string | undefined;
   csrfToken: string | undefined;
 
-  constructor(private readonly app: FastifyInstance) {}
+  /** `remoteAddress`: the client's socket address (app.inject's default is 127.0.0.1). */
+  constructor(private readonly app: FastifyInstance, private readonly client: { remoteAddress?: string } = {}) {}
 
   async request(method: Method, url: string, body?: unknown, extra: Partial<InjectOptions> = {}): Promise<LightMyRequestResponse> {
     const headers: Record<string, string> = { ...(extra.headers as Record<string, string> | undefined) };
     if (this.cookie) headers.cookie = this.cookie;
     if (this.csrfToken && method !== 'GET') headers['x-csrf-token'] = this.csrfToken;
-    const res = await this.app.inject({ method, url, ...(body !== undefined ? { payload: body as InjectOptions['payload'] } : {}), ...extra, headers });
+    const res = await this.app.inject({ method, url, ...(body !== undefined ? { payload: body as InjectOptions['payload'] } : {}), ...this.client, ...extra, headers });
     const setCookie = res.headers['set-cookie'];
     for (const c of Array.isArray(setCookie) ? setCookie : setCookie ? [setCookie] : []) {
       const [pair] = c.split(';');

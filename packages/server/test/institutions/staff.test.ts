@@ -71,6 +71,9 @@ describe('账户管理', () => {
   it('resets a clerk\'s password and unlocks the account', async () => {
     const list = ((await admin.get('/api/v1/institution/staff')).json() as { items: Staff[] }).items;
     const target = list.find((s) => s.loginName === inst.clerkLogin)!;
+    // the clerk's own address is locked out by five mistyped passwords, and the whole account is locked
+    for (let i = 0; i < 5; i++) await new Agent(t.app).login(inst.clerkLogin, 'mistyped-password');
+    expectProblem(await new Agent(t.app).login(inst.clerkLogin, PASSWORD), 423, 'ACCOUNT_LOCKED');
     await t.deps.db.update(accounts).set({ lockedUntil: new Date(Date.now() + 3600_000) }).where(eq(accounts.id, target.id));
     const weak = expectProblem(await admin.put(`/api/v1/institution/staff/${target.id}/password`, { password: 'short' }), 400, 'VALIDATION_FAILED');
     expect(weak.errors?.[0]?.path).toEqual(['password']);

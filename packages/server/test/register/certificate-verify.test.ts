@@ -10,7 +10,7 @@ describe('证书核验 — the page a certificate QR code opens', () => {
   let t: TestApp;
   let hospital: Awaited<ReturnType<typeof makeInstitution>>;
 
-  const get = (url: string, ip = '192.0.2.10') => t.app.inject({ method: 'GET', url, headers: { 'x-forwarded-for': ip } });
+  const get = (url: string, ip = '192.0.2.10') => t.app.inject({ method: 'GET', url, remoteAddress: ip });
 
   beforeAll(async () => {
     t = await createTestApp();

@@ -8,7 +8,7 @@ interface BundleEntry { fullUrl: string; resource: Record<string, unknown> & { r
 describe('FHIR R4 read view', () => {
   let t: TestApp;
   let doctor: Awaited<ReturnType<typeof makeRegisteredPhysician>>;
-  const get = (url: string, ip = '192.0.2.50') => t.app.inject({ method: 'GET', url, headers: { 'x-forwarded-for': ip } });
+  const get = (url: string, ip = '192.0.2.50') => t.app.inject({ method: 'GET', url, remoteAddress: ip });
 
   beforeAll(async () => {
     t = await createTestApp({ PUBLIC_BASE_URL: 'https://medreg.example.cn' });

@@ -16,8 +16,8 @@ describe('公众查询 — 医师执业注册信息查询', () => {
   let doctor: Awaited<ReturnType<typeof makeRegisteredPhysician>>;
 
   async function search(body: Record<string, unknown>, ip = freshIp(), captcha?: { captchaId: string; captchaAnswer: string }) {
-    const agent = new Agent(t.app);
-    return agent.request('POST', SEARCH, { ...(captcha ?? (await agent.captcha())), ...body }, { headers: { 'x-forwarded-for': ip } });
+    const agent = new Agent(t.app, { remoteAddress: ip });
+    return agent.request('POST', SEARCH, { ...(captcha ?? (await agent.captcha())), ...body });
   }
   const items = (res: { json: () => unknown }) => (res.json() as { items: Record<string, unknown>[] }).items;
 
@@ -135,7 +135,7 @@ describe('公众查询 — 医师执业注册信息查询', () => {
     for (let minute = 0; minute < 20; minute++) {
       t.setNow(new Date(Date.parse('2026-11-27T03:00:00Z') + minute * 60_000));
       for (let i = 0; i < 10; i++) {
-        const res = await t.app.inject({ method: 'POST', url: SEARCH, payload: { ...body, captchaId: '00000000-0000-4000-8000-000000000000', captchaAnswer: 'x' }, headers: { 'x-forwarded-for': ip } });
+        const res = await t.app.inject({ method: 'POST', url: SEARCH, payload: { ...body, captchaId: '00000000-0000-4000-8000-000000000000', captchaAnswer: 'x' }, remoteAddress: ip });
         expect(res.statusCode).toBe(400); // wrong captchas count too
       }
     }

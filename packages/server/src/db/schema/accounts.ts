@@ -42,6 +42,7 @@ export const rateLimits = pgTable('rate_limits', {
   bucket: text('bucket').notNull(),
   windowStart: timestamp('window_start', { withTimezone: true }).notNull(),
   hits: integer('hits').notNull(),
+  expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
 });
 
 export const verificationCodes = pgTable('verification_codes', {

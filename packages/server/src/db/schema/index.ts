@@ -7,3 +7,5 @@ export * from './applications';
 export * from './system';
 export * from './authority';
 export * from './signup';
+export * from './login-failures';
+export * from './jobs';

@@ -8,9 +8,8 @@ import { AccountErrors } from './errors';
 import { burnPasswordCheck, verifyPassword } from './passwords';
 import { createSession } from './sessions';
 import { audit } from '../audit/service';
+import { clearClientFailures, clientLockedUntil, LOCK_MINUTES, MAX_FAILED_LOGINS, recordAccountFailure, recordClientFailure } from './login-failures';
 
-export const MAX_FAILED_LOGINS = 5;
-export const LOCK_MINUTES = 15;
 /** Login attempts per client address per 5 minutes. */
 export const LOGIN_RATE_LIMIT = 30;
 
@@ -21,9 +20,17 @@ export interface LoginInput {
   captchaAnswer: string;
 }
 
+/** Why a login failed, as written into the audit log (never the password, never the typed name). */
+type FailureReason = 'unknown_login_name' | 'wrong_password' | 'client_locked' | 'account_locked' | 'disabled';
+
+const ANONYMOUS = { accountId: null, role: 'public' };
+
 /**
- * Logs in with login name + password + image captcha. Five wrong passwords in a row lock the
- * account for LOCK_MINUTES. The failure count is committed on its own, before the refusal is thrown.
+ * Logs in with login name + password + image captcha.
+ * A wrong password and an unknown login name get the same answer. Five wrong passwords in a row from one
+ * client lock that client (not the account) out of that login name for LOCK_MINUTES; the account itself is
+ * locked for everybody only past ACCOUNT_FAILURES_PER_HOUR wrong passwords from all clients together.
+ * Counters and audit entries are committed on their own, before the refusal is thrown.
  */
 export async function login(deps: Deps, input: LoginInput, client: { ip: string }) {
   const auto = reading(deps);
@@ -31,43 +38,56 @@ export async function login(deps: Deps, input: LoginInput, client: { ip: string 
   await consumeCaptcha(auto, input.captchaId, input.captchaAnswer);
 
   const now = deps.now();
+  const attempt = { loginName: input.loginName, ip: client.ip };
   const [account] = await deps.db.select().from(accounts).where(eq(sql`lower(${accounts.loginName})`, input.loginName.trim().toLowerCase())).limit(1);
-  if (!account) {
-    await burnPasswordCheck(input.password);
-    throw AccountErrors.INVALID_CREDENTIALS();
-  }
-  if (account.disabled) throw AccountErrors.ACCOUNT_DISABLED();
-  if (account.lockedUntil && account.lockedUntil > now) throw lockedError(account.lockedUntil, now);
+  const refuse = async (reason: FailureReason, error: Error): Promise<never> => {
+    await audit(auto, ANONYMOUS, 'account.login_failed', 'account', account?.id ?? null, { ip: client.ip, reason });
+    throw error;
+  };
 
-  if (!(await verifyPassword(account.passwordHash, input.password))) {
-    const [updated] = await deps.db
-      .update(accounts)
-      .set({
-        failedLoginCount: sql`CASE WHEN ${accounts.failedLoginCount} + 1 >= ${MAX_FAILED_LOGINS} THEN 0 ELSE ${accounts.failedLoginCount} + 1 END`,
-        lockedUntil: sql`CASE WHEN ${accounts.failedLoginCount} + 1 >= ${MAX_FAILED_LOGINS} THEN ${new Date(now.getTime() + LOCK_MINUTES * 60_000).toISOString()}::timestamptz ELSE NULL END`,
-      })
-      .where(eq(accounts.id, account.id))
-      .returning({ lockedUntil: accounts.lockedUntil, failed: accounts.failedLoginCount });
-    if (updated?.lockedUntil) {
-      await audit(reading(deps), { accountId: account.id, role: account.role }, 'account.locked', 'account', account.id, {});
-      throw lockedError(updated.lockedUntil, now);
+  const clientLock = await clientLockedUntil(auto, attempt);
+  if (clientLock) return refuse('client_locked', clientLockedError(clientLock, now));
+  if (account?.lockedUntil && account.lockedUntil > now) return refuse('account_locked', accountLockedError(account.lockedUntil, now));
+
+  const passwordOk = account ? await verifyPassword(account.passwordHash, input.password) : await burnPasswordCheck(input.password).then(() => false);
+  if (!account || !passwordOk) {
+    const newClientLock = await recordClientFailure(auto, attempt);
+    const newAccountLock = account ? await recordAccountFailure(auto, account.id) : null;
+    if (account && (newClientLock || newAccountLock)) {
+      await audit(auto, ANONYMOUS, 'account.locked', 'account', account.id, { ip: client.ip, scope: newAccountLock ? 'account' : 'client' });
     }
-    const left = MAX_FAILED_LOGINS - (updated?.failed ?? 0);
-    throw AccountErrors.INVALID_CREDENTIALS({ detail: `登录名或密码错误，再错 ${left} 次账户将被锁定 ${LOCK_MINUTES} 分钟` });
+    const reason = account ? 'wrong_password' : 'unknown_login_name';
+    if (newAccountLock) return refuse(reason, accountLockedError(newAccountLock, now));
+    if (newClientLock) return refuse(reason, clientLockedError(newClientLock, now));
+    return refuse(reason, AccountErrors.INVALID_CREDENTIALS());
   }
+  // Only someone who knows the password learns that the account is disabled.
+  if (account.disabled) return refuse('disabled', AccountErrors.ACCOUNT_DISABLED());
 
   return inTransaction(deps, async (c) => {
-    await c.tx.update(accounts).set({ failedLoginCount: 0, lockedUntil: null }).where(eq(accounts.id, account.id));
+    await clearClientFailures(c, attempt);
     const session = await createSession(c, account.id);
     await audit(c, { accountId: account.id, role: account.role }, 'account.login', 'account', account.id, { ip: client.ip });
     return { account, ...session };
   });
 }
 
-function lockedError(until: Date, now: Date) {
-  const minutes = Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 60_000));
+function minutesLeft(until: Date, now: Date): number {
+  return Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 60_000));
+}
+
+/** This client typed a wrong password MAX_FAILED_LOGINS times in a row for this login name. */
+function clientLockedError(until: Date, now: Date) {
   return AccountErrors.ACCOUNT_LOCKED({
-    detail: `密码连续错误 ${MAX_FAILED_LOGINS} 次，账户已锁定，请 ${minutes} 分钟后再试`,
+    detail: `密码连续错误 ${MAX_FAILED_LOGINS} 次，已暂停从当前网络登录该账户，请 ${minutesLeft(until, now)} 分钟后再试`,
+    extra: { lockedUntil: until.toISOString() },
+  });
+}
+
+/** Too many wrong passwords for the account from everywhere together. */
+function accountLockedError(until: Date, now: Date) {
+  return AccountErrors.ACCOUNT_LOCKED({
+    detail: `该账户近期密码错误次数过多，已临时锁定 ${LOCK_MINUTES} 分钟，请 ${minutesLeft(until, now)} 分钟后再试或联系管理员`,
     extra: { lockedUntil: until.toISOString() },
   });
 }

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '../../context';
-import { reading, inTransaction } from '../../context';
+import { reading } from '../../context';
 import { SESSION_COOKIE, resolveActor, type Actor } from '../../http/actor';
 import { issueCaptcha } from './captcha';
 import { login } from './login';
@@ -47,7 +47,7 @@ export async function accountsRoutes(root: FastifyInstance, deps: Deps): Promise
   app.get('/api/v1/captcha', {
     config: { audience: ['public'] },
     schema: { tags: ['账户'], summary: '获取图形验证码' },
-  }, async () => inTransaction(deps, (c) => issueCaptcha(c)));
+  }, async (req) => issueCaptcha(deps, { ip: req.ip }));
 
   app.post('/api/v1/session', {
     config: { audience: ['public'] },

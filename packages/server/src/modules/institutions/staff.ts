@@ -5,6 +5,7 @@ import type { AccountActor } from '../../http/actor';
 import { accounts, type Account } from '../../db/schema/index';
 import { hashPassword } from '../accounts/passwords';
 import { destroyAllSessions } from '../accounts/sessions';
+import { clearAllFailures } from '../accounts/login-failures';
 import { audit } from '../audit/service';
 import { InstitutionErrors } from './errors';
 import { canManageStaff, institutionIdOf } from './policy';
@@ -86,6 +87,7 @@ export async function resetClerkPassword(deps: Deps, actor: AccountActor, id: st
       .set({ passwordHash: await hashPassword(password), failedLoginCount: 0, lockedUntil: null, updatedAt: c.now() })
       .where(eq(accounts.id, id)).returning();
     await destroyAllSessions(c, id);
+    await clearAllFailures(c, target.loginName);
     await audit(c, actor, 'institution.staff.reset_password', 'account', id, {});
     return row!;
   });

@@ -1,6 +1,6 @@
 import { inArray, sql } from 'drizzle-orm';
 import type { FastifyBaseLogger } from 'fastify';
-import type { Deps } from '../../context';
+import type { Ctx } from '../../context';
 import { outbox, type OutboxMessage } from '../../db/schema/index';
 
 /** Delivers one message by SMS or e-mail. A gateway adapter implements this in production. */
@@ -18,9 +18,12 @@ export class RecordOnlySender implements MessageSender {
 
 const MAX_ATTEMPTS = 5;
 
-/** Takes a batch of pending messages (SKIP LOCKED, so several processes can dispatch) and sends them. */
-export async function dispatchOutbox(deps: Deps, sender: MessageSender, batch = 50): Promise<number> {
-  return deps.db.transaction(async (tx) => {
+/**
+ * Takes a batch of pending messages (SKIP LOCKED, so several processes can dispatch) and sends them,
+ * in a transaction (a savepoint inside the scheduled job's transaction).
+ */
+export async function dispatchOutbox(c: Ctx, sender: MessageSender, batch = 50): Promise<number> {
+  return c.tx.transaction(async (tx) => {
     const pending = await tx.select().from(outbox).where(sql`${outbox.status} = 'pending'`)
       .orderBy(outbox.createdAt).limit(batch).for('update', { skipLocked: true });
     const sent: string[] = [];
@@ -34,7 +37,7 @@ export async function dispatchOutbox(deps: Deps, sender: MessageSender, batch = 
       }
     }
     if (sent.length) {
-      await tx.update(outbox).set({ status: 'sent', sentAt: deps.now(), attempts: sql`${outbox.attempts} + 1` }).where(inArray(outbox.id, sent));
+      await tx.update(outbox).set({ status: 'sent', sentAt: c.now(), attempts: sql`${outbox.attempts} + 1` }).where(inArray(outbox.id, sent));
     }
     if (failed.length) {
       await tx.update(outbox)

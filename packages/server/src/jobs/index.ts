@@ -1,0 +1,14 @@
+import type { Deps } from '../context';
+import { dispatchOutbox, type MessageSender } from '../modules/notifications/sender';
+import { CLEANUP_JOBS } from './cleanup';
+import { JobRunner, type JobLog } from './runner';
+
+export { JobRunner, type Job, type JobOutcome } from './runner';
+
+/** Every scheduled job of the server. Adding one is one `register` line. */
+export function createJobRunner(deps: Deps, log: JobLog, sender: MessageSender): JobRunner {
+  const runner = new JobRunner(deps, log);
+  runner.register({ name: 'outbox.dispatch', intervalMs: 5000, run: (c) => dispatchOutbox(c, sender) });
+  for (const job of CLEANUP_JOBS) runner.register(job);
+  return runner;
+}
