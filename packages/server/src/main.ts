@@ -7,6 +7,7 @@ import { migrate } from './db/migrate';
 import { buildApp } from './app';
 import { seedDemoDataIfEmpty } from './seed/demo';
 import { dispatchOutbox, RecordOnlySender } from './modules/notifications/sender';
+import { sealLegacyCertCodes } from './security/seal-legacy-pii';
 
 const WEB_DIST = fileURLToPath(new URL('../../web/dist', import.meta.url));
 
@@ -21,6 +22,8 @@ async function main(): Promise<void> {
     logger: { level: config.LOG_LEVEL, ...(config.NODE_ENV === 'production' ? {} : { transport: undefined }) },
   });
   if (applied.length) app.log.info({ applied }, 'migrations applied');
+  const sealed = await sealLegacyCertCodes(deps);
+  if (sealed) app.log.info({ sealed }, 'plain-text qualification codes encrypted');
 
   const demo = config.MEDREG_DEMO_DATA ? await seedDemoDataIfEmpty(deps) : null;
 
