@@ -11,12 +11,16 @@ import { registerOpenApi } from './http/openapi';
 import { registerWebApp } from './http/web-app';
 import { registerMetrics } from './http/metrics';
 import { fastifyTrustProxy } from './http/trust-proxy';
+import { safeLoggerOptions } from './http/logging';
 import { CommonErrors } from '@medreg/domain';
 import { MODULES } from './modules/index';
 
 export interface BuildOptions {
   deps: Deps;
-  /** Pino logger options; tests pass false. */
+  /**
+   * Pino logger options (level, `stream` for a destination); tests pass false. Serialisers that drop query
+   * strings and SQL values and the redaction of personal fields are always added (`src/http/logging.ts`).
+   */
   logger?: boolean | object;
   /** Directory of the built web app; absent in API-only tests. */
   webDist?: string;
@@ -28,7 +32,7 @@ export const MAX_UPLOAD_BYTES = 2 * 1024 * 1024;
 export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   const { deps } = opts;
   const app = Fastify({
-    logger: opts.logger ?? false,
+    logger: safeLoggerOptions(opts.logger),
     genReqId: (req) => {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && /^[\w-]{1,64}$/.test(given) ? given : randomUUID();

@@ -8,6 +8,7 @@ import { buildApp } from './app';
 import { seedDemoDataIfEmpty } from './seed/demo';
 import { RecordOnlySender } from './modules/notifications/sender';
 import { createJobRunner } from './jobs/index';
+import { sealLegacyCertCodes } from './security/seal-legacy-pii';
 
 const WEB_DIST = fileURLToPath(new URL('../../web/dist', import.meta.url));
 
@@ -22,6 +23,8 @@ async function main(): Promise<void> {
     logger: { level: config.LOG_LEVEL, ...(config.NODE_ENV === 'production' ? {} : { transport: undefined }) },
   });
   if (applied.length) app.log.info({ applied }, 'migrations applied');
+  const sealed = await sealLegacyCertCodes(deps);
+  if (sealed) app.log.info({ sealed }, 'plain-text qualification codes encrypted');
 
   const demo = config.MEDREG_DEMO_DATA ? await seedDemoDataIfEmpty(deps) : null;
 

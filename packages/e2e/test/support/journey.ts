@@ -121,7 +121,10 @@ export interface InboxMessage { id: string; channel: 'sms' | 'email'; recipient:
 
 /** The newest development-inbox messages for a recipient (phone or e-mail), newest first. */
 export async function inbox(request: APIRequestContext, recipient: string): Promise<InboxMessage[]> {
-  const res = await request.get(`/api/v1/dev/inbox?recipient=${encodeURIComponent(recipient)}`);
+  // POST: a phone number or e-mail never goes in a URL. A signed-in context echoes its session's CSRF token.
+  const session = await request.get('/api/v1/session');
+  const csrfToken = session.ok() ? ((await session.json()) as { csrfToken?: string }).csrfToken : undefined;
+  const res = await request.post('/api/v1/dev/inbox/search', { data: { recipient }, headers: csrfToken ? { 'x-csrf-token': csrfToken } : {} });
   expect(res.ok(), `dev inbox: HTTP ${res.status()}`).toBe(true);
   return ((await res.json()) as { messages: InboxMessage[] }).messages;
 }

@@ -88,7 +88,7 @@ export async function logInHere(page: Page, loginName: string, password: string,
 
 /**
  * 第二步: 验证手机号 (the code is read on the development inbox page, opened in a second tab, and checked
- * against GET /api/v1/dev/inbox) → 医师资格校验 → 账户激活 with the 资格证书编码 → 资格信息.
+ * against POST /api/v1/dev/inbox/search) → 医师资格校验 → 账户激活 with the 资格证书编码 → 资格信息.
  */
 export async function verifyAndActivate(page: Page, who: NewPhysician, certCode: string, shot: Shot): Promise<void> {
   await menu(page, '验证手机号');

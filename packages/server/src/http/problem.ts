@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { DomainError, domainError } from '@medreg/domain';
+import { databaseErrorOf } from './logging';
 
 /** An RFC 9457 problem document, as every refusal is answered. */
 export interface Problem {
@@ -91,8 +92,11 @@ export function sendProblem(reply: FastifyReply, problem: Problem): FastifyReply
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error, req, reply) => {
     const problem = toProblem(error, req);
-    if (problem.status >= 500) req.log.error({ err: error }, 'request failed');
-    else req.log.info({ code: problem.code, status: problem.status }, 'request refused');
+    // The error code and the SQLSTATE, never the SQL's bind values (see src/http/logging.ts).
+    const sqlState = databaseErrorOf(error)?.code;
+    const fields = { code: problem.code, status: problem.status, ...(sqlState ? { sqlState } : {}) };
+    if (problem.status >= 500) req.log.error({ ...fields, err: error }, 'request failed');
+    else req.log.info(fields, 'request refused');
     return sendProblem(reply, problem);
   });
 }

@@ -8,6 +8,7 @@ import {
   type AccountRole, type AuthorityLevel, type Category, type Level,
 } from '../db/schema/index';
 import { hashPassword } from '../modules/accounts/passwords';
+import { sealCertCode } from '../security/cert-code';
 
 export async function createAuthority(c: Ctx, input: { name: string; areaCode: string; level: AuthorityLevel; parentId?: string | null }) {
   const [row] = await c.tx.insert(authorities).values({ ...input, parentId: input.parentId ?? null }).returning();
@@ -64,7 +65,7 @@ export async function createQualification(c: Ctx, input: {
     idNumberMasked: who.masked,
     level: input.level,
     category: input.category,
-    certCode: input.certCode ?? null,
+    ...sealCertCode(c.pii, input.certCode),
     admissionTicketNo: input.admissionTicketNo ?? null,
     examCategoryCode: input.examCategoryCode ?? null,
     examYear: input.examYear ?? null,

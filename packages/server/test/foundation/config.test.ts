@@ -18,6 +18,7 @@ describe('production safety switches', () => {
     apps.push(t);
     expect(t.deps.config.devInbox).toBe(false);
     expect((await t.app.inject('/api/v1/dev/inbox')).statusCode).toBe(404);
+    expect((await t.app.inject({ method: 'POST', url: '/api/v1/dev/inbox/search', payload: {} })).statusCode).toBe(404);
     const captcha = (await t.app.inject('/api/v1/captcha')).json() as Record<string, unknown>;
     expect(captcha.svg).toBeTruthy();
     expect(captcha.testAnswer).toBeUndefined();

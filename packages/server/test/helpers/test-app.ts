@@ -21,8 +21,11 @@ export interface TestApp {
 
 const PII_KEY = Buffer.alloc(32, 7);
 
-/** A fresh database (copied from the migrated template) and an app on it, for one test file. */
-export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+/**
+ * A fresh database (copied from the migrated template) and an app on it, for one test file.
+ * `logger`: pino options for the app (e.g. `{ level: 'debug', stream }` to capture the log); silent by default.
+ */
+export async function createTestApp(env: Record<string, string> = {}, opts: { logger?: object } = {}): Promise<TestApp> {
   const kind = process.env.MEDREG_TEST_ENGINE ?? 'pglite';
   let engine: Engine;
   let dropDatabase: (() => Promise<void>) | undefined;
@@ -56,7 +59,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     blobs: new MemoryBlobStore(),
     now: () => now ?? new Date(),
   };
-  const app = await buildApp({ deps, logger: false });
+  const app = await buildApp({ deps, logger: opts.logger ?? false });
   return {
     app,
     deps,

@@ -17,7 +17,8 @@ let inst: Awaited<ReturnType<typeof makeInstitution>>;
 const apps: Awaited<ReturnType<typeof makeApplicationAt>>[] = [];
 
 async function page(agent: Agent, query: Record<string, string | number>): Promise<Page> {
-  const res = await agent.get(`/api/v1/institution/applications?${new URLSearchParams(Object.entries(query).map(([k, v]): [string, string] => [k, String(v)]))}`);
+  // POST …/search: the 身份证号 filter may only travel in the body.
+  const res = await agent.post('/api/v1/institution/applications/search', query);
   expect(res.statusCode, res.body).toBe(200);
   return res.json() as Page;
 }
@@ -152,7 +153,7 @@ describe('医师申请业务办理 queues', () => {
   });
 
   it('refuses an invalid 身份证号, a state of another queue, a reversed date range and a forged cursor', async () => {
-    const bad = expectProblem(await clerk.get('/api/v1/institution/applications?idNumber=110101198013010011'), 400, 'ID_NUMBER_INVALID');
+    const bad = expectProblem(await clerk.post('/api/v1/institution/applications/search', { idNumber: '110101198013010011' }), 400, 'ID_NUMBER_INVALID');
     expect(bad.errors?.[0]?.path).toEqual(['idNumber']);
     expectProblem(await clerk.get('/api/v1/institution/applications?queue=pending_institution&state=approved'), 400, 'STATE_NOT_IN_QUEUE');
     expectProblem(await clerk.get('/api/v1/institution/applications?submittedFrom=2026-03-05&submittedTo=2026-03-01'), 400, 'DATE_RANGE_INVALID');
@@ -160,6 +161,14 @@ describe('医师申请业务办理 queues', () => {
     const first = await page(clerk, { sort: 'desc', limit: 1 });
     expectProblem(await clerk.get(`/api/v1/institution/applications?sort=asc&cursor=${first.nextCursor}`), 400, 'QUEUE_CURSOR_INVALID');
     expectProblem(await clerk.get('/api/v1/institution/applications?businessType=nonsense'), 400, 'VALIDATION_FAILED');
+  });
+
+  it('refuses a 身份证号 in the URL and names the POST search that takes it', async () => {
+    const inUrl = expectProblem(await clerk.get(`/api/v1/institution/applications?idNumber=${pending()[0]!.idNumber}`), 400, 'VALIDATION_FAILED');
+    expect(inUrl.errors?.[0]?.path).toEqual(['idNumber']);
+    expect(inUrl.detail).toContain('POST /api/v1/institution/applications/search');
+    // Every other filter still works as a query string.
+    expect((await clerk.get('/api/v1/institution/applications?queue=pending_institution&limit=100')).json()).toMatchObject({ items: expect.any(Array) });
   });
 
   it('serves institution staff only', async () => {

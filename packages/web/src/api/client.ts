@@ -6,7 +6,7 @@
  *   the token is kept in memory, set from `GET /api/v1/session` (see src/session/).
  * - Every refusal arrives as RFC 9457 `application/problem+json` and is thrown as an `ApiError`.
  *
- *   const data = await api.get<{ messages: Message[] }>('/api/v1/dev/inbox', { query: { recipient } });
+ *   const data = await api.get<{ items: Region[] }>('/api/v1/reference/regions/provinces');
  *   await api.post('/api/v1/applications', values);
  *   await api.upload('/api/v1/blobs', formData);
  */

@@ -34,7 +34,8 @@ export function DevInboxPage() {
 
   const inbox = useQuery({
     queryKey: ['dev-inbox', recipient],
-    queryFn: () => api.get<{ messages: InboxMessage[] }>('/api/v1/dev/inbox', { query: { recipient } }),
+    // POST: the recipient (a phone number or e-mail) stays out of the API URL.
+    queryFn: () => api.post<{ messages: InboxMessage[] }>('/api/v1/dev/inbox/search', recipient ? { recipient } : {}),
     refetchInterval: (q) => (isApiError(q.state.error) && q.state.error.status === 404 ? false : REFRESH_MS),
     retry: false,
   });

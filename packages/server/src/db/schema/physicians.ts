@@ -32,7 +32,10 @@ export const physicians = pgTable('physicians', {
 
 export const qualifications = pgTable('qualifications', {
   id: uuid('id').primaryKey().defaultRandom(),
-  certCode: text('cert_code'),
+  /** 资格证书编码 (embeds the full 身份证号): encrypted, keyed hash for look-ups, masked copy (src/security/cert-code.ts). */
+  certCodeEnc: bytea('cert_code_enc'),
+  certCodeHash: bytea('cert_code_hash'),
+  certCodeMasked: text('cert_code_masked'),
   admissionTicketNo: text('admission_ticket_no'),
   name: text('name').notNull(),
   idNumberEnc: bytea('id_number_enc').notNull(),

@@ -17,6 +17,7 @@ import { inTransaction, reading } from '../../context';
 import type { AccountActor } from '../../http/actor';
 import { activationCodes, physicians, type Physician } from '../../db/schema/index';
 import { hitRateLimit } from '../../security/rate-limit';
+import { certCodeHash } from '../../security/cert-code';
 import { sha256 } from '../../security/tokens';
 import { audit } from '../audit/service';
 import { notifyAccount } from '../notifications/outbox';
@@ -76,8 +77,8 @@ export async function redeemActivation(deps: Deps, actor: AccountActor, input: R
           throw IdentifierErrors.QUALIFICATION_CODE_INVALID({ path: ['certCode'], detail: QUALIFICATION_CODE_FAILURE_TEXT[parsed.reason], extra: { reason: parsed.reason } });
         }
         const check = await runQualificationCheck(c, physician);
-        const entered = input.certCode.trim().toUpperCase();
-        const match = check.linked.find((q) => q.status === 'valid' && q.certCode?.toUpperCase() === entered);
+        const entered = certCodeHash(c.pii, input.certCode);
+        const match = check.linked.find((q) => q.status === 'valid' && q.certCodeHash?.equals(entered));
         if (!match) {
           if (check.outcome === 'name_mismatch') throw QualificationErrors.QUALIFICATION_NAME_MISMATCH({ path: ['certCode'] });
           throw IdentifierErrors.QUALIFICATION_CODE_INVALID({
@@ -90,7 +91,7 @@ export async function redeemActivation(deps: Deps, actor: AccountActor, input: R
       }
       case 'admission_ticket': {
         const qualification = await pullByAdmissionTicket(c, physician, input.admissionTicketNo);
-        if (qualification.certCode) {
+        if (qualification.certCodeHash) {
           throw ActivationErrors.ACTIVATION_METHOD_NOT_ALLOWED({
             path: ['admissionTicketNo'],
             detail: '您已取得《医师资格证书》，请使用资格证书编码激活账户',

@@ -29,10 +29,11 @@ import {
   PRACTICE_CATEGORY_INFO, WORKFLOW_TABLE, allowedActions, getScope, isBusinessType, isPhysicianLevel, isPracticeCategory, regionFullName,
   type ActorRole, type ApplicationState, type WorkflowAction,
 } from '@medreg/domain';
-import { CommonErrors, maskResidentId } from '@medreg/domain';
+import { CommonErrors } from '@medreg/domain';
 import type { Ctx } from '../../context';
 import type { AccountActor } from '../../http/actor';
 import { APPEAL_NOTICE } from '../../pdf/refusal-decision';
+import { openCertCode } from '../../security/cert-code';
 import type { FirstRegistrationPayload } from './draft-rules';
 import { canAct, canView, type ApplicationAccess } from './policy';
 import { selectApplicationView, type ApplicationView } from './queries';
@@ -123,7 +124,7 @@ export function presentApplication(view: ApplicationView, actor: AccountActor, o
     qualification: view.qualification ? {
       id: view.qualification.id,
       // The last 18 characters of a 资格证书编码 are the holder's 身份证号 (domain §4.1): masked like the ID.
-      certCode: showFullId || !view.qualification.certCode ? view.qualification.certCode : maskQualificationCode(view.qualification.certCode),
+      certCode: showFullId ? openCertCode(opts.pii, view.qualification) : view.qualification.certCodeMasked,
       admissionTicketNo: view.qualification.admissionTicketNo,
       level: view.qualification.level,
       levelLabel: PHYSICIAN_LEVEL_INFO[view.qualification.level].label,
@@ -261,9 +262,4 @@ export function presentListItem(row: {
     allowedActions: actionsFor(actor, access),
     editable: isEditable(row.state),
   };
-}
-
-/** 资格证书编码 with its embedded 身份证号 masked, e.g. 20241111011010********002X. */
-function maskQualificationCode(code: string): string {
-  return code.length > 18 ? code.slice(0, -18) + maskResidentId(code.slice(-18)) : maskResidentId(code);
 }

@@ -11,6 +11,7 @@ import {
 import type { Deps } from '../../context';
 import { inTransaction, reading } from '../../context';
 import { accountActor } from '../../http/actor';
+import { notInUrl } from '../../http/not-in-url';
 import { addCalendarDay, listCalendar, removeCalendarDay, setDecisionLimit } from './calendar-service';
 import {
   acceptApplication, approveApplication, refuseApplication, requestCorrection, updateMaterials, type CommandOptions,
@@ -31,6 +32,7 @@ const CalendarDayBody = z.object({
 
 const DECISION = { tags: ['卫生健康行政部门端'] };
 const AUTHORITY = { audience: ['authority' as const] };
+const QUEUE_SEARCH = '/api/v1/authority/queue/search';
 
 /** `Idempotency-Key` header → the transition's idempotency key (a double click records one decision). */
 function commandOptions(req: FastifyRequest, body: { expectedVersion?: number }): CommandOptions {
@@ -50,8 +52,18 @@ export async function authorityRoutes(root: FastifyInstance, deps: Deps): Promis
 
   app.get('/api/v1/authority/queue', {
     config: AUTHORITY,
-    schema: { ...DECISION, summary: '审批工作台：正在申办 / 已受理 / 退回补正 / 已办结', querystring: AuthorityQueueQuery },
+    schema: {
+      ...DECISION,
+      summary: '审批工作台：正在申办 / 已受理 / 退回补正 / 已办结（按身份证号查询请用 POST …/search）',
+      querystring: AuthorityQueueQuery.extend({ idNumber: notInUrl('身份证号', QUEUE_SEARCH) }),
+    },
   }, async (req) => listQueue(reading(deps), accountActor(req), req.query));
+
+  // The same query in the request body, so that a 身份证号 never appears in a URL.
+  app.post(QUEUE_SEARCH, {
+    config: AUTHORITY,
+    schema: { ...DECISION, summary: '审批工作台：按任意条件组合查询（含身份证号）', body: AuthorityQueueQuery },
+  }, async (req) => listQueue(reading(deps), accountActor(req), req.body));
 
   app.get('/api/v1/authority/applications/:id', {
     config: AUTHORITY,

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { inTransaction, reading, type Deps } from '../../context';
 import { accountActor } from '../../http/actor';
+import { notInUrl } from '../../http/not-in-url';
 import { renderApplicationForm } from '../../pdf/application-form';
 import { audit } from '../audit/service';
 import { getApplicationDetail } from './application-view';
@@ -14,6 +15,7 @@ import { DecisionBody, IdParams, QueueQuery } from './schemas';
 
 const TAGS = ['医疗机构端'];
 const STAFF = { audience: ['institution' as const] };
+const SEARCH = '/api/v1/institution/applications/search';
 
 /** 医师申请业务办理 (seed 第四步): queues, 【办理业务】, 【打印预览】, 【同意】【不同意】【退回修改】. */
 export async function institutionApplicationRoutes(root: FastifyInstance, deps: Deps): Promise<void> {
@@ -21,8 +23,18 @@ export async function institutionApplicationRoutes(root: FastifyInstance, deps: 
 
   app.get('/api/v1/institution/applications', {
     config: STAFF,
-    schema: { tags: TAGS, summary: '医师申请业务办理：待机构确认 / 正在申办 / 已完成审批（可按任意条件组合查询）', querystring: QueueQuery },
+    schema: {
+      tags: TAGS,
+      summary: '医师申请业务办理：待机构确认 / 正在申办 / 已完成审批（按身份证号查询请用 POST …/search）',
+      querystring: QueueQuery.extend({ idNumber: notInUrl('身份证号', SEARCH) }),
+    },
   }, async (req) => listQueue(reading(deps), accountActor(req), req.query));
+
+  // The same query in the request body, so that a 身份证号 never appears in a URL.
+  app.post(SEARCH, {
+    config: STAFF,
+    schema: { tags: TAGS, summary: '医师申请业务办理：按任意条件组合查询（含身份证号）', body: QueueQuery },
+  }, async (req) => listQueue(reading(deps), accountActor(req), req.body));
 
   app.get('/api/v1/institution/applications/:id', {
     config: STAFF,

@@ -1,14 +1,9 @@
 import { eq } from 'drizzle-orm';
-import { authorityReviewStatus, institutionReviewStatus, maskResidentId, type ApplicationState } from '@medreg/domain';
+import { authorityReviewStatus, institutionReviewStatus, type ApplicationState } from '@medreg/domain';
 import type { Ctx } from '../../context';
 import type { AccountActor } from '../../http/actor';
 import { accounts } from '../../db/schema/index';
 import { loadApplicationView, presentApplication } from '../applications/presenter';
-
-/** 资格证书编码 = 9 characters + the holder's 18-character 身份证号 (§4.1): the ID part is masked like the ID itself. */
-export function maskQualificationCode(code: string): string {
-  return code.length > 18 ? code.slice(0, -18) + maskResidentId(code.slice(-18)) : maskResidentId(code);
-}
 
 export function formUrlOf(id: string): string {
   return `/api/v1/institution/applications/${id}/form.pdf`;
@@ -29,10 +24,6 @@ export async function getApplicationDetail(c: Ctx, actor: AccountActor, id: stri
   return {
     ...presented,
     applicant: { ...presented.applicant, phone: contact?.phone ?? null, email: contact?.email ?? null },
-    qualification: presented.qualification && {
-      ...presented.qualification,
-      certCode: presented.qualification.certCode ? maskQualificationCode(presented.qualification.certCode) : null,
-    },
     institutionReview: institutionReviewStatus(state),
     authorityReview: authorityReviewStatus(state),
     formUrl: formUrlOf(view.app.id),

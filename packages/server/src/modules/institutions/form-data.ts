@@ -2,6 +2,7 @@ import { PHYSICIAN_LEVEL_INFO, PRACTICE_CATEGORY_INFO, regionFullName } from '@m
 import type { Ctx } from '../../context';
 import type { AccountActor } from '../../http/actor';
 import type { ApplicationFormData } from '../../pdf/application-form';
+import { openCertCode } from '../../security/cert-code';
 import { loadVisibleApplication, selectApplicationEvents, selectQualification, type ApplicationEventRow } from './application-queries';
 import { readPayload } from './payload-view';
 import { businessTypeLabel } from './queue-presenter';
@@ -45,7 +46,7 @@ export async function buildApplicationFormData(c: Ctx, actor: AccountActor, id: 
       ...(record.email ? { email: record.email } : {}),
     },
     qualification: {
-      certCode: qualification?.certCode ?? null,
+      certCode: qualification ? openCertCode(c.pii, qualification) : null,
       admissionTicketNo: qualification?.admissionTicketNo ?? null,
       levelLabel: qualification ? PHYSICIAN_LEVEL_INFO[qualification.level].label : '',
       categoryLabel: qualification ? PRACTICE_CATEGORY_INFO[qualification.category].label : '',

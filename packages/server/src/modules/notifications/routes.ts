@@ -4,6 +4,10 @@ import { z } from 'zod';
 import { desc, eq } from 'drizzle-orm';
 import type { Deps } from '../../context';
 import { outbox } from '../../db/schema/index';
+import { notInUrl } from '../../http/not-in-url';
+
+const SEARCH = '/api/v1/dev/inbox/search';
+const Limit = z.coerce.number().int().min(1).max(200).default(50);
 
 /**
  * The development inbox: shows what the outbox recorded (SMS codes, activation codes, notices),
@@ -18,13 +22,25 @@ export async function notificationsRoutes(root: FastifyInstance, deps: Deps): Pr
     schema: {
       tags: ['开发'],
       summary: '开发收件箱（仅非生产环境）',
-      querystring: z.object({ recipient: z.string().max(200).optional(), limit: z.coerce.number().int().min(1).max(200).default(50) }),
+      querystring: z.object({ recipient: notInUrl('收件人（手机号或电子邮箱）', SEARCH), limit: Limit }),
     },
-  }, async (req) => {
-    const query = deps.db.select().from(outbox);
-    const rows = await (req.query.recipient ? query.where(eq(outbox.recipient, req.query.recipient)) : query)
-      .orderBy(desc(outbox.createdAt))
-      .limit(req.query.limit);
-    return { messages: rows.map((m) => ({ id: m.id, channel: m.channel, recipient: m.recipient, subject: m.subject, body: m.body, template: m.template, createdAt: m.createdAt })) };
-  });
+  }, async (req) => listInbox(deps, undefined, req.query.limit));
+
+  // A phone number or e-mail address goes in the body, never in the URL.
+  app.post(SEARCH, {
+    config: { audience: ['public'] },
+    schema: {
+      tags: ['开发'],
+      summary: '开发收件箱：某一收件人（手机号或电子邮箱）的消息（仅非生产环境）',
+      body: z.object({ recipient: z.string().max(200).optional(), limit: Limit }),
+    },
+  }, async (req) => listInbox(deps, req.body.recipient, req.body.limit));
+}
+
+async function listInbox(deps: Deps, recipient: string | undefined, limit: number) {
+  const query = deps.db.select().from(outbox);
+  const rows = await (recipient ? query.where(eq(outbox.recipient, recipient)) : query)
+    .orderBy(desc(outbox.createdAt))
+    .limit(limit);
+  return { messages: rows.map((m) => ({ id: m.id, channel: m.channel, recipient: m.recipient, subject: m.subject, body: m.body, template: m.template, createdAt: m.createdAt })) };
 }

@@ -60,7 +60,7 @@ export async function physicianStatus(deps: Deps, actor: AccountActor) {
       qualificationCheck: check.outcome,
       qualificationCheckLabel: QUALIFICATION_CHECK_LABELS[check.outcome],
       qualificationCheckMessage: check.outcome === 'name_mismatch' ? QualificationErrors.QUALIFICATION_NAME_MISMATCH().message : null,
-      qualifications: check.linked.map((q) => (active ? presentQualification(q) : presentQualificationSummary(q))),
+      qualifications: check.linked.map((q) => (active ? presentQualification(q, c.pii) : presentQualificationSummary(q))),
       registrations: registrations.map(summariseRegistration),
       canCorrectIdentity: !active && p.pendingActivationPath === null && situation.registrations.length === 0,
       nextStep: nextStep({

@@ -1,5 +1,7 @@
 import { PHYSICIAN_LEVEL_INFO, PRACTICE_CATEGORY_INFO } from '@medreg/domain';
 import type { Qualification } from '../../db/schema/index';
+import { openCertCode } from '../../security/cert-code';
+import type { PiiCipher } from '../../security/pii';
 
 export const QUALIFICATION_STATUS_LABELS = { valid: '有效', revoked: '已撤销' } as const satisfies Record<Qualification['status'], string>;
 export const QUALIFICATION_SOURCE_LABELS = {
@@ -10,10 +12,10 @@ export const QUALIFICATION_SOURCE_LABELS = {
 } as const satisfies Record<Qualification['source'], string>;
 
 /** 资格信息 as the owner sees it: 资格证书编码, 级别, 类别, 取得时间, 准考证号 (the owner may see their own codes). */
-export function presentQualification(q: Qualification) {
+export function presentQualification(q: Qualification, pii: PiiCipher) {
   return {
     id: q.id,
-    certCode: q.certCode,
+    certCode: openCertCode(pii, q),
     admissionTicketNo: q.admissionTicketNo,
     name: q.name,
     level: q.level,
@@ -29,7 +31,7 @@ export function presentQualification(q: Qualification) {
     source: q.source,
     sourceLabel: QUALIFICATION_SOURCE_LABELS[q.source],
     /** Pushed by the exam centre but no certificate issued yet (seed question 一). */
-    certificatePending: q.certCode === null,
+    certificatePending: q.certCodeHash === null,
   };
 }
 
@@ -45,6 +47,6 @@ export function presentQualificationSummary(q: Qualification) {
     levelLabel: PHYSICIAN_LEVEL_INFO[q.level].label,
     categoryLabel: PRACTICE_CATEGORY_INFO[q.category].fullLabel,
     statusLabel: QUALIFICATION_STATUS_LABELS[q.status],
-    certificatePending: q.certCode === null,
+    certificatePending: q.certCodeHash === null,
   };
 }

@@ -64,7 +64,7 @@ export async function qualificationsRoutes(root: FastifyInstance, deps: Deps): P
       outcomeLabel: QUALIFICATION_CHECK_LABELS[check.outcome],
       code: check.outcome === 'name_mismatch' ? 'QUALIFICATION_NAME_MISMATCH' : null,
       message: check.outcome === 'name_mismatch' ? QualificationErrors.QUALIFICATION_NAME_MISMATCH().message : null,
-      qualifications: check.linked.map((q) => (active ? presentQualification(q) : presentQualificationSummary(q))),
+      qualifications: check.linked.map((q) => (active ? presentQualification(q, deps.pii) : presentQualificationSummary(q))),
     };
   }));
 
@@ -78,7 +78,7 @@ export async function qualificationsRoutes(root: FastifyInstance, deps: Deps): P
       const p = await ownPhysician(c, actor.accountId, true);
       const q = await pullByAdmissionTicket(c, p, req.body.admissionTicketNo);
       // The owner typed the ticket number, so showing the record (no certificate yet as a rule) reveals nothing new.
-      return { qualification: presentQualification(q) };
+      return { qualification: presentQualification(q, deps.pii) };
     });
   });
 
@@ -88,7 +88,7 @@ export async function qualificationsRoutes(root: FastifyInstance, deps: Deps): P
   }, async (req) => inTransaction(deps, async (c) => {
     const p = await assertActivePhysician(c, accountActor(req));
     const check = await runQualificationCheck(c, p);
-    return { items: check.linked.map(presentQualification) };
+    return { items: check.linked.map((q) => presentQualification(q, deps.pii)) };
   }));
 
   app.get('/api/v1/physician/qualification-corrections', {

@@ -113,7 +113,8 @@ export const authorityKeys = {
 export function useQueue(query: QueueQuery) {
   return useQuery({
     queryKey: authorityKeys.queue(query),
-    queryFn: () => api.get<QueuePage>(`${BASE}/queue`, { query: { ...query } }),
+    // POST: a 身份证号 in the query must not appear in a URL (access logs, proxies, history).
+    queryFn: () => api.post<QueuePage>(`${BASE}/queue/search`, Object.fromEntries(Object.entries(query).filter(([, v]) => v !== undefined && v !== ''))),
     placeholderData: keepPreviousData,
   });
 }

@@ -3,7 +3,7 @@
  * 退回补正, 已办结. Authorities above may open a lower authority's queue read-only.
  */
 import { Alert, Badge, Button, DatePicker, Flex, Form, Input, Select, Space, Table, Tabs, Typography, type TableColumnsType } from 'antd';
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { AUTHORITY_QUEUES, AUTHORITY_QUEUE_IDS, PAPER_MATERIALS, type AuthorityQueue } from '@medreg/domain';
 import { KeysetPager } from '../../components/keyset-pager';
@@ -18,7 +18,8 @@ import { useQueue, useVisibleAuthorities, type QueueItem, type QueueQuery } from
 import { DeadlineTag } from './deadline-tag';
 import { stateColor } from './state-color';
 
-const FILTER_KEYS = ['name', 'businessCode', 'idNumber', 'dueBefore', 'state'] as const;
+/** Filters kept in the page URL; the 身份证号 is not one of them (a URL ends up in history and logs). */
+const FILTER_KEYS = ['name', 'businessCode', 'dueBefore', 'state'] as const;
 
 function isQueue(value: string | null): value is AuthorityQueue {
   return (AUTHORITY_QUEUE_IDS as readonly (string | null)[]).includes(value);
@@ -29,10 +30,11 @@ export function ReviewQueuePage() {
   const queue: AuthorityQueue = isQueue(params.get('queue')) ? (params.get('queue') as AuthorityQueue) : 'pending_authority';
   const authorityId = params.get('authorityId') ?? undefined;
   const filters = Object.fromEntries(FILTER_KEYS.map((k) => [k, params.get(k) ?? undefined])) as Partial<Record<(typeof FILTER_KEYS)[number], string>>;
+  const [idNumber, setIdNumber] = useState<string | undefined>();
   const pages = useKeysetPages();
 
   const query: QueueQuery = {
-    queue, authorityId, name: filters.name, businessCode: filters.businessCode, idNumber: filters.idNumber, dueBefore: filters.dueBefore,
+    queue, authorityId, name: filters.name, businessCode: filters.businessCode, idNumber, dueBefore: filters.dueBefore,
     state: filters.state === 'approved' || filters.state === 'refused' ? filters.state : undefined, cursor: pages.cursor, limit: 20,
   };
   const { data, error, isFetching } = useQueue(query);
@@ -49,14 +51,17 @@ export function ReviewQueuePage() {
     pages.reset();
   };
 
-  const onSearch = (values: { name?: string; businessCode?: string; idNumber?: string; dueBefore?: Dayjs | null; state?: string }) =>
+  const onSearch = (values: { name?: string; businessCode?: string; idNumber?: string; dueBefore?: Dayjs | null; state?: string }) => {
+    setIdNumber(values.idNumber?.trim() || undefined);
     update({
-      name: values.name?.trim(), businessCode: values.businessCode?.trim(), idNumber: values.idNumber?.trim(),
+      name: values.name?.trim(), businessCode: values.businessCode?.trim(),
       dueBefore: values.dueBefore ? values.dueBefore.format('YYYY-MM-DD') : undefined, state: values.state,
     });
+  };
 
   const onReset = () => {
     form.resetFields();
+    setIdNumber(undefined);
     update(Object.fromEntries(FILTER_KEYS.map((k) => [k, undefined])));
   };
 

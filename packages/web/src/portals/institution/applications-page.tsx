@@ -3,7 +3,7 @@
  * condition or any combination; 【办理业务】 opens the application.
  */
 import { Button, DatePicker, Form, Input, Select, Space, Table, Tabs, Typography, type TableColumnsType } from 'antd';
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import {
   APPLICATION_STATE_LABELS, BUSINESS_TYPES, BUSINESS_TYPE_INFO, INSTITUTION_QUEUES, INSTITUTION_QUEUE_IDS, type InstitutionQueue,
@@ -22,7 +22,8 @@ import { useQueue, type QueueQuery, type QueueRow } from './institution-api';
 import { stateColor, toneColor } from './review-tone';
 import './institution.css';
 
-const FILTER_KEYS = ['name', 'idNumber', 'businessType', 'businessCode', 'state', 'submittedFrom', 'submittedTo', 'sort'] as const;
+/** Filters kept in the page URL; the 身份证号 is not one of them (a URL ends up in history and logs). */
+const FILTER_KEYS = ['name', 'businessType', 'businessCode', 'state', 'submittedFrom', 'submittedTo', 'sort'] as const;
 type FilterKey = (typeof FILTER_KEYS)[number];
 
 interface FilterValues {
@@ -43,9 +44,10 @@ export function ApplicationsPage() {
   const [params, setParams] = useSearchParams();
   const queue: InstitutionQueue = isQueue(params.get('queue')) ? (params.get('queue') as InstitutionQueue) : 'pending_institution';
   const filters = Object.fromEntries(FILTER_KEYS.map((k) => [k, params.get(k) ?? undefined])) as Partial<Record<FilterKey, string>>;
+  const [idNumber, setIdNumber] = useState<string | undefined>();
   const pages = useKeysetPages();
   const sort = filters.sort === 'asc' ? 'asc' : 'desc';
-  const query: QueueQuery = { queue, ...filters, sort, cursor: pages.cursor, limit: 20 };
+  const query: QueueQuery = { queue, ...filters, idNumber, sort, cursor: pages.cursor, limit: 20 };
   const { data, error, isFetching } = useQueue(query);
   const [form] = Form.useForm<FilterValues>();
 
@@ -64,9 +66,13 @@ export function ApplicationsPage() {
     pages.reset();
   };
 
-  const onSearch = (v: FilterValues) => update({
+  const onSearch = (v: FilterValues) => {
+    setIdNumber(v.idNumber?.trim() || undefined);
+    update(searchParamsOf(v));
+  };
+
+  const searchParamsOf = (v: FilterValues) => ({
     name: v.name?.trim(),
-    idNumber: v.idNumber?.trim(),
     businessType: v.businessType,
     businessCode: v.businessCode?.trim(),
     state: v.state,
@@ -77,6 +83,7 @@ export function ApplicationsPage() {
 
   const onReset = () => {
     form.resetFields();
+    setIdNumber(undefined);
     update(Object.fromEntries(FILTER_KEYS.map((k) => [k, undefined])));
   };
 
@@ -94,7 +101,7 @@ export function ApplicationsPage() {
         className="inst-filters"
         onFinish={onSearch}
         initialValues={{
-          name: filters.name, idNumber: filters.idNumber, businessType: filters.businessType, businessCode: filters.businessCode,
+          name: filters.name, idNumber, businessType: filters.businessType, businessCode: filters.businessCode,
           state: filters.state, sort,
           submitted: filters.submittedFrom || filters.submittedTo
             ? [filters.submittedFrom ? dayjs(filters.submittedFrom) : null, filters.submittedTo ? dayjs(filters.submittedTo) : null]

@@ -54,10 +54,16 @@ export interface QueueQuery {
   limit?: number;
 }
 
+/** Empty filters are left out, as a query string would leave them out. */
+function withoutBlanks<T extends object>(query: T): Partial<T> {
+  return Object.fromEntries(Object.entries(query).filter(([, v]) => v !== undefined && v !== null && v !== '')) as Partial<T>;
+}
+
 export function useQueue(query: QueueQuery) {
   return useQuery({
     queryKey: ['institution', 'queue', query],
-    queryFn: ({ signal }) => api.get<QueuePage>('/api/v1/institution/applications', { query: { ...query }, signal }),
+    // POST: a 身份证号 in the query must not appear in a URL (access logs, proxies, history).
+    queryFn: ({ signal }) => api.post<QueuePage>('/api/v1/institution/applications/search', withoutBlanks(query), { signal }),
     placeholderData: keepPreviousData,
   });
 }
