@@ -47,7 +47,9 @@ describe.skipIf(process.env.MEDREG_TEST_ENGINE === 'postgres')('embedded databas
     const restarted = await startServerProcess(env(), { timeoutMs: 30_000 });
     running.push(restarted);
     expect(restarted.output()).not.toMatch(/已被另一个 medreg 进程占用/);
-    expect(restarted.startMs).toBeLessThan(10_000);
+    // Within 10 s; on a machine so busy that even the first start (initdb, migrations) took longer, no slower than
+    // that start. Today's main refuses this restart outright (and proper-lockfile's staleness window is 60 s).
+    expect(restarted.startMs).toBeLessThan(Math.max(10_000, first.startMs));
     const again = new HttpAgent(restarted.baseUrl);
     const login = await again.login('crash_doc', PASSWORD);
     expect(login.status, login.text).toBe(200);
