@@ -23,8 +23,8 @@ export const ConfigSchema = z
     /** Public base URL printed in certificate QR codes. */
     PUBLIC_BASE_URL: z.string().url().optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-    /** Seed demo data when the database is empty. */
-    MEDREG_DEMO_DATA: bool.default(true),
+    /** Seed demo data when the database is empty (`npm start` asks for it with --demo). Refused in production. */
+    MEDREG_DEMO_DATA: bool.default(false),
     /** Development only: captchas accept the answer "test" — for automated tests. Refused in production. */
     MEDREG_TEST_CAPTCHA: bool.default(false),
     /** Development only: the development inbox (page and API) shows outbox messages. Refused in production. */
@@ -51,6 +51,7 @@ export const ConfigSchema = z
   }))
   .superRefine((c, ctx) => {
     if (c.NODE_ENV === 'production') {
+      if (c.MEDREG_DEMO_DATA) ctx.addIssue({ code: 'custom', path: ['MEDREG_DEMO_DATA'], message: '生产环境不得加载演示数据（MEDREG_DEMO_DATA / --demo）：请用 npm run create-admin 创建首个管理员' });
       if (c.MEDREG_TEST_CAPTCHA) ctx.addIssue({ code: 'custom', path: ['MEDREG_TEST_CAPTCHA'], message: '生产环境不得开启测试验证码' });
       if (c.MEDREG_DEV_INBOX) ctx.addIssue({ code: 'custom', path: ['MEDREG_DEV_INBOX'], message: '生产环境不得开启开发收件箱' });
       if (!c.MEDREG_PII_KEY) ctx.addIssue({ code: 'custom', path: ['MEDREG_PII_KEY'], message: '生产环境必须设置 MEDREG_PII_KEY（32 字节 base64）' });
@@ -59,8 +60,9 @@ export const ConfigSchema = z
 
 export type Config = z.infer<typeof ConfigSchema>;
 
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const parsed = ConfigSchema.safeParse(env);
+/** The environment plus the command line: `--demo` asks for demo data like MEDREG_DEMO_DATA=1. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: readonly string[] = []): Config {
+  const parsed = ConfigSchema.safeParse(argv.includes('--demo') ? { ...env, MEDREG_DEMO_DATA: '1' } : env);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
     throw new Error(`配置无效 (invalid configuration):\n${lines.join('\n')}`);

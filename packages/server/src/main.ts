@@ -1,11 +1,11 @@
-// Entry point: read the environment, open the engine, migrate, seed demo data when empty, listen.
+// Entry point: read the environment, open the engine, migrate, seed reference (and, when asked, demo) data, listen.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadConfig } from './config';
 import { createDeps, openEngine } from './bootstrap';
 import { migrate } from './db/migrate';
 import { buildApp } from './app';
-import { seedDemoDataIfEmpty } from './seed/demo';
+import { seedOnStart } from './seed/on-start';
 import { RecordOnlySender } from './modules/notifications/sender';
 import { createJobRunner } from './jobs/index';
 import { sealLegacyCertCodes } from './security/seal-legacy-pii';
@@ -13,7 +13,7 @@ import { sealLegacyCertCodes } from './security/seal-legacy-pii';
 const WEB_DIST = fileURLToPath(new URL('../../web/dist', import.meta.url));
 
 async function main(): Promise<void> {
-  const config = loadConfig();
+  const config = loadConfig(process.env, process.argv.slice(2));
   const { engine, release } = await openEngine(config);
   const deps = await createDeps(config, engine);
   const { applied } = await migrate(engine);
@@ -26,7 +26,7 @@ async function main(): Promise<void> {
   const sealed = await sealLegacyCertCodes(deps);
   if (sealed) app.log.info({ sealed }, 'plain-text qualification codes encrypted');
 
-  const demo = config.MEDREG_DEMO_DATA ? await seedDemoDataIfEmpty(deps) : null;
+  const banner = await seedOnStart(deps);
 
   // Outbox dispatch and the cleanup of expired rows (src/jobs): each job runs in one process at a time.
   const jobs = createJobRunner(deps, app.log, new RecordOnlySender(app.log));
@@ -50,7 +50,7 @@ async function main(): Promise<void> {
   const engineLine = engine.kind === 'pglite' ? `PGlite (${path.resolve(config.MEDREG_DATA_DIR)})` : 'PostgreSQL';
   console.log(`\nmedreg 医师电子化注册信息系统 已启动: ${base}  [${engineLine}]`);
   console.log(`API 文档: ${base}/api/docs`);
-  if (demo) console.log(demo.loginsText);
+  if (banner) console.log(banner);
 }
 
 main().catch((error: unknown) => {

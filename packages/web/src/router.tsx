@@ -6,6 +6,7 @@ import { createBrowserRouter, type RouteObject } from 'react-router';
 import { PortalLayout, portalUrl } from './layouts/portal-layout';
 import { RoleGate } from './layouts/role-gate';
 import { SiteLayout } from './layouts/site-layout';
+import { ChangePasswordPage } from './pages/change-password-page';
 import { DevInboxPage } from './pages/dev-inbox-page';
 import { LandingPage } from './pages/landing-page';
 import { LoginPage } from './pages/login-page';
@@ -51,6 +52,7 @@ export const routes: RouteObject[] = [
         children: [
           { index: true, element: <LandingPage /> },
           { path: 'login', element: <LoginPage /> },
+          { path: 'change-password', element: <ChangePasswordPage /> },
           { path: 'dev/inbox', element: <DevInboxPage /> },
           ...openPortalRoutes(),
           { path: '*', element: <NotFoundPage /> },

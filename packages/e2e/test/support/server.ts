@@ -35,7 +35,7 @@ export async function startServer(): Promise<RunningServer> {
   let log = '';
   // The embedded database of the data directory: no DATABASE_URL / READ_DATABASE_URL from the caller's shell.
   const { DATABASE_URL: _db, READ_DATABASE_URL: _read, PUBLIC_BASE_URL: _public, ...inherited } = process.env;
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'packages/server/src/main.ts'], {
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'packages/server/src/main.ts', '--demo'], {
     cwd: ROOT,
     env: { ...inherited, MEDREG_DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', MEDREG_TEST_CAPTCHA: '1', NODE_ENV: 'development', LOG_LEVEL: 'warn',
       // Certificates print their verification URL (QR code) for this very server.

@@ -6,6 +6,7 @@ import type { AccountKind, AccountRole } from '../db/schema/index';
 import type { AuthorityLevel } from '../db/schema/index';
 import type { Deps } from '../context';
 import { sha256 } from '../security/tokens';
+import { AccountErrors } from '../modules/accounts/errors';
 
 export const SESSION_COOKIE = 'medreg_session';
 export const CSRF_HEADER = 'x-csrf-token';
@@ -27,6 +28,8 @@ export interface AccountActor {
   authority: { name: string; areaCode: string; level: AuthorityLevel } | null;
   physicianId: string | null;
   csrfToken: string;
+  /** A one-time password is still in use: only routes marked `beforePasswordChange` answer. */
+  mustChangePassword: boolean;
 }
 
 export type Actor = AnonymousActor | AccountActor;
@@ -42,6 +45,8 @@ declare module 'fastify' {
     audience?: Audience[];
     /** Optionally narrow to roles within those kinds. */
     roles?: AccountRole[];
+    /** Open to a session that must still change its one-time password (session info, logout, the change itself). */
+    beforePasswordChange?: boolean;
   }
 }
 
@@ -60,6 +65,7 @@ export async function resolveActor(deps: Deps, token: string | undefined): Promi
       loginName: accounts.loginName,
       displayName: accounts.displayName,
       disabled: accounts.disabled,
+      mustChangePassword: accounts.mustChangePassword,
       institutionId: accounts.institutionId,
       institutionName: institutions.name,
       authorityId: accounts.authorityId,
@@ -92,6 +98,7 @@ export async function resolveActor(deps: Deps, token: string | undefined): Promi
       : null,
     physicianId: row.physicianId,
     csrfToken: row.csrfToken,
+    mustChangePassword: row.mustChangePassword,
   };
 }
 
@@ -119,6 +126,9 @@ export function registerActorResolution(app: FastifyInstance, deps: Deps): void 
     if (actor.kind !== 'anonymous' && UNSAFE.has(req.method)) {
       const sent = req.headers[CSRF_HEADER];
       if (sent !== actor.csrfToken) throw CommonErrors.CSRF_INVALID();
+    }
+    if (actor.kind !== 'anonymous' && actor.mustChangePassword && !req.routeOptions.config?.beforePasswordChange) {
+      throw AccountErrors.PASSWORD_CHANGE_REQUIRED({ detail: '首次登录须先修改初始密码：请在“修改密码”页面设置新密码后再继续操作' });
     }
     if (audience.includes('public')) return;
     if (actor.kind === 'anonymous') throw CommonErrors.UNAUTHENTICATED();

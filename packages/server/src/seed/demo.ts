@@ -18,7 +18,7 @@ import { isDatabaseEmpty, seedReferenceData } from './reference';
 import { seedDemoApplications } from './demo-applications';
 
 export interface DemoLogin { portal: string; role: string; loginName: string; password: string; organisation: string }
-export interface DemoResult { logins: DemoLogin[]; loginsText: string }
+export interface DemoResult { logins: DemoLogin[] }
 
 export function demoIdNumber(d: DemoQualification): string {
   return makeResidentId({ areaCode: d.areaCode, birthDate: d.birthDate, seq: d.seq });
@@ -108,18 +108,26 @@ async function seedDemoPhysician(c: Ctx): Promise<DemoLogin> {
   return { portal: '医师个人端', role: '医师（已激活，可申请首次注册）', loginName: DEMO_PHYSICIAN_LOGIN.loginName, password: DEMO_PASSWORD, organisation: d.name };
 }
 
-export function formatLogins(logins: DemoLogin[]): string {
+/**
+ * The demo logins as printed at start. The sample identities (身份证号, 资格证书编码) are printed only
+ * when `identities` is set — in development; a log elsewhere must not carry ID numbers.
+ */
+export function formatLogins(logins: DemoLogin[], o: { identities: boolean }): string {
   const lines = ['', '演示账户 (demo logins) — 密码均为 ' + DEMO_PASSWORD, ''];
   for (const portal of ['医师个人端', '医疗机构端', '卫生健康行政部门端']) {
     lines.push(`【${portal}】`);
     for (const l of logins.filter((x) => x.portal === portal)) lines.push(`  ${l.loginName.padEnd(22)} ${l.role.padEnd(8)} ${l.organisation}`);
   }
-  const sample = DEMO_QUALIFICATIONS.find((x) => x.name === '李静怡')!;
-  lines.push('', '注册新账号可用的演示身份（资格库中有记录，尚未注册）：');
-  lines.push(`  姓名 ${sample.name}  身份证号 ${demoIdNumber(sample)}  资格证书编码 ${makeQualificationCode({ year: sample.examYear, provinceCode: sample.areaCode.slice(0, 2), level: sample.level, category: sample.category, idNumber: demoIdNumber(sample) })}`);
-  const ticket = DEMO_QUALIFICATIONS.findIndex((x) => x.ticketOnly);
-  const t = DEMO_QUALIFICATIONS[ticket]!;
-  lines.push(`  姓名 ${t.name}  身份证号 ${demoIdNumber(t)}  准考证号 ${demoTicketNumber(t, ticket)}（仅有准考证号）`);
+  if (o.identities) {
+    const sample = DEMO_QUALIFICATIONS.find((x) => x.name === '李静怡')!;
+    lines.push('', '注册新账号可用的演示身份（资格库中有记录，尚未注册）：');
+    lines.push(`  姓名 ${sample.name}  身份证号 ${demoIdNumber(sample)}  资格证书编码 ${makeQualificationCode({ year: sample.examYear, provinceCode: sample.areaCode.slice(0, 2), level: sample.level, category: sample.category, idNumber: demoIdNumber(sample) })}`);
+    const ticket = DEMO_QUALIFICATIONS.findIndex((x) => x.ticketOnly);
+    const t = DEMO_QUALIFICATIONS[ticket]!;
+    lines.push(`  姓名 ${t.name}  身份证号 ${demoIdNumber(t)}  准考证号 ${demoTicketNumber(t, ticket)}（仅有准考证号）`);
+  } else {
+    lines.push('', '注册新账号可用的演示身份仅在开发环境 (NODE_ENV=development) 下显示。');
+  }
   lines.push('开发收件箱（短信验证码、激活码）：/dev/inbox', '');
   return lines.join('\n');
 }
@@ -137,8 +145,7 @@ export async function seedDemoDataIfEmpty(deps: Deps): Promise<DemoResult> {
       await seedDemoApplications(c, { id: hospital.id, areaCode: hospital.areaCode, authorityId: hospital.authorityId });
     });
   }
-  const logins = await listDemoLogins(deps);
-  return { logins, loginsText: formatLogins(logins) };
+  return { logins: await listDemoLogins(deps) };
 }
 
 /** Reconstructs the printed logins from the database (also after a restart). */

@@ -104,6 +104,7 @@ export function staffActor(account: { id: string; role: string; loginName: strin
     authority: org.authority ?? null,
     physicianId: null,
     csrfToken: '',
+    mustChangePassword: false,
   };
 }
 

@@ -3,6 +3,7 @@ import { useMemo, useState } from 'react';
 import { Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import { errorDetail } from '../api/client';
 import { Forbidden } from '../components/forbidden';
+import { changePasswordPath } from '../pages/change-password-page';
 import { loginPath, PORTALS } from '../portals/portals';
 import type { PortalId, PortalMenuItem } from '../portals/types';
 import type { Role, Session } from '../session/types';
@@ -74,6 +75,9 @@ export function PortalLayout({ portal, menu }: PortalLayoutProps) {
     }
     if (!session.authenticated) {
       return <Navigate to={loginPath(portal as Exclude<PortalId, 'public'>, location.pathname + location.search)} replace />;
+    }
+    if (session.mustChangePassword) {
+      return <Navigate to={changePasswordPath(location.pathname + location.search)} replace />;
     }
     if (session.kind !== portal) {
       return (

@@ -8,6 +8,7 @@ import { CaptchaField } from '../components/captcha-field';
 import { useDocumentTitle } from '../components/page-header';
 import { ProblemAlert } from '../components/problem-alert';
 import { ACTOR_KINDS, isActorKind, loginPath, PORTALS, portalHome } from '../portals/portals';
+import { changePasswordPath } from './change-password-page';
 import { useCaptcha } from '../session/captcha';
 import type { ActorKind, AuthenticatedSession, LoginInput } from '../session/types';
 import { useLogin, useLogout, useSession } from '../session/use-session';
@@ -46,7 +47,8 @@ export function LoginPage() {
     setProblem(null);
     try {
       const result = await login.mutateAsync({ ...values, captchaId: captcha.id });
-      if (result.authenticated) navigate(afterLogin(result, redirect), { replace: true });
+      if (result.authenticated && result.mustChangePassword) navigate(changePasswordPath(afterLogin(result, redirect)), { replace: true });
+      else if (result.authenticated) navigate(afterLogin(result, redirect), { replace: true });
     } catch (error) {
       // A captcha is single use: the server consumed it whatever the outcome.
       form.setFieldValue('captchaAnswer', '');

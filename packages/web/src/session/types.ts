@@ -27,9 +27,16 @@ export interface AuthenticatedSession {
   authority: { id: string; name: string; areaCode: string; level: string } | null;
   physicianId: string | null;
   csrfToken: string;
+  /** Signed in with a one-time password: every other page waits until the password is changed (/change-password). */
+  mustChangePassword: boolean;
 }
 
 export type Session = AnonymousSession | AuthenticatedSession;
+
+export interface PasswordChangeInput {
+  currentPassword: string;
+  newPassword: string;
+}
 
 export interface LoginInput {
   loginName: string;

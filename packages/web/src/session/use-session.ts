@@ -6,10 +6,11 @@
  *   const me = useAuthenticatedSession();            // inside a portal layout (always signed in)
  *   const login = useLogin();  await login.mutateAsync({ loginName, password, captchaId, captchaAnswer });
  *   const logout = useLogout(); logout.mutate();
+ *   const change = useChangePassword(); await change.mutateAsync({ currentPassword, newPassword });
  */
 import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { api, setCsrfToken } from '../api/client';
-import type { AuthenticatedSession, LoginInput, Session } from './types';
+import type { AuthenticatedSession, LoginInput, PasswordChangeInput, Session } from './types';
 
 export const SESSION_QUERY_KEY = ['session'] as const;
 
@@ -63,5 +64,16 @@ export function useLogout() {
     mutationFn: () => api.delete<Session>('/api/v1/session'),
     // Signed out locally even if the server could not be reached: the cookie then simply expires.
     onSettled: () => replaceSession(client, { authenticated: false }),
+  });
+}
+
+/** 修改密码 (PUT /api/v1/session/password); the session is fetched again afterwards (mustChangePassword cleared). */
+export function useChangePassword() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: PasswordChangeInput) => api.put<{ changed: true }>('/api/v1/session/password', input),
+    onSuccess: async () => {
+      replaceSession(client, await fetchSession());
+    },
   });
 }

@@ -3,9 +3,10 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '../../context';
 import { reading } from '../../context';
-import { SESSION_COOKIE, resolveActor, type Actor } from '../../http/actor';
+import { SESSION_COOKIE, accountActor, resolveActor, type Actor } from '../../http/actor';
 import { issueCaptcha } from './captcha';
 import { login } from './login';
+import { changeOwnPassword } from './password-change';
 import { clearSessionCookie, destroySession, setSessionCookie } from './sessions';
 
 const LoginBody = z.object({
@@ -13,6 +14,11 @@ const LoginBody = z.object({
   password: z.string().min(1, '请输入密码').max(128),
   captchaId: z.uuid('验证码已失效，请刷新'),
   captchaAnswer: z.string().trim().min(1, '请输入验证码').max(10),
+});
+
+const PasswordChangeBody = z.object({
+  currentPassword: z.string('请输入当前密码').min(1, '请输入当前密码').max(128),
+  newPassword: z.string('请输入新密码').min(1, '请输入新密码').max(128),
 });
 
 const ROLE_LABELS = {
@@ -38,6 +44,7 @@ export function presentActor(actor: Actor) {
     authority: actor.authority ? { id: actor.authorityId, ...actor.authority } : null,
     physicianId: actor.physicianId,
     csrfToken: actor.csrfToken,
+    mustChangePassword: actor.mustChangePassword,
   };
 }
 
@@ -45,12 +52,12 @@ export async function accountsRoutes(root: FastifyInstance, deps: Deps): Promise
   const app = root.withTypeProvider<ZodTypeProvider>();
 
   app.get('/api/v1/captcha', {
-    config: { audience: ['public'] },
+    config: { audience: ['public'], beforePasswordChange: true },
     schema: { tags: ['账户'], summary: '获取图形验证码' },
   }, async (req) => issueCaptcha(deps, { ip: req.ip }));
 
   app.post('/api/v1/session', {
-    config: { audience: ['public'] },
+    config: { audience: ['public'], beforePasswordChange: true },
     schema: { tags: ['账户'], summary: '登录（登录名 + 密码 + 图形验证码）', body: LoginBody },
   }, async (req, reply) => {
     const result = await login(deps, req.body, { ip: req.ip });
@@ -60,17 +67,32 @@ export async function accountsRoutes(root: FastifyInstance, deps: Deps): Promise
   });
 
   app.get('/api/v1/session', {
-    config: { audience: ['public'] },
+    config: { audience: ['public'], beforePasswordChange: true },
     schema: { tags: ['账户'], summary: '当前登录身份' },
   }, async (req) => presentActor(req.actor));
 
   app.delete('/api/v1/session', {
-    config: { audience: ['public'] },
+    config: { audience: ['public'], beforePasswordChange: true },
     schema: { tags: ['账户'], summary: '退出登录' },
   }, async (req, reply) => {
     const token = req.cookies[SESSION_COOKIE];
     if (token) await destroySession(reading(deps), token);
     clearSessionCookie(reply);
     return { authenticated: false };
+  });
+
+  app.put('/api/v1/session/password', {
+    config: { audience: ['physician', 'institution', 'authority'], beforePasswordChange: true },
+    schema: {
+      tags: ['账户'],
+      summary: '修改本人登录密码（首次登录须先修改初始密码）',
+      description: '校验当前密码，新密码须符合密码策略且不同于当前密码；成功后结束该账户的其他会话。'
+        + '错误：400 CURRENT_PASSWORD_WRONG / PASSWORD_UNCHANGED / VALIDATION_FAILED（path newPassword），401 UNAUTHENTICATED。',
+      body: PasswordChangeBody,
+      response: { 200: z.object({ changed: z.literal(true) }) },
+    },
+  }, async (req) => {
+    await changeOwnPassword(deps, accountActor(req), req.cookies[SESSION_COOKIE] ?? '', req.body);
+    return { changed: true as const };
   });
 }
