@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { plainText } from '@medreg/domain';
 import { desc, eq } from 'drizzle-orm';
 import type { Deps } from '../../context';
 import { outbox } from '../../db/schema/index';
@@ -18,7 +19,7 @@ export async function notificationsRoutes(root: FastifyInstance, deps: Deps): Pr
     schema: {
       tags: ['开发'],
       summary: '开发收件箱（仅非生产环境）',
-      querystring: z.object({ recipient: z.string().max(200).optional(), limit: z.coerce.number().int().min(1).max(200).default(50) }),
+      querystring: z.object({ recipient: plainText().max(200).optional(), limit: z.coerce.number().int().min(1).max(200).default(50) }),
     },
   }, async (req) => {
     const query = deps.db.select().from(outbox);

@@ -6,7 +6,7 @@
  */
 import { and, desc, eq, inArray, like, or, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
-import { CommonErrors, provinceCodeOf, type Jurisdiction } from '@medreg/domain';
+import { CommonErrors, TextErrors, hasControlCharacter, provinceCodeOf, type Jurisdiction } from '@medreg/domain';
 import type { Ctx } from '../../context';
 import { cursorPart, decodeCursor, encodeCursor } from '../../db/cursor';
 import { authorities, blobs, physicians, qualificationCorrections, type Physician } from '../../db/schema/index';
@@ -46,6 +46,7 @@ export function sniffAttachmentType(data: Buffer): AttachmentType | undefined {
 export function validateCorrectionInput(reason: string, attachments: Attachment[]): AttachmentType[] {
   const text = reason.trim();
   if (text.length === 0 || text.length > MAX_REASON_LENGTH) throw QualificationErrors.CORRECTION_REASON_REQUIRED({ path: ['reason'] });
+  if (hasControlCharacter(text, { multiline: true })) throw TextErrors.TEXT_CONTROL_CHARACTER({ path: ['reason'], detail: '补改原因不能包含控制字符' });
   if (attachments.length > MAX_ATTACHMENTS) throw QualificationErrors.TOO_MANY_ATTACHMENTS({ path: ['attachments'] });
   return attachments.map((a, i) => {
     if (a.data.length > MAX_ATTACHMENT_BYTES) throw QualificationErrors.ATTACHMENT_TOO_LARGE({ path: ['attachments', i], detail: `附件「${a.filename}」超过 2 MB` });
