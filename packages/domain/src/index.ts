@@ -2,6 +2,8 @@
 import "./zod-locale";
 export * from "./errors";
 export * from "./jurisdiction";
+// Free text a person types: no control, invisible or direction-changing characters
+export * from "./text/plain-text";
 
 // Identifiers (domain §4)
 export * from "./identifiers/identifier-errors";

@@ -5,6 +5,7 @@
  *  - each written decision carries a document number (文号) of the issuing authority.
  */
 import { z } from 'zod';
+import { plainText } from '../text/plain-text';
 import type { JurisdictionLevel } from '../jurisdiction';
 import { getRegion } from '../regions/regions';
 
@@ -22,7 +23,7 @@ export const REFUSAL_REASONS_MAX = 2000;
 
 /** 不予注册: the reasons as they will be printed, one paragraph per line. */
 export const RefusalDecision = z.object({
-  reasons: z.string({ error: '不予注册必须说明理由' }).trim().min(1, '不予注册必须说明理由').max(REFUSAL_REASONS_MAX, `理由不超过${REFUSAL_REASONS_MAX}字`),
+  reasons: plainText({ multiline: true, error: '不予注册必须说明理由' }).trim().min(1, '不予注册必须说明理由').max(REFUSAL_REASONS_MAX, `理由不超过${REFUSAL_REASONS_MAX}字`),
   expectedVersion: z.number().int().min(1).optional(),
 });
 export type RefusalDecision = z.infer<typeof RefusalDecision>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { plainText } from '../text/plain-text';
 import { PRACTICE_CATEGORIES } from '../reference/practice-categories';
 import { DECLARATION_KEYS } from './declarations';
 
@@ -7,10 +8,10 @@ const regionCode = z.string().regex(/^\d{6}$/, '请选择执业地点');
 
 /** 学历信息 on the application (BT-01 data). */
 export const EducationSchema = z.object({
-  education: z.string().trim().min(1, '请选择学历').max(20),
-  degree: z.string().trim().max(20).optional(),
-  school: z.string().trim().min(1, '请填写毕业院校').max(100),
-  major: z.string().trim().min(1, '请填写所学专业').max(100),
+  education: plainText().trim().min(1, '请选择学历').max(20),
+  degree: plainText().trim().max(20).optional(),
+  school: plainText().trim().min(1, '请填写毕业院校').max(100),
+  major: plainText().trim().min(1, '请填写所学专业').max(100),
   graduationDate: isoDate,
 });
 
@@ -26,14 +27,14 @@ export const FirstRegistrationDraft = z.object({
   /** 执业类别 — must equal the qualification's category. */
   category: z.enum(PRACTICE_CATEGORIES).optional(),
   /** 执业范围 codes from the catalogue. */
-  scopes: z.array(z.string().max(10)).max(5).optional(),
+  scopes: z.array(plainText().max(10)).max(5).optional(),
   /** 拟在该机构执业时间. */
   startDate: isoDate.optional(),
   /** 科室. */
-  department: z.string().trim().max(50).optional(),
+  department: plainText().trim().max(50).optional(),
   education: EducationSchema.partial().optional(),
   /** 任职资格 (title). */
-  title: z.string().trim().max(20).optional(),
+  title: plainText().trim().max(20).optional(),
   photoSha256: z.string().regex(/^[0-9a-f]{64}$/).optional(),
   declarations: z.partialRecord(z.enum(DECLARATION_KEYS), z.boolean()).optional(),
 });
@@ -43,11 +44,11 @@ export const FirstRegistrationSubmission = z.object({
   practiceLocationCode: regionCode,
   institutionId: z.uuid('请选择主要执业机构'),
   category: z.enum(PRACTICE_CATEGORIES, '请选择执业类别'),
-  scopes: z.array(z.string().max(10)).min(1, '请选择执业范围').max(5),
+  scopes: z.array(plainText().max(10)).min(1, '请选择执业范围').max(5),
   startDate: isoDate,
-  department: z.string().trim().min(1, '请填写科室').max(50),
+  department: plainText().trim().min(1, '请填写科室').max(50),
   education: EducationSchema,
-  title: z.string().trim().min(1, '请选择任职资格').max(20),
+  title: plainText().trim().min(1, '请选择任职资格').max(20),
   photoSha256: z.string({ error: '请上传近期免冠照片' }).regex(/^[0-9a-f]{64}$/, '请上传近期免冠照片'),
   declarations: z.record(z.enum(DECLARATION_KEYS), z.literal(true, '须逐项确认申请人承诺')),
 });

@@ -5,6 +5,7 @@
  * ALL missing items at once: 《行政许可法》第三十二条 (申请材料不齐全 … 应当当场或者在五日内一次告知申请人需要补正的全部内容).
  */
 import { z } from 'zod';
+import { plainText } from '../text/plain-text';
 
 export const PAPER_MATERIALS = [
   { key: 'application_form', label: '《注册申请表》一份', short: '注册申请表' },
@@ -63,7 +64,7 @@ export const CORRECTION_NOTE_MAX = 500;
 export const CorrectionRequest = z
   .object({
     items: z.array(z.enum(PAPER_MATERIAL_KEYS, '未知的材料项目')).max(PAPER_MATERIALS.length).default([]),
-    note: z.string().trim().max(CORRECTION_NOTE_MAX, `补正说明不超过${CORRECTION_NOTE_MAX}字`).optional(),
+    note: plainText({ multiline: true }).trim().max(CORRECTION_NOTE_MAX, `补正说明不超过${CORRECTION_NOTE_MAX}字`).optional(),
     expectedVersion: z.number().int().min(1).optional(),
   })
   .refine((v) => v.items.length > 0 || (v.note ?? '').length > 0, { message: '请选择需要补正的材料或填写补正说明', path: ['items'] });

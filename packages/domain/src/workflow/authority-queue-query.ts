@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isIsoDate } from '../calendar/iso-date';
+import { plainText } from '../text/plain-text';
 import { AUTHORITY_QUEUE_IDS } from './authority-queues';
 
 /**
@@ -12,8 +13,8 @@ export const AuthorityQueueQuery = z.object({
   authorityId: z.uuid('审批机关无效').optional(),
   /** 已办结 tab: 准予注册 or 不予注册. */
   state: z.enum(['approved', 'refused']).optional(),
-  name: z.string().trim().max(50).optional(),
-  businessCode: z.string().trim().max(30).optional(),
+  name: plainText().trim().max(50).optional(),
+  businessCode: plainText().trim().max(30).optional(),
   idNumber: z.string().trim().max(18).optional(),
   dueBefore: z.string().refine(isIsoDate, '日期应为YYYY-MM-DD格式的真实日期').optional(),
   cursor: z.string().max(400).optional(),

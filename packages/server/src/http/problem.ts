@@ -56,23 +56,45 @@ function fromValidation(err: FastifyError, req: FastifyRequest): Problem {
   };
 }
 
-/** PostgreSQL errors that a user's input can cause, answered as refusals rather than 5xx. */
+/**
+ * PostgreSQL errors that a user's input can cause, answered as refusals rather than 5xx — the last resort behind
+ * the request schemas, by SQLSTATE (never by message text). Class 22 entries are values the database could not
+ * take: 22001 too long, 22003 number out of range, 22007/22008 bad or out-of-range date/time, 22021 a character
+ * the encoding cannot hold (NUL), 22023 invalid parameter (e.g. an unknown time zone), 22025 bad LIKE escape,
+ * 2201B bad regular expression, 22P02 bad literal (uuid, integer…), 22P05 untranslatable character.
+ */
 const PG_CODES: Record<string, string> = {
   '23505': 'CONFLICT',
   '40001': 'CONFLICT',
   '40P01': 'CONFLICT',
   '55P03': 'CONFLICT',
-  '22P02': 'VALIDATION_FAILED',
+  '22001': 'VALIDATION_FAILED',
+  '22003': 'VALIDATION_FAILED',
   '22007': 'VALIDATION_FAILED',
   '22008': 'VALIDATION_FAILED',
-  '22001': 'VALIDATION_FAILED',
+  '22021': 'VALIDATION_FAILED',
+  '22023': 'VALIDATION_FAILED',
+  '22025': 'VALIDATION_FAILED',
+  '2201B': 'VALIDATION_FAILED',
+  '22P02': 'VALIDATION_FAILED',
+  '22P05': 'VALIDATION_FAILED',
 };
+
+/** The SQLSTATE of a database error, also when the query layer wraps it (drizzle's DrizzleQueryError keeps it in `cause`). */
+function sqlState(error: unknown): string | undefined {
+  for (let e = error, depth = 0; e && typeof e === 'object' && depth < 4; e = (e as { cause?: unknown }).cause, depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) return code;
+  }
+  return undefined;
+}
 
 export function toProblem(error: unknown, req: FastifyRequest): Problem {
   if (error instanceof DomainError) return fromDomainError(error, req);
   const err = error as FastifyError & { code?: string };
   if (hasZodFastifySchemaValidationErrors(err) || (err.validation && err.validation.length > 0)) return fromValidation(err, req);
-  const pg = typeof err.code === 'string' ? PG_CODES[err.code] : undefined;
+  const state = sqlState(err);
+  const pg = state ? PG_CODES[state] : undefined;
   if (pg) return fromDomainError(domainError(pg), req);
   const status = err.statusCode ?? 500;
   if (status >= 400 && status < 500) {

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { plainText } from '@medreg/domain';
 import type { Deps } from '../../context';
 import { reading } from '../../context';
 import { SESSION_COOKIE, accountActor, resolveActor, type Actor } from '../../http/actor';
@@ -10,10 +11,10 @@ import { changeOwnPassword } from './password-change';
 import { clearSessionCookie, destroySession, setSessionCookie } from './sessions';
 
 const LoginBody = z.object({
-  loginName: z.string().trim().min(1, '请输入登录名').max(64),
+  loginName: plainText().trim().min(1, '请输入登录名').max(64),
   password: z.string().min(1, '请输入密码').max(128),
   captchaId: z.uuid('验证码已失效，请刷新'),
-  captchaAnswer: z.string().trim().min(1, '请输入验证码').max(10),
+  captchaAnswer: plainText().trim().min(1, '请输入验证码').max(10),
 });
 
 const PasswordChangeBody = z.object({

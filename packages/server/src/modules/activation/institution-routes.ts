@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { PHYSICIAN_ACCOUNT_STATUSES, normalizePhysicianName } from '@medreg/domain';
+import { PHYSICIAN_ACCOUNT_STATUSES, normalizePhysicianName, plainText } from '@medreg/domain';
 import { reading, type Deps } from '../../context';
 import { accountActor } from '../../http/actor';
 import { issueActivationCodes } from './issue-codes';
@@ -15,7 +15,7 @@ const ADMIN = { audience: ['institution' as const], roles: ['institution_admin' 
 const blank = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 
 const ListQuery = z.object({
-  name: z.preprocess(blank, z.string().max(30).transform(normalizePhysicianName).optional()),
+  name: z.preprocess(blank, plainText().max(30).transform(normalizePhysicianName).optional()),
   status: z.preprocess(blank, z.enum(PHYSICIAN_ACCOUNT_STATUSES, '未知的账户状态').optional()),
   cursor: z.preprocess(blank, z.string().max(300).optional()),
   limit: z.coerce.number('每页条数应为1–100').int('每页条数应为1–100').min(1, '每页条数应为1–100').max(100, '每页条数应为1–100').default(20),

@@ -3,6 +3,8 @@ import {
   ACTIVATION_METHOD_LABELS, PHYSICIAN_ACCOUNT_STATUS_LABELS, PHYSICIAN_LEVEL_INFO, PRACTICE_CATEGORY_INFO,
   activationCodeRefusal, physicianAccountStatus, type PhysicianAccountStatus,
 } from '@medreg/domain';
+import { z } from 'zod';
+import { cursorPart, decodeCursor, encodeCursor } from '../../db/cursor';
 import type { Ctx } from '../../context';
 import type { AccountActor } from '../../http/actor';
 import { activationCodes, physicians, registrations } from '../../db/schema/index';
@@ -40,19 +42,8 @@ export interface ActivationListQuery {
   limit: number;
 }
 
-function encodeCursor(name: string, id: string): string {
-  return Buffer.from(JSON.stringify([name, id])).toString('base64url');
-}
-
-function decodeCursor(raw: string): { name: string; id: string } {
-  try {
-    const [name, id] = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as unknown[];
-    if (typeof name === 'string' && typeof id === 'string' && /^[0-9a-f-]{36}$/i.test(id)) return { name, id };
-  } catch {
-    // fall through
-  }
-  throw IssueErrors.ACTIVATION_LIST_CURSOR_INVALID({ path: ['cursor'] });
-}
+/** Keyset cursor of the list: the (name, id) of the last row shown. */
+const ListCursor = z.tuple([cursorPart.name, cursorPart.id]);
 
 function statusCondition(status: PhysicianAccountStatus): SQL {
   return status === 'no_account'
@@ -79,8 +70,8 @@ export async function listInstitutionPhysicians(c: Ctx, actor: AccountActor, q: 
   if (q.name) where.push(eq(physicians.name, q.name));
   if (q.status) where.push(statusCondition(q.status));
   if (q.cursor) {
-    const after = decodeCursor(q.cursor);
-    where.push(sql`(${physicians.name}, ${physicians.id}) > (${after.name}::text, ${after.id}::uuid)`);
+    const [name, id] = decodeCursor(q.cursor, ListCursor, IssueErrors.ACTIVATION_LIST_CURSOR_INVALID);
+    where.push(sql`(${physicians.name}, ${physicians.id}) > (${name}::text, ${id}::uuid)`);
   }
   const rows = await c.tx
     .select({
@@ -136,6 +127,6 @@ export async function listInstitutionPhysicians(c: Ctx, actor: AccountActor, q: 
         cannotIssueReason: refusal,
       };
     }),
-    nextCursor: rows.length > q.limit && last ? encodeCursor(last.name, last.id) : null,
+    nextCursor: rows.length > q.limit && last ? encodeCursor([last.name, last.id]) : null,
   };
 }

@@ -1,11 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { plainText } from '@medreg/domain';
 import type { Deps } from '../../context';
 import { accountActor } from '../../http/actor';
 import { redeemActivation } from './redeem';
 
-const NonEmpty = (message: string, max: number) => z.string().trim().min(1, message).max(max, message);
+const NonEmpty = (message: string, max: number) => plainText().trim().min(1, message).max(max, message);
 
 /** One body per path of §3.3; `method` names the path. */
 const ActivationBody = z.discriminatedUnion('method', [

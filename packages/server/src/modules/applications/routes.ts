@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { BUSINESS_TYPES, FirstRegistrationDraft, INELIGIBLE_CASES } from '@medreg/domain';
+import { BUSINESS_TYPES, FirstRegistrationDraft, INELIGIBLE_CASES, plainText } from '@medreg/domain';
 import type { Deps } from '../../context';
 import { inTransaction, reading } from '../../context';
 import { accountActor } from '../../http/actor';
@@ -24,8 +24,8 @@ const StartBody = z.object({
 });
 const DraftBody = FirstRegistrationDraft.extend({ expectedVersion: Version });
 const SubmitBody = z.object({ expectedVersion: Version });
-const WithdrawBody = z.object({ expectedVersion: Version.optional(), reason: z.string().trim().max(200, '撤回原因不超过200字').optional() });
-const CorrectionBody = z.object({ expectedVersion: Version.optional(), note: z.string().trim().max(500, '补正说明不超过500字').optional() });
+const WithdrawBody = z.object({ expectedVersion: Version.optional(), reason: plainText({ multiline: true }).trim().max(200, '撤回原因不超过200字').optional() });
+const CorrectionBody = z.object({ expectedVersion: Version.optional(), note: plainText({ multiline: true }).trim().max(500, '补正说明不超过500字').optional() });
 
 function idempotencyKey(req: FastifyRequest): string | undefined {
   const key = req.headers['idempotency-key'];

@@ -11,6 +11,7 @@ import type { Ctx } from '../../context';
 import { applications, authorities, institutions } from '../../db/schema/index';
 import { rowsOf } from '../../db/rows';
 import { keyset } from '../../db/keyset';
+import { exactUtc } from '../../db/cursor';
 
 export interface QueueFilter {
   authorityId: string;
@@ -25,11 +26,12 @@ export interface QueueFilter {
   limit: number;
 }
 
-const SORT = {
-  pending_authority: { column: applications.submittedAt, text: sql<string>`${applications.submittedAt}::text`, cast: 'timestamptz', dir: 'asc' },
-  returned_for_correction: { column: applications.submittedAt, text: sql<string>`${applications.submittedAt}::text`, cast: 'timestamptz', dir: 'asc' },
-  accepted: { column: applications.dueDate, text: sql<string>`${applications.dueDate}::text`, cast: 'date', dir: 'asc' },
-  completed: { column: applications.decidedAt, text: sql<string>`${applications.decidedAt}::text`, cast: 'timestamptz', dir: 'desc' },
+/** Sort column per queue; `key` is what the cursor holds for it (validated by `cursorPart[key]` when it comes back). */
+export const SORT = {
+  pending_authority: { column: applications.submittedAt, text: exactUtc(applications.submittedAt), cast: 'timestamptz', key: 'timestamp', dir: 'asc' },
+  returned_for_correction: { column: applications.submittedAt, text: exactUtc(applications.submittedAt), cast: 'timestamptz', key: 'timestamp', dir: 'asc' },
+  accepted: { column: applications.dueDate, text: sql<string>`to_char(${applications.dueDate}, 'YYYY-MM-DD')`, cast: 'date', key: 'date', dir: 'asc' },
+  completed: { column: applications.decidedAt, text: exactUtc(applications.decidedAt), cast: 'timestamptz', key: 'timestamp', dir: 'desc' },
 } as const;
 
 export async function selectQueuePage(c: Ctx, f: QueueFilter) {

@@ -1,36 +1,30 @@
 /** 审批工作台: the queues of one authority, with due dates and working days left. */
 import {
   APPLICATION_STATE_LABELS, BUSINESS_TYPE_INFO, CommonErrors, PAPER_MATERIALS, isBusinessType, missingMaterials, todayInChina,
-  type ApplicationState, type AuthorityQueueQuery, type JurisdictionLevel,
+  type ApplicationState, type AuthorityQueue, type AuthorityQueueQuery, type JurisdictionLevel,
 } from '@medreg/domain';
+import { z } from 'zod';
 import type { Ctx } from '../../context';
+import { cursorPart, decodeCursor, encodeCursor } from '../../db/cursor';
 import type { AccountActor } from '../../http/actor';
 import { canDecide } from '../applications/policy';
 import { deadlineOf, decisionLimit, loadWorkingCalendar } from './calendar';
 import { AuthorityErrors } from './errors';
 import { canSeeAuthority } from './policy';
 import { actionsFor } from '../applications/presenter';
-import { countQueues, findAuthority, selectAuthoritiesWithin, selectQueuePage, type QueueRow } from './queue-queries';
+import { SORT, countQueues, findAuthority, selectAuthoritiesWithin, selectQueuePage, type QueueRow } from './queue-queries';
 
 /** The validated 审批工作台 query (one schema in @medreg/domain). */
 export type QueueInput = AuthorityQueueQuery;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-export function encodeCursor(row: { sortKey: string | null; id: string }): string | null {
-  return row.sortKey === null ? null : Buffer.from(JSON.stringify([row.sortKey, row.id])).toString('base64url');
+/** The cursor of a queue page: the last row's sort key (a date for 已受理, an instant otherwise) and id. */
+export function encodeQueueCursor(row: { sortKey: string | null; id: string }): string | null {
+  return row.sortKey === null ? null : encodeCursor([row.sortKey, row.id]);
 }
 
-export function decodeCursor(cursor: string): { key: string; id: string } {
-  try {
-    const value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
-    if (Array.isArray(value) && typeof value[0] === 'string' && value[0].length <= 64 && typeof value[1] === 'string' && UUID.test(value[1])) {
-      return { key: value[0], id: value[1] };
-    }
-  } catch {
-    // fall through
-  }
-  throw AuthorityErrors.QUEUE_CURSOR_INVALID({ path: ['cursor'] });
+export function decodeQueueCursor(raw: string, queue: AuthorityQueue): { key: string; id: string } {
+  const [key, id] = decodeCursor(raw, z.tuple([cursorPart[SORT[queue].key], cursorPart.id]), AuthorityErrors.QUEUE_CURSOR_INVALID);
+  return { key, id };
 }
 
 /** The authority whose queue is asked for: one's own, or one below it (read-only). Others: 404. */
@@ -48,7 +42,7 @@ export async function listQueue(c: Ctx, actor: AccountActor, input: QueueInput) 
     authorityId: authority.id, queue: input.queue, state: input.state, name: input.name?.trim() || undefined,
     businessCode: input.businessCode?.trim().toUpperCase() || undefined,
     idNumberHash: input.idNumber?.trim() ? c.pii.hash(input.idNumber.trim().toUpperCase()) : undefined,
-    dueBefore: input.dueBefore, cursor: input.cursor ? decodeCursor(input.cursor) : undefined, limit: input.limit,
+    dueBefore: input.dueBefore, cursor: input.cursor ? decodeQueueCursor(input.cursor, input.queue) : undefined, limit: input.limit,
   });
   const counts = await countQueues(c, authority.id, today);
   const limit = await decisionLimit(c);
@@ -62,7 +56,7 @@ export async function listQueue(c: Ctx, actor: AccountActor, input: QueueInput) 
     decisionLimitWorkingDays: limit.workingDays,
     counts,
     items: page.map((row) => presentQueueRow(actor, authority, row, deadlineOf(calendar, today, row.dueDate, row.state))),
-    nextCursor: rows.length > input.limit ? encodeCursor(page[page.length - 1]!) : null,
+    nextCursor: rows.length > input.limit ? encodeQueueCursor(page[page.length - 1]!) : null,
   };
 }
 

@@ -6,7 +6,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
-  AuthorityQueueQuery, CALENDAR_OVERRIDE_KINDS, CorrectionRequest, MaterialsUpdate, RefusalDecision, isIsoDate,
+  AuthorityQueueQuery, CALENDAR_OVERRIDE_KINDS, CorrectionRequest, MaterialsUpdate, RefusalDecision, isIsoDate, nameText,
 } from '@medreg/domain';
 import type { Deps } from '../../context';
 import { inTransaction, reading } from '../../context';
@@ -27,7 +27,7 @@ const VersionBody = z.object({ expectedVersion: z.number().int().min(1).optional
 const CalendarDayBody = z.object({
   date: isoDate(),
   kind: z.enum(CALENDAR_OVERRIDE_KINDS, '请选择节假日或调休上班'),
-  name: z.string().trim().max(20, '名称不超过20字').optional(),
+  name: nameText().trim().max(20, '名称不超过20字').optional(),
 });
 
 const DECISION = { tags: ['卫生健康行政部门端'] };

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import {
-  APPLICATION_STATES, BUSINESS_TYPES, INSTITUTION_QUEUE_IDS, isIsoDate, normalizePhysicianName, residentIdSchema,
+  APPLICATION_STATES, BUSINESS_TYPES, INSTITUTION_QUEUE_IDS, isIsoDate, normalizePhysicianName, plainText, residentIdSchema,
 } from '@medreg/domain';
 
 /** Query-string values the browser leaves empty count as absent. */
@@ -13,12 +13,12 @@ const isoDay = z.string().refine(isIsoDate, '日期格式应为 YYYY-MM-DD');
 export const QueueQuery = z.object({
   queue: z.enum(INSTITUTION_QUEUE_IDS, '未知的列表').default('pending_institution'),
   /** 姓名, exact. */
-  name: optional(z.string().max(30, '姓名不超过30个字').transform(normalizePhysicianName)),
+  name: optional(plainText().max(30, '姓名不超过30个字').transform(normalizePhysicianName)),
   /** 身份证号, exact (looked up by its keyed hash). */
   idNumber: optional(residentIdSchema),
   businessType: optional(z.enum(BUSINESS_TYPES, '未知的业务类型')),
   /** 业务编号, exact. */
-  businessCode: optional(z.string().trim().toUpperCase().max(32, '业务编号不超过32位')),
+  businessCode: optional(plainText().trim().toUpperCase().max(32, '业务编号不超过32位')),
   state: optional(z.enum(APPLICATION_STATES, '未知的状态')),
   /** 申请日期 range, Beijing calendar days, both inclusive. */
   submittedFrom: optional(isoDay),
@@ -35,11 +35,11 @@ export const REASON_MAX = 500;
 /** 同意 (reason = optional opinion) / 不同意 / 退回修改 (reason required, checked by the workflow table). */
 export const DecisionBody = z.object({
   expectedVersion: z.number('缺少业务版本号，请刷新页面后重试').int('业务版本号无效').min(1, '业务版本号无效'),
-  reason: z.string('意见应为文字').max(REASON_MAX, `意见不超过${REASON_MAX}字`).optional(),
+  reason: plainText({ multiline: true, error: '意见应为文字' }).max(REASON_MAX, `意见不超过${REASON_MAX}字`).optional(),
 });
 
 /** 医师验证: 姓名 + 身份证号. */
 export const VerificationBody = z.object({
-  name: z.string('请输入姓名').max(30, '姓名不超过30个字').transform(normalizePhysicianName).pipe(z.string().min(1, '请输入姓名')),
+  name: plainText({ error: '请输入姓名' }).max(30, '姓名不超过30个字').transform(normalizePhysicianName).pipe(z.string().min(1, '请输入姓名')),
   idNumber: z.string('请输入身份证号').pipe(residentIdSchema),
 });

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { PASSWORD_PROBLEM_TEXT, checkPassword, emailSchema, loginNameSchema, passwordSchema, phoneSchema } from '@medreg/domain';
+import { PASSWORD_PROBLEM_TEXT, checkPassword, emailSchema, loginNameSchema, nameText, passwordSchema, phoneSchema } from '@medreg/domain';
 import type { Deps } from '../../context';
 import { accountActor } from '../../http/actor';
 import { verifyPhysician } from './verification';
@@ -16,7 +16,7 @@ const blank = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefi
 const NewClerkBody = z.object({
   loginName: loginNameSchema,
   password: passwordSchema,
-  displayName: z.string('请填写经办人姓名').trim().min(2, '请填写经办人姓名（2–30个字）').max(30, '请填写经办人姓名（2–30个字）'),
+  displayName: nameText({ error: '请填写经办人姓名' }).trim().min(2, '请填写经办人姓名（2–30个字）').max(30, '请填写经办人姓名（2–30个字）'),
   phone: z.preprocess(blank, phoneSchema.optional()),
   email: z.preprocess(blank, emailSchema.optional()),
 }).superRefine((v, ctx) => {

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { plainText } from '@medreg/domain';
 import { desc, eq } from 'drizzle-orm';
 import type { Deps } from '../../context';
 import { outbox } from '../../db/schema/index';
@@ -32,7 +33,7 @@ export async function notificationsRoutes(root: FastifyInstance, deps: Deps): Pr
     schema: {
       tags: ['开发'],
       summary: '开发收件箱：某一收件人（手机号或电子邮箱）的消息（仅非生产环境）',
-      body: z.object({ recipient: z.string().max(200).optional(), limit: Limit }),
+      body: z.object({ recipient: plainText().max(200).optional(), limit: Limit }),
     },
   }, async (req) => listInbox(deps, req.body.recipient, req.body.limit));
 }

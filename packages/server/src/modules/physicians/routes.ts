@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { PASSWORD_PROBLEM_TEXT, checkPassword, emailSchema, loginNameSchema, phoneSchema, physicianNameSchema, residentIdSchema } from '@medreg/domain';
+import { PASSWORD_PROBLEM_TEXT, checkPassword, emailSchema, loginNameSchema, phoneSchema, physicianNameSchema, plainText, residentIdSchema } from '@medreg/domain';
 import type { Deps } from '../../context';
 import { reading } from '../../context';
 import { accountActor } from '../../http/actor';
@@ -17,7 +17,7 @@ const SignupIdentityBody = z.object({
   name: physicianNameSchema,
   idNumber: residentIdSchema,
   captchaId: z.uuid('验证码已失效，请点击图片刷新'),
-  captchaAnswer: z.string().trim().min(1, '请输入验证码').max(10),
+  captchaAnswer: plainText().trim().min(1, '请输入验证码').max(10),
   privacyAccepted: z.boolean().superRefine((v, ctx) => {
     if (v !== true) ctx.addIssue({ code: 'custom', message: '请阅读并勾选“我同意隐私政策”', params: { errorCode: 'PRIVACY_NOT_ACCEPTED' } });
   }),
@@ -25,7 +25,7 @@ const SignupIdentityBody = z.object({
 
 /** 手机号*, 电子邮箱, 登录名*, 登录密码*, 确认密码* (seed 第一步 5). */
 const SignupAccountBody = z.object({
-  signupToken: z.string().min(20).max(200),
+  signupToken: plainText().min(20).max(200),
   phone: phoneSchema,
   email: z.union([z.literal('').transform(() => undefined), emailSchema]).optional(),
   loginName: loginNameSchema,

@@ -5,8 +5,10 @@
  * address code, or to the national commission where that province has none in medreg.
  */
 import { and, desc, eq, inArray, like, or, sql, type SQL } from 'drizzle-orm';
-import { provinceCodeOf, type Jurisdiction } from '@medreg/domain';
+import { z } from 'zod';
+import { CommonErrors, TextErrors, hasControlCharacter, provinceCodeOf, type Jurisdiction } from '@medreg/domain';
 import type { Ctx } from '../../context';
+import { cursorPart, decodeCursor, encodeCursor } from '../../db/cursor';
 import { authorities, blobs, physicians, qualificationCorrections, type Physician } from '../../db/schema/index';
 import { audit } from '../audit/service';
 import { QualificationErrors } from './errors';
@@ -44,6 +46,7 @@ export function sniffAttachmentType(data: Buffer): AttachmentType | undefined {
 export function validateCorrectionInput(reason: string, attachments: Attachment[]): AttachmentType[] {
   const text = reason.trim();
   if (text.length === 0 || text.length > MAX_REASON_LENGTH) throw QualificationErrors.CORRECTION_REASON_REQUIRED({ path: ['reason'] });
+  if (hasControlCharacter(text, { multiline: true })) throw TextErrors.TEXT_CONTROL_CHARACTER({ path: ['reason'], detail: '补改原因不能包含控制字符' });
   if (attachments.length > MAX_ATTACHMENTS) throw QualificationErrors.TOO_MANY_ATTACHMENTS({ path: ['attachments'] });
   return attachments.map((a, i) => {
     if (a.data.length > MAX_ATTACHMENT_BYTES) throw QualificationErrors.ATTACHMENT_TOO_LARGE({ path: ['attachments', i], detail: `附件「${a.filename}」超过 2 MB` });
@@ -117,13 +120,14 @@ export interface CorrectionCursor {
   id: string;
 }
 
-export function encodeCursor(cur: CorrectionCursor): string {
-  return Buffer.from(`${cur.createdAt}|${cur.id}`, 'utf8').toString('base64url');
+export function encodeCorrectionCursor(cur: CorrectionCursor): string {
+  return encodeCursor([cur.createdAt, cur.id]);
 }
 
-export function decodeCursor(raw: string): CorrectionCursor | undefined {
-  const [createdAt, id] = Buffer.from(raw, 'base64url').toString('utf8').split('|');
-  if (!createdAt || !id || Number.isNaN(Date.parse(createdAt)) || !/^[0-9a-f-]{36}$/i.test(id)) return undefined;
+/** Reads a cursor the client sent back; anything else is refused (400, path cursor). */
+export function decodeCorrectionCursor(raw: string): CorrectionCursor {
+  const [createdAt, id] = decodeCursor(raw, z.tuple([cursorPart.timestamp, cursorPart.id]), (opts) =>
+    CommonErrors.VALIDATION_FAILED({ ...opts, detail: '分页参数无效，请从第一页重新查询' }));
   return { createdAt, id };
 }
 
@@ -171,6 +175,6 @@ export async function listCorrectionsForAuthority(c: Ctx, viewer: Jurisdiction, 
       createdAt: r.correction.createdAt.toISOString(),
       resolvedAt: r.correction.resolvedAt?.toISOString() ?? null,
     })),
-    nextCursor: rows.length > opts.limit && last ? encodeCursor({ createdAt: last.createdAtExact, id: last.correction.id }) : null,
+    nextCursor: rows.length > opts.limit && last ? encodeCorrectionCursor({ createdAt: last.createdAtExact, id: last.correction.id }) : null,
   };
 }

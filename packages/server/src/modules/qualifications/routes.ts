@@ -10,7 +10,7 @@ import { assertActivePhysician } from '../physicians/guard';
 import { PhysicianErrors } from '../physicians/errors';
 import { physicianOfAccount } from '../physicians/queries';
 import { QUALIFICATION_CHECK_LABELS, pullByAdmissionTicket, runQualificationCheck } from './check';
-import { createCorrection, decodeCursor, listCorrectionsForAuthority, listOwnCorrections, MAX_ATTACHMENTS, type Attachment } from './corrections';
+import { createCorrection, decodeCorrectionCursor, listCorrectionsForAuthority, listOwnCorrections, MAX_ATTACHMENTS, type Attachment } from './corrections';
 import { QualificationErrors } from './errors';
 import { presentQualification, presentQualificationSummary } from './presenter';
 
@@ -128,8 +128,7 @@ export async function qualificationsRoutes(root: FastifyInstance, deps: Deps): P
   }, async (req) => {
     const actor = accountActor(req);
     if (!actor.authority) throw CommonErrors.FORBIDDEN();
-    const cursor = req.query.cursor ? decodeCursor(req.query.cursor) : undefined;
-    if (req.query.cursor && !cursor) throw CommonErrors.VALIDATION_FAILED({ detail: '分页参数无效，请从第一页重新查询', path: ['cursor'] });
+    const cursor = req.query.cursor ? decodeCorrectionCursor(req.query.cursor) : undefined;
     return listCorrectionsForAuthority(reading(deps), actor.authority, { limit: req.query.limit, cursor, status: req.query.status });
   });
 }

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { PRACTICE_CATEGORIES } from '@medreg/domain';
+import { PRACTICE_CATEGORIES, nameText } from '@medreg/domain';
 import type { Deps } from '../../context';
 import { reading } from '../../context';
 import {
@@ -49,7 +49,7 @@ export async function referenceRoutes(root: FastifyInstance, deps: Deps): Promis
       tags: ['参考数据'], summary: '在执业地点内按标准名称查找医疗机构（每页20条）',
       querystring: z.object({
         place: RegionCode,
-        q: z.string().trim().max(50, '机构名称不超过50字').optional(),
+        q: nameText().trim().max(50, '机构名称不超过50字').optional(),
         cursor: z.string().max(400).optional(),
       }),
     },

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { REGISTRATION_STATUSES, getRegion, isValidPhysicianName, normalizePhysicianName, PHYSICIAN_LEVELS, PRACTICE_CATEGORIES } from '@medreg/domain';
+import { REGISTRATION_STATUSES, getRegion, isValidPhysicianName, nameText, normalizePhysicianName, plainText, PHYSICIAN_LEVELS, PRACTICE_CATEGORIES } from '@medreg/domain';
 
 /** The opaque token in a certificate QR code (registrations.verify_token: base64url). */
 export const VERIFY_TOKEN_PATTERN = /^[A-Za-z0-9_-]{16,64}$/;
@@ -8,12 +8,12 @@ export const RegisterSearchBody = z.object({
   provinceCode: z.string().trim()
     .regex(/^\d{2}0000$/, '请选择所在省份')
     .refine((code) => getRegion(code)?.level === 'province', '请选择所在省份'),
-  name: z.string().trim().min(1, '请输入医师姓名').max(30, '医师姓名过长')
+  name: plainText().trim().min(1, '请输入医师姓名').max(30, '医师姓名过长')
     .transform(normalizePhysicianName)
     .refine(isValidPhysicianName, '请输入医师的完整姓名（与身份证上的姓名一致）'),
-  institutionName: z.string().trim().min(2, '请输入所在医疗机构名称').max(100, '医疗机构名称过长'),
+  institutionName: nameText().trim().min(2, '请输入所在医疗机构名称').max(100, '医疗机构名称过长'),
   captchaId: z.uuid('验证码已失效，请刷新'),
-  captchaAnswer: z.string().trim().min(1, '请输入验证码').max(10, '验证码错误'),
+  captchaAnswer: plainText().trim().min(1, '请输入验证码').max(10, '验证码错误'),
 });
 
 export const VerifyParams = z.object({
