@@ -39,6 +39,7 @@ export * from "./workflow/transition";
 export * from "./workflow/institution-queues";
 export * from "./workflow/authority-queues";
 export * from "./workflow/authority-queue-query";
+export * from "./audit/audit-trail";
 
 // Businesses, accounts
 export * from "./business-types";

@@ -7,6 +7,7 @@ import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fas
 import type { Deps } from './context';
 import { registerErrorHandling, sendProblem, toProblem } from './http/problem';
 import { registerActorResolution } from './http/actor';
+import { registerRequestContext } from './http/request-context';
 import { registerOpenApi } from './http/openapi';
 import { registerWebApp } from './http/web-app';
 import { registerMetrics } from './http/metrics';
@@ -50,6 +51,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   });
   registerErrorHandling(app);
 
+  await registerRequestContext(app);
   await app.register(cookie);
   await app.register(helmet, {
     contentSecurityPolicy: {

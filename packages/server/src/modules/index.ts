@@ -13,6 +13,7 @@ import { authorityRoutes } from './authority/routes';
 import { certificatesRoutes } from './certificates/routes';
 import { registerRoutes } from './register/routes';
 import { fhirRoutes } from './fhir/routes';
+import { auditRoutes } from './audit/routes';
 
 export type ModuleRoutes = (app: FastifyInstance, deps: Deps) => Promise<void> | void;
 
@@ -31,4 +32,5 @@ export const MODULES: ModuleRoutes[] = [
   certificatesRoutes,
   registerRoutes,
   fhirRoutes,
+  auditRoutes,
 ];

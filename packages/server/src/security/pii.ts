@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto';
 
 /**
  * Protection of 身份证号 (architecture: "stored encrypted (AES-256-GCM) with a keyed hash beside it").
@@ -8,7 +8,7 @@ export class PiiCipher {
   private readonly encKey: Buffer;
   private readonly macKey: Buffer;
 
-  constructor(masterKey: Buffer) {
+  constructor(private readonly masterKey: Buffer) {
     if (masterKey.length !== 32) throw new Error('MEDREG_PII_KEY must be 32 bytes (base64)');
     this.encKey = createHmac('sha256', masterKey).update('medreg:pii:enc').digest();
     this.macKey = createHmac('sha256', masterKey).update('medreg:pii:mac').digest();
@@ -26,6 +26,11 @@ export class PiiCipher {
     const decipher = createDecipheriv('aes-256-gcm', this.encKey, sealed.subarray(0, 12));
     decipher.setAuthTag(sealed.subarray(12, 28));
     return Buffer.concat([decipher.update(sealed.subarray(28)), decipher.final()]).toString('utf8');
+  }
+
+  /** A 32-byte key of its own for another purpose (HKDF-SHA-256 of the master key, `label` as info). */
+  deriveKey(label: string): Buffer {
+    return Buffer.from(hkdfSync('sha256', this.masterKey, Buffer.alloc(0), label, 32));
   }
 
   /** Deterministic keyed hash for exact look-ups (unique indexes, queue searches). */

@@ -2,7 +2,8 @@
 // one 待机构确认 at 北京市海淀医院 and one 已受理 at the 海淀区 commission with its due date.
 import { businessCode, provinceCodeOf, todayInChina, WorkingCalendar } from '@medreg/domain';
 import type { Ctx } from '../context';
-import { applicationEvents, applications, calendarDays, qualifications } from '../db/schema/index';
+import { applications, calendarDays, qualifications } from '../db/schema/index';
+import { recordApplicationEvent } from '../modules/applications/events';
 import { nextBusinessSerial } from '../modules/applications/queries';
 import { createPhysicianRecord } from './builders';
 import { demoIdNumber } from './demo';
@@ -49,6 +50,8 @@ export async function seedDemoApplications(c: Ctx, hospital: DemoInstitutionRef)
         { action: 'accept', fromState: 'pending_authority', toState: 'accepted', actorRole: 'authority_reviewer', actorOrgName: '北京市海淀区卫生健康委员会' },
       ] : []),
     ];
-    await c.tx.insert(applicationEvents).values(events.map((e) => ({ ...e, applicationId: app!.id, createdAt: now })));
+    for (const e of events) {
+      await recordApplicationEvent(c, { accountId: null, role: e.actorRole }, { ...e, applicationId: app!.id, createdAt: now }, { from: e.fromState, to: e.toState, demo: true });
+    }
   }
 }

@@ -1,4 +1,5 @@
 import { bigint, char, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bytea } from './columns';
 
 export const outbox = pgTable('outbox', {
   id: uuid('id').primaryKey().defaultRandom(),
@@ -25,6 +26,16 @@ export const auditLog = pgTable('audit_log', {
   detail: jsonb('detail').$type<Record<string, unknown>>().notNull().default({}),
   requestId: text('request_id'),
   ip: text('ip'),
+  /** Hash chain (modules/audit/chain.ts); NULL only on rows older than the chain. */
+  seq: bigint('seq', { mode: 'number' }),
+  prevHash: bytea('prev_hash'),
+  hash: bytea('hash'),
+});
+
+export const auditChainStart = pgTable('audit_chain_start', {
+  tableName: text('table_name').$type<'audit_log' | 'application_events'>().primaryKey(),
+  legacyMaxId: bigint('legacy_max_id', { mode: 'number' }).notNull(),
+  startedAt: timestamp('started_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
 export const blobs = pgTable('blobs', {

@@ -6,7 +6,8 @@ import {
 } from '@medreg/domain';
 import { inTransaction, type Ctx, type Deps } from '../../context';
 import type { AccountActor } from '../../http/actor';
-import { accounts, activationCodes, auditLog, institutions, outbox, physicians, registrations } from '../../db/schema/index';
+import { accounts, activationCodes, institutions, outbox, physicians, registrations } from '../../db/schema/index';
+import { audit } from '../audit/service';
 import { institutionIdOf } from '../institutions/policy';
 import { IssueErrors } from './issue-errors';
 import { CURRENT_REGISTRATION_STATUSES } from './issue-list';
@@ -122,11 +123,9 @@ export async function issueActivationCodes(deps: Deps, actor: AccountActor, targ
         ];
       });
       for (const part of chunks(messages)) await c.tx.insert(outbox).values(part);
-      for (const part of chunks(issued)) {
-        await c.tx.insert(auditLog).values(part.map((i) => ({
-          actorAccountId: actor.accountId, actorRole: actor.role, action: 'activation_code.issue', entityType: 'physician', entityId: i.physicianId,
-          detail: { institutionId, channels: [...(i.sms ? ['sms'] : []), ...(i.email ? ['email'] : [])], expiresAt: expiresAt.toISOString() },
-        })));
+      for (const i of issued) {
+        await audit(c, actor, 'activation_code.issue', 'physician', i.physicianId,
+          { institutionId, channels: [...(i.sms ? ['sms'] : []), ...(i.email ? ['email'] : [])], expiresAt: expiresAt.toISOString() });
       }
     }
     return {

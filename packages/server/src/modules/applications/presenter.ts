@@ -38,6 +38,7 @@ import type { FirstRegistrationPayload } from './draft-rules';
 import { canAct, canView, type ApplicationAccess } from './policy';
 import { selectApplicationView, type ApplicationView } from './queries';
 import { isEditable } from './service';
+import { auditIdReveal } from '../audit/reveal';
 
 export type { ApplicationView };
 
@@ -82,6 +83,21 @@ function iso(d: Date | null | undefined): string | null {
   return d ? d.toISOString() : null;
 }
 
+/** The applicant and the authorities see the full 身份证号 (and 资格证书编码); everyone else a masked one. */
+export function revealsFullId(view: ApplicationView, actor: AccountActor): boolean {
+  const owner = actor.kind === 'physician' && actor.physicianId === view.app.physicianId;
+  return owner || actor.kind === 'authority';
+}
+
+/** Presents the application and, when it shows the full 身份证号, writes the `pii.id_revealed` audit entry. */
+export async function presentApplicationAudited(c: Ctx, view: ApplicationView, actor: AccountActor) {
+  const presented = presentApplication(view, actor, c);
+  if (revealsFullId(view, actor)) {
+    await auditIdReveal(c, actor, { entityType: 'application', entityId: view.app.id, physicianId: view.app.physicianId, via: 'application_detail' });
+  }
+  return presented;
+}
+
 export interface PresentOptions {
   pii: Ctx['pii'];
 }
@@ -91,7 +107,7 @@ export function presentApplication(view: ApplicationView, actor: AccountActor, o
   const payload = app.payload as Partial<FirstRegistrationPayload>;
   const access = accessOf(view);
   const owner = actor.kind === 'physician' && actor.physicianId === app.physicianId;
-  const showFullId = owner || actor.kind === 'authority';
+  const showFullId = revealsFullId(view, actor);
   const level = isPhysicianLevel(payload.level) ? payload.level : (view.qualification?.level as string | undefined);
   const category = isPracticeCategory(payload.category) ? payload.category : undefined;
   const type = isBusinessType(app.businessType) ? BUSINESS_TYPE_INFO[app.businessType] : undefined;

@@ -5,7 +5,7 @@ import { cursorPart, decodeCursor, encodeCursor } from '../../db/cursor';
 import type { AccountActor } from '../../http/actor';
 import { assertActivePhysician } from '../physicians/guard';
 import { ApplicationErrors } from './errors';
-import { loadApplicationView, presentApplication, presentListItem } from './presenter';
+import { loadApplicationView, presentApplicationAudited, presentListItem } from './presenter';
 import { selectBlob, selectOwnApplicationsPage } from './queries';
 
 export const OWN_PAGE_SIZE = 20;
@@ -33,7 +33,7 @@ export async function listOwnApplications(c: Ctx, actor: AccountActor, input: { 
 /** One application as its viewer may see it (the applicant: only their own; others → 404). */
 export async function getApplication(c: Ctx, actor: AccountActor, id: string) {
   if (actor.kind === 'physician') await assertActivePhysician(c, actor);
-  return presentApplication(await loadApplicationView(c, actor, id), actor, c);
+  return presentApplicationAudited(c, await loadApplicationView(c, actor, id), actor);
 }
 
 /** The photo of an application, to those who may view the application. */

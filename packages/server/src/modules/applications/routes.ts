@@ -6,7 +6,7 @@ import type { Deps } from '../../context';
 import { inTransaction, reading } from '../../context';
 import { accountActor } from '../../http/actor';
 import { ApplicationErrors } from './errors';
-import { presentApplication, loadApplicationView } from './presenter';
+import { presentApplicationAudited, loadApplicationView } from './presenter';
 import { getApplication, getApplicationPhoto, listOwnApplications } from './progress';
 import { MAX_PHOTO_BYTES, saveDraft, savePhoto, startApplication } from './service';
 import { resubmitCorrection, submitApplication, withdrawApplication } from './submission';
@@ -59,7 +59,7 @@ export async function applicationsRoutes(root: FastifyInstance, deps: Deps): Pro
   const present = (req: FastifyRequest, id: string) => {
     const c = reading(deps);
     const actor = accountActor(req);
-    return loadApplicationView(c, actor, id).then((view) => presentApplication(view, actor, c));
+    return loadApplicationView(c, actor, id).then((view) => presentApplicationAudited(c, view, actor));
   };
 
   app.get('/api/v1/applications', {

@@ -3,7 +3,7 @@ import { CommonErrors, DomainError, allowedActions, defineErrors, requiresReason
 import type { Ctx } from '../../context';
 import type { AccountActor } from '../../http/actor';
 import { applicationEvents, applications, authorities, type Application } from '../../db/schema/index';
-import { audit } from '../audit/service';
+import { recordApplicationEvent } from './events';
 import { canAct, canView, type ApplicationAccess } from './policy';
 
 export const TransitionErrors = defineErrors({
@@ -69,7 +69,7 @@ export async function applyTransition(c: Ctx, actor: AccountActor, id: string, a
     .returning();
   if (!updated) throw TransitionErrors.VERSION_CONFLICT({ extra: { current } });
 
-  await c.tx.insert(applicationEvents).values({
+  await recordApplicationEvent(c, actor, {
     applicationId: id,
     action,
     fromState: app.state,
@@ -80,8 +80,7 @@ export async function applyTransition(c: Ctx, actor: AccountActor, id: string, a
     reason,
     idempotencyKey: opts.idempotencyKey ?? null,
     createdAt: c.now(),
-  });
-  await audit(c, actor, `application.${action}`, 'application', id, { from: app.state, to: next, reason });
+  }, { from: app.state, to: next, reason });
   return updated;
 }
 
@@ -100,9 +99,8 @@ function transitionOrConflict(state: ApplicationState, action: WorkflowAction, a
 
 /** Writes the first history entry of a new application (created as a draft). */
 export async function recordCreation(c: Ctx, actor: AccountActor, app: Application): Promise<void> {
-  await c.tx.insert(applicationEvents).values({
+  await recordApplicationEvent(c, actor, {
     applicationId: app.id, action: 'create', fromState: null, toState: app.state,
     actorAccountId: actor.accountId, actorRole: actor.role, actorOrgName: orgNameOf(actor), createdAt: c.now(),
-  });
-  await audit(c, actor, 'application.create', 'application', app.id, { businessType: app.businessType });
+  }, { businessType: app.businessType });
 }

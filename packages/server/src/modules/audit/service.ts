@@ -1,12 +1,17 @@
-import type { Ctx } from '../../context';
-import { auditLog } from '../../db/schema/index';
+import { inTransaction, type Ctx } from '../../context';
+import { currentRequest } from '../../http/request-context';
+import { normalizeDetail } from './chain';
 
 export interface AuditActor {
   accountId: string | null;
   role: string;
 }
 
-/** Appends an audit entry in the caller's transaction. */
+/**
+ * Records an audit entry. Inside a command (`inTransaction`) the entry waits in the transaction and is chained
+ * just before commit, so it is kept exactly when the command is; on a reading context it is written at once in
+ * a transaction of its own. The request id and client address come from the request being served.
+ */
 export async function audit(
   c: Ctx,
   actor: AuditActor,
@@ -15,7 +20,18 @@ export async function audit(
   entityId: string | null,
   detail: Record<string, unknown> = {},
 ): Promise<void> {
-  await c.tx.insert(auditLog).values({ actorAccountId: actor.accountId, actorRole: actor.role, action, entityType, entityId, detail });
+  const { requestId, ip } = currentRequest();
+  const entry = {
+    at: c.now(), actorAccountId: actor.accountId, actorRole: actor.role, action, entityType, entityId,
+    detail: normalizeDetail(detail), requestId, ip,
+  };
+  if (c.auditQueue) {
+    c.auditQueue.push(entry);
+    return;
+  }
+  await inTransaction(c, async (own) => {
+    own.auditQueue!.push(entry);
+  });
 }
 
 /** The audit identity of a request's actor. */

@@ -9,6 +9,7 @@ import { findApplicationAccess, findDecisionDocument, selectAuthorityExtras } fr
 import { AuthorityErrors } from './errors';
 import { canEditMaterials } from './policy';
 import { presentForAuthority } from './presenter';
+import { auditIdReveal } from '../audit/reveal';
 
 export async function getApplicationDetail(c: Ctx, actor: AccountActor, id: string) {
   const view = await loadApplicationView(c, actor, id); // 404 outside the actor's reach (canView)
@@ -19,6 +20,7 @@ export async function getApplicationDetail(c: Ctx, actor: AccountActor, id: stri
   const deadline = due && view.app.state === 'accepted'
     ? deadlineOf(await loadWorkingCalendar(c, today, due), today, due, view.app.state)
     : { workingDaysLeft: null, overdue: false };
+  await auditIdReveal(c, actor, { entityType: 'application', entityId: view.app.id, physicianId: view.app.physicianId, via: 'authority_application_detail' });
   return presentForAuthority(view, actor, { pii: c.pii }, extras, {
     deadline,
     canDecide: canDecide(actor, access),

@@ -5,6 +5,7 @@ import { accountActor } from '../../http/actor';
 import { notInUrl } from '../../http/not-in-url';
 import { renderApplicationForm } from '../../pdf/application-form';
 import { audit } from '../audit/service';
+import { auditIdReveal } from '../audit/reveal';
 import { getApplicationDetail } from './application-view';
 import { decideApplication } from './decisions';
 import type { InstitutionAction } from './decision-notices';
@@ -48,7 +49,11 @@ export async function institutionApplicationRoutes(root: FastifyInstance, deps: 
     const actor = accountActor(req);
     const data = await buildApplicationFormData(reading(deps), actor, req.params.id);
     const pdf = await renderApplicationForm(data);
-    await inTransaction(deps, (c) => audit(c, actor, 'application.print_form', 'application', req.params.id, { businessCode: data.businessCode }));
+    await inTransaction(deps, async (c) => {
+      await audit(c, actor, 'application.print_form', 'application', req.params.id, { businessCode: data.businessCode });
+      // The 审核表 prints the full 身份证号.
+      await auditIdReveal(c, actor, { entityType: 'application', entityId: req.params.id, via: 'application_form_pdf' });
+    });
     return reply
       .type('application/pdf')
       .header('content-disposition', `inline; filename="${data.businessCode || 'application'}.pdf"`)

@@ -14,6 +14,7 @@ import { tryAutoActivation } from '../activation/redeem';
 import { QualificationErrors } from '../qualifications/errors';
 import { QUALIFICATION_CHECK_LABELS, runQualificationCheck } from '../qualifications/check';
 import { presentQualification, presentQualificationSummary } from '../qualifications/presenter';
+import { auditIdReveal } from '../audit/reveal';
 import { PhysicianErrors } from './errors';
 import { isPastActivationGate } from './guard';
 import { nextStep, presentActivation, presentRegistration, summariseRegistration } from './presenter';
@@ -30,6 +31,7 @@ export async function physicianStatus(deps: Deps, actor: AccountActor) {
     const autoActivated = await tryAutoActivation(c, physician, situation);
     if (autoActivated) [physician] = await c.tx.select().from(physicians).where(eq(physicians.id, physician.id));
     const p = physician!;
+    await auditIdReveal(c, actor, { entityType: 'physician', entityId: p.id, physicianId: p.id, via: 'physician_status' });
 
     const verified = p.phoneVerifiedAt !== null || p.emailVerifiedAt !== null;
     const active = p.activationStatus === 'active';
