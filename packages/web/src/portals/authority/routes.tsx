@@ -13,9 +13,10 @@
  * <UnderConstruction> element with the real page. `roles` is optional and only hides/guards in the
  * browser; the server authorizes every request.
  */
-import { AuditOutlined, CalendarOutlined, EditOutlined, HomeOutlined } from '@ant-design/icons';
+import { AuditOutlined, CalendarOutlined, EditOutlined, FileSearchOutlined, HomeOutlined } from '@ant-design/icons';
 import type { PortalMenuItem, PortalRoute } from '../types';
 import './authority.css';
+import { AuditPage } from './audit-page';
 import { CalendarPage } from './calendar-page';
 import { AuthorityHomePage } from './home-page';
 import { QualificationCorrectionsPage } from './qualification-corrections-page';
@@ -28,6 +29,7 @@ export const routes: PortalRoute[] = [
   { path: 'reviews/:id', element: <ReviewDetailPage /> },
   { path: 'qualification-corrections', element: <QualificationCorrectionsPage /> },
   { path: 'calendar', element: <CalendarPage /> },
+  { path: 'audit', element: <AuditPage />, roles: ['authority_admin'] },
 ];
 
 export const menu: PortalMenuItem[] = [
@@ -35,4 +37,5 @@ export const menu: PortalMenuItem[] = [
   { key: 'reviews', label: '审批工作台', icon: <AuditOutlined /> },
   { key: 'qualification-corrections', label: '资格补改', icon: <EditOutlined /> },
   { key: 'calendar', label: '工作日历', icon: <CalendarOutlined /> },
+  { key: 'audit', label: '审计日志', icon: <FileSearchOutlined />, roles: ['authority_admin'] },
 ];
