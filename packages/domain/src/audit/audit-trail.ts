@@ -64,19 +64,21 @@ export const AUDIT_ENTITY_TYPE_LABELS: Record<string, string> = {
 };
 
 const isoDate = z.string().refine(isIsoDate, '日期应为YYYY-MM-DD格式的真实日期');
+/** A filter text: no control characters (a NUL cannot reach the database). */
+const text = (max: number) => z.string().trim().max(max).regex(/^[^\p{Cc}]*$/u, '不能包含控制字符');
 
 /** 审计日志 list and CSV export: filters, newest or oldest first, keyset-paginated by `cursor`. */
 export const AuditTrailQuery = z.object({
   /** Login name of the account that acted (exact). */
-  actor: z.string().trim().max(50).optional(),
-  action: z.string().trim().max(80).optional(),
-  entityType: z.string().trim().max(40).optional(),
-  entityId: z.string().trim().max(100).optional(),
+  actor: text(50).optional(),
+  action: text(80).optional(),
+  entityType: text(40).optional(),
+  entityId: text(100).optional(),
   /** China dates, both included. */
   from: isoDate.optional(),
   to: isoDate.optional(),
   sort: z.enum(['newest', 'oldest']).default('newest'),
-  cursor: z.string().max(40).optional(),
+  cursor: text(40).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(20),
 });
 export type AuditTrailQueryInput = z.input<typeof AuditTrailQuery>;

@@ -72,6 +72,7 @@ export async function auditRoutes(root: FastifyInstance, deps: Deps): Promise<vo
   }, async (req, reply) => {
     const actor = accountActor(req);
     const { cursor: _cursor, limit: _limit, ...filters } = req.query;
+    const rows = await exportAuditTrail(reading(deps), actor, req.query);
     await audit(reading(deps), { accountId: actor.accountId, role: actor.role }, 'audit.export', 'audit_log', null, { filters });
     const stamp = deps.now().toISOString().slice(0, 10);
     return reply
@@ -79,7 +80,7 @@ export async function auditRoutes(root: FastifyInstance, deps: Deps): Promise<vo
       .header('content-disposition', `attachment; filename="audit-${stamp}.csv"; filename*=UTF-8''${encodeURIComponent(`审计日志-${stamp}.csv`)}`)
       .header('cache-control', 'private, no-store')
       // A stream is sent as it is (no serializer); the 200 schema above documents it in OpenAPI.
-      .send(Readable.from(exportAuditTrail(reading(deps), actor, req.query)) as unknown as string);
+      .send(Readable.from(rows) as unknown as string);
   });
 
   app.get('/api/v1/authority/audit/verify', {

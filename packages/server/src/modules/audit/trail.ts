@@ -1,5 +1,6 @@
 /** 审计日志 of an authority administrator's jurisdiction: one page with the total, and the CSV export. */
 import { ACTOR_ROLE_LABELS, AUDIT_ENTITY_TYPE_LABELS, CommonErrors, auditActionLabel, type AuditTrailQuery } from '@medreg/domain';
+import type { SQL } from 'drizzle-orm';
 import type { Ctx } from '../../context';
 import type { AccountActor } from '../../http/actor';
 import { accountIdByLoginName, countTrail, selectTrailPage, trailFilter, type TrailRow, type TrailScope } from './trail-queries';
@@ -67,14 +68,21 @@ function cell(value: unknown): string {
   return `"${s.replaceAll('"', '""')}"`;
 }
 
-/** The export: the same filters as the list, page by page (keyset), as UTF-8 CSV with a BOM for spreadsheets. */
-export async function* exportAuditTrail(c: Ctx, actor: AccountActor, q: AuditTrailQuery): AsyncGenerator<string> {
+/**
+ * The export: the same filters as the list, page by page (keyset), as UTF-8 CSV with a BOM for spreadsheets.
+ * The filter is resolved before the answer starts, so a refusal is still a problem document.
+ */
+export async function exportAuditTrail(c: Ctx, actor: AccountActor, q: AuditTrailQuery): Promise<AsyncGenerator<string>> {
   const where = await whereOf(c, actor, q);
+  return csvRows(c, where, q.sort);
+}
+
+async function* csvRows(c: Ctx, where: SQL | undefined, sort: AuditTrailQuery['sort']): AsyncGenerator<string> {
   yield `\uFEFF${CSV_HEADER.map(cell).join(',')}\r\n`;
   let afterId: number | undefined;
   let written = 0;
   while (written < EXPORT_LIMIT) {
-    const rows = await selectTrailPage(c, where, q.sort, afterId, Math.min(EXPORT_PAGE, EXPORT_LIMIT - written));
+    const rows = await selectTrailPage(c, where, sort, afterId, Math.min(EXPORT_PAGE, EXPORT_LIMIT - written));
     if (rows.length === 0) break;
     yield rows.map((r) => {
       const p = presentTrailRow(r);
