@@ -10,6 +10,8 @@ const OTHER_ACTION_LABELS: Record<string, string> = {
   'account.login': '登录',
   'account.login_failed': '登录失败',
   'account.locked': '账户锁定',
+  'account.password_changed': '修改密码',
+  'account.admin_created': '创建首位管理员',
   'audit.export': '导出审计日志',
   'application.create': '创建申请',
   'application.print_form': '打印审核表',

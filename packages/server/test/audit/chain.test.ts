@@ -5,6 +5,7 @@ import { createTestApp, type TestApp } from '../helpers/test-app';
 import { applicationEvents, auditLog } from '../../src/db/schema/index';
 import { reading } from '../../src/context';
 import { verifyAuditChain } from '../../src/modules/audit/verify';
+import { audit } from '../../src/modules/audit/service';
 import { makeJurisdictions, makePendingApplication, staffOf } from '../helpers/authority-factories';
 import { loggedIn, type Agent } from '../helpers/agent';
 import { PASSWORD } from '../helpers/factories';
@@ -126,6 +127,24 @@ describe('the hash chain and its verifier', () => {
        VALUES ($1, 'approve', 'accepted', 'approved', 'authority_reviewer') RETURNING id`, [ids[0]],
     );
     expect((await verify()).firstBreak).toMatchObject({ table: 'application_events', id: Number(added!.id), problem: 'event_not_audited' });
+  });
+});
+
+describe('audit entries outside a command', () => {
+  it('chains entries written on a reading context and inside a transaction opened without inTransaction', async () => {
+    await withHistory(0);
+    const deps = t!.deps;
+    await audit(reading(deps), { accountId: null, role: 'system' }, 'settings.decision_limit', 'setting', 'a', { to: 15 });
+    await deps.db.transaction(async (tx) => {
+      await audit({ ...deps, tx }, { accountId: null, role: 'system' }, 'settings.decision_limit', 'setting', 'b', { to: 16 });
+    });
+    await expect(deps.db.transaction(async (tx) => {
+      await audit({ ...deps, tx }, { accountId: null, role: 'system' }, 'settings.decision_limit', 'setting', 'c', {});
+      throw new Error('rolled back');
+    })).rejects.toThrow('rolled back');
+    const rows = (await chained()).filter((r) => r.action === 'settings.decision_limit');
+    expect(rows.map((r) => r.entityId)).toEqual(['a', 'b']);
+    expect((await verify()).ok).toBe(true);
   });
 });
 

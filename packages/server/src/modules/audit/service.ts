@@ -1,6 +1,7 @@
 import { inTransaction, type Ctx } from '../../context';
 import { currentRequest } from '../../http/request-context';
 import { normalizeDetail } from './chain';
+import { appendToChain } from './flush';
 
 export interface AuditActor {
   accountId: string | null;
@@ -10,7 +11,8 @@ export interface AuditActor {
 /**
  * Records an audit entry. Inside a command (`inTransaction`) the entry waits in the transaction and is chained
  * just before commit, so it is kept exactly when the command is; on a reading context it is written at once in
- * a transaction of its own. The request id and client address come from the request being served.
+ * a transaction of its own (inside a transaction opened some other way, in that one). The request id and
+ * client address come from the request being served.
  */
 export async function audit(
   c: Ctx,
@@ -27,6 +29,11 @@ export async function audit(
   };
   if (c.auditQueue) {
     c.auditQueue.push(entry);
+    return;
+  }
+  if (c.tx !== c.db) {
+    // A transaction opened without inTransaction (e.g. a scheduled job): chain the entry in it, now.
+    await appendToChain(c.tx, c.pii, [entry]);
     return;
   }
   await inTransaction(c, async (own) => {
