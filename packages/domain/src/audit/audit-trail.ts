@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { isIsoDate } from '../calendar/iso-date';
+import { plainText } from '../text/plain-text';
 import { WORKFLOW_TABLE, type WorkflowAction } from '../workflow/workflow-table';
 
 const OTHER_ACTION_LABELS: Record<string, string> = {
@@ -67,7 +68,7 @@ export const AUDIT_ENTITY_TYPE_LABELS: Record<string, string> = {
 
 const isoDate = z.string().refine(isIsoDate, '日期应为YYYY-MM-DD格式的真实日期');
 /** A filter text: no control characters (a NUL cannot reach the database). */
-const text = (max: number) => z.string().trim().max(max).regex(/^[^\p{Cc}]*$/u, '不能包含控制字符');
+const text = (max: number) => plainText().trim().max(max);
 
 /** 审计日志 list and CSV export: filters, newest or oldest first, keyset-paginated by `cursor`. */
 export const AuditTrailQuery = z.object({
