@@ -29,13 +29,20 @@ async function freePort(): Promise<number> {
  * Starts medreg as a user would (`node … main.ts`) on a fresh embedded database with demo data,
  * serving the built web app. Test captchas are on so a journey can type the answer the API gives.
  */
-export async function startServer(): Promise<RunningServer> {
-  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'medreg-e2e-'));
+export interface StartOptions {
+  /** An existing data directory (e.g. prepared by `npm run create-admin`); a fresh one otherwise. */
+  dataDir?: string;
+  /** Load the demo data (default); false starts as an installation does before its first administrator. */
+  demo?: boolean;
+}
+
+export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
+  const dataDir = options.dataDir ?? await mkdtemp(path.join(os.tmpdir(), 'medreg-e2e-'));
   const port = await freePort();
   let log = '';
   // The embedded database of the data directory: no DATABASE_URL / READ_DATABASE_URL from the caller's shell.
   const { DATABASE_URL: _db, READ_DATABASE_URL: _read, PUBLIC_BASE_URL: _public, ...inherited } = process.env;
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'packages/server/src/main.ts', '--demo'], {
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'packages/server/src/main.ts', ...(options.demo === false ? [] : ['--demo'])], {
     cwd: ROOT,
     env: { ...inherited, MEDREG_DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', MEDREG_TEST_CAPTCHA: '1', NODE_ENV: 'development', LOG_LEVEL: 'warn',
       // Certificates print their verification URL (QR code) for this very server.

@@ -62,6 +62,12 @@ export async function openPglite(dataDir: string | undefined, loadDataDir?: Blob
 
 export function postgresEngine(connectionString: string, poolSize = 10): Engine {
   const pool = new pg.Pool({ connectionString, max: poolSize });
+  // An idle connection can be ended by the server (a restart, a failover, an administrator). node-postgres
+  // then emits 'error' on the pool and drops that connection; without a listener the process would crash.
+  // The next query opens a new connection; queries in flight get their own error.
+  pool.on('error', (error: Error & { code?: string }) => {
+    process.emitWarning(`PostgreSQL closed an idle connection (${error.code ?? 'no SQLSTATE'})`, 'DatabaseConnectionWarning');
+  });
   const db = drizzlePg(pool, { schema }) as unknown as Db;
   return {
     kind: 'postgres',
