@@ -40,6 +40,7 @@ export * from "./workflow/institution-queues";
 export * from "./workflow/authority-queues";
 export * from "./workflow/authority-queue-query";
 export * from "./audit/audit-trail";
+export * from "./audit/audit-report";
 
 // Businesses, accounts
 export * from "./business-types";

@@ -3,7 +3,8 @@
 import { loadConfig } from '../config';
 import { createDeps, openEngine } from '../bootstrap';
 import { reading } from '../context';
-import { verifyAuditChain, type AuditVerification } from '../modules/audit/verify';
+import type { AuditVerification } from '@medreg/domain';
+import { verifyAuditChain } from '../modules/audit/verify';
 
 function describe(r: AuditVerification): string {
   const lines = [

@@ -3,54 +3,18 @@ import { Readable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AuditTrailQuery } from '@medreg/domain';
+import { AuditTrailPage, AuditTrailQuery, AuditVerification } from '@medreg/domain';
 import { reading, type Deps } from '../../context';
 import { accountActor } from '../../http/actor';
 import { audit } from './service';
 import { exportAuditTrail, listAuditTrail } from './trail';
-import { AUDIT_PROBLEMS, verifyAuditChain } from './verify';
+import { verifyAuditChain } from './verify';
 
 const TAGS = ['卫生健康行政部门端'];
 const ADMIN = { audience: ['authority' as const], roles: ['authority_admin' as const] };
 
 const Problem = z.looseObject({ type: z.string(), title: z.string(), status: z.number(), code: z.string(), detail: z.string() });
 const ERRORS = { 400: Problem, 401: Problem, 403: Problem };
-
-const TrailItem = z.object({
-  id: z.number(),
-  seq: z.number().nullable(),
-  at: z.string(),
-  actor: z.object({
-    accountId: z.string().nullable(), loginName: z.string().nullable(), displayName: z.string().nullable(),
-    role: z.string(), roleLabel: z.string(), organization: z.string().nullable(),
-  }),
-  action: z.string(),
-  actionLabel: z.string(),
-  entityType: z.string(),
-  entityTypeLabel: z.string(),
-  entityId: z.string().nullable(),
-  detail: z.record(z.string(), z.unknown()),
-  requestId: z.string().nullable(),
-  ip: z.string().nullable(),
-});
-const TrailPage = z.object({ items: z.array(TrailItem), total: z.number(), nextCursor: z.string().nullable() });
-
-const Verification = z.object({
-  ok: z.boolean(),
-  checkedRows: z.number(),
-  checkedEvents: z.number(),
-  legacyRows: z.number(),
-  head: z.object({ seq: z.number(), hash: z.string(), at: z.string() }).nullable(),
-  firstBreak: z.object({
-    table: z.enum(['audit_log', 'application_events']),
-    id: z.number().nullable(),
-    seq: z.number().nullable(),
-    problem: z.enum(AUDIT_PROBLEMS),
-    message: z.string(),
-    missing: z.object({ from: z.number(), to: z.number() }).optional(),
-  }).nullable(),
-  verifiedAt: z.string(),
-});
 
 export async function auditRoutes(root: FastifyInstance, deps: Deps): Promise<void> {
   const app = root.withTypeProvider<ZodTypeProvider>();
@@ -59,7 +23,7 @@ export async function auditRoutes(root: FastifyInstance, deps: Deps): Promise<vo
     config: ADMIN,
     schema: {
       tags: TAGS, summary: '审计日志：本辖区的操作记录（筛选、排序、分页，含总数）', querystring: AuditTrailQuery,
-      response: { 200: TrailPage, ...ERRORS },
+      response: { 200: AuditTrailPage, ...ERRORS },
     },
   }, async (req) => listAuditTrail(reading(deps), accountActor(req), req.query));
 
@@ -87,7 +51,7 @@ export async function auditRoutes(root: FastifyInstance, deps: Deps): Promise<vo
     config: ADMIN,
     schema: {
       tags: TAGS, summary: '校验审计日志哈希链：报告第一处断裂（记录被改动、删除或绕过系统写入）',
-      response: { 200: Verification, ...ERRORS },
+      response: { 200: AuditVerification, ...ERRORS },
     },
   }, async () => verifyAuditChain(reading(deps)));
 }

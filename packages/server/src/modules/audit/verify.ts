@@ -11,41 +11,8 @@
 import { and, asc, eq, gt, inArray, isNotNull, isNull, lte, sql } from 'drizzle-orm';
 import type { Ctx } from '../../context';
 import { applicationEvents, auditChainStart, auditLog } from '../../db/schema/index';
+import { AUDIT_PROBLEM_TEXT, type AuditBreak, type AuditProblem, type AuditVerification } from '@medreg/domain';
 import { GENESIS_HASH, chainKey, eventDigest, rowHash, sameHash } from './chain';
-
-export const AUDIT_PROBLEMS = ['row_missing', 'link_broken', 'hash_mismatch', 'row_not_chained', 'event_missing', 'event_altered', 'event_not_audited'] as const;
-export type AuditProblem = (typeof AUDIT_PROBLEMS)[number];
-
-export const AUDIT_PROBLEM_TEXT: Record<AuditProblem, string> = {
-  row_missing: '审计记录缺失：序号不连续，之前的记录被删除',
-  link_broken: '链接断裂：该行记录的前一哈希与上一行不符（记录被替换或插入）',
-  hash_mismatch: '哈希不符：该行内容在写入后被改动，或该行不是由系统写入（没有密钥）',
-  row_not_chained: '未入链的审计记录：该行没有序号和哈希，是绕过系统直接写入的',
-  event_missing: '业务历史记录缺失：审计记录所指的业务历史已被删除',
-  event_altered: '业务历史记录被改动：内容与审计记录中的摘要不符',
-  event_not_audited: '业务历史记录没有对应的审计记录：该行是绕过系统直接写入的',
-};
-
-export interface AuditBreak {
-  table: 'audit_log' | 'application_events';
-  id: number | null;
-  seq: number | null;
-  problem: AuditProblem;
-  message: string;
-  /** For row_missing: the missing sequence numbers (first, last). */
-  missing?: { from: number; to: number };
-}
-
-export interface AuditVerification {
-  ok: boolean;
-  checkedRows: number;
-  checkedEvents: number;
-  /** Rows written before the chain existed: counted, not verifiable. */
-  legacyRows: number;
-  head: { seq: number; hash: string; at: string } | null;
-  firstBreak: AuditBreak | null;
-  verifiedAt: string;
-}
 
 const PAGE = 1000;
 

@@ -1,40 +1,11 @@
 /** The 审计日志 page's server calls (packages/server/src/modules/audit/routes.ts) and their shapes. */
 import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
-import type { AuditTrailQueryInput } from '@medreg/domain';
+import type { AuditTrailPage as AuditPage, AuditTrailQueryInput, AuditVerification } from '@medreg/domain';
 import { api } from '../../api/client';
 
 const BASE = '/api/v1/authority/audit';
 
-export interface AuditEntry {
-  id: number;
-  seq: number | null;
-  at: string;
-  actor: { accountId: string | null; loginName: string | null; displayName: string | null; role: string; roleLabel: string; organization: string | null };
-  action: string;
-  actionLabel: string;
-  entityType: string;
-  entityTypeLabel: string;
-  entityId: string | null;
-  detail: Record<string, unknown>;
-  requestId: string | null;
-  ip: string | null;
-}
-
-export interface AuditPage {
-  items: AuditEntry[];
-  total: number;
-  nextCursor: string | null;
-}
-
-export interface AuditVerification {
-  ok: boolean;
-  checkedRows: number;
-  checkedEvents: number;
-  legacyRows: number;
-  head: { seq: number; hash: string; at: string } | null;
-  firstBreak: { table: string; id: number | null; seq: number | null; problem: string; message: string; missing?: { from: number; to: number } } | null;
-  verifiedAt: string;
-}
+export type { AuditTrailItem as AuditEntry, AuditTrailPage as AuditPage, AuditVerification } from '@medreg/domain';
 
 export type AuditQuery = Omit<AuditTrailQueryInput, 'limit'> & { limit?: number };
 
