@@ -9,6 +9,7 @@ import { DEMO_PASSWORD } from '../../server/src/seed/demo-data';
 import { HAS_CHROMIUM, launchChromium } from './support/chromium';
 import { logIn, newVisitor, open, screenshots, settle } from './support/journey';
 import { startServer, type RunningServer } from './support/server';
+import { seriousViolations } from './support/axe';
 
 describe.skipIf(!HAS_CHROMIUM)('审计日志 (authority administrator)', () => {
   let server: RunningServer;
@@ -43,6 +44,7 @@ describe.skipIf(!HAS_CHROMIUM)('审计日志 (authority administrator)', () => {
     await page.getByRole('button', { name: '校验哈希链' }).click();
     await page.getByText('审计日志完整：哈希链未发现断裂').waitFor();
     await shot(page, 'verified');
+    expect(await seriousViolations(page)).toEqual([]);
 
     await page.getByLabel('操作', { exact: true }).click();
     await page.keyboard.type('受理');
@@ -60,6 +62,7 @@ describe.skipIf(!HAS_CHROMIUM)('审计日志 (authority administrator)', () => {
     await page.getByRole('heading', { level: 1, name: '审计日志' }).waitFor();
     await settle(page);
     await shot(page, 'phone');
+    expect(await seriousViolations(page)).toEqual([]);
     // Nothing of the page reaches past the screen (the table scrolls inside its own box).
     const wide = await page.evaluate(() => Array.from(document.querySelectorAll('main.portal-page *'))
       .filter((e) => !e.closest('.ant-table-content') && e.getBoundingClientRect().right > window.innerWidth + 1)
