@@ -58,3 +58,6 @@ export * from "./applications/first-registration-rules";
 export * from "./applications/paper-materials";
 export * from "./applications/authority-decisions";
 export * from "./institution/index";
+
+// Uploaded files: sizes and counts
+export * from "./uploads/upload-limits";

@@ -3,7 +3,7 @@ import type { Config } from './config';
 import type { Deps } from './context';
 import { openPglite, pgliteEngine, postgresEngine, type Engine } from './db/engine';
 import { PiiCipher } from './security/pii';
-import { FileBlobStore } from './storage/blob-store';
+import { createBlobStore } from './storage/create-blob-store';
 import { lockDataDir, resolvePiiKey } from './storage/data-dir';
 
 /**
@@ -38,7 +38,7 @@ export async function createDeps(config: Config, engine: Engine): Promise<Deps> 
     engine,
     db: engine.db,
     pii: new PiiCipher(key),
-    blobs: new FileBlobStore(path.join(config.MEDREG_DATA_DIR, 'blobs')),
+    blobs: createBlobStore(config, engine.db),
     now: () => new Date(),
   };
 }

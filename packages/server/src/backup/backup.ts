@@ -5,7 +5,6 @@ import pg from 'pg';
 import type { Config } from '../config';
 import { openPglite } from '../db/engine';
 import { DataDirLockedError, lockDataDir } from '../storage/data-dir';
-import { backupBlobs } from './blob-copy';
 import { BackupError, FORMAT, FORMAT_VERSION, MANIFEST_FILE, keyCheck, medregVersion, sha256File, type BackupPart, type Manifest } from './manifest';
 import { pgDump } from './pg-tools';
 import { devKeyFile, readKeyFile } from './keys';
@@ -97,7 +96,6 @@ export async function backup(config: Config, target: string, o: BackupOptions = 
     migrations = await dumpPglite(config.MEDREG_DATA_DIR, file);
     parts.push(await filePart(target, 'pglite-datadir.tar.gz', 'pglite-datadir'));
   }
-  parts.push(await backupBlobs(path.join(config.MEDREG_DATA_DIR, 'blobs'), target));
   if (o.includeDevKey) {
     const file = path.join(target, 'secrets', 'pii.key');
     await mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
@@ -107,10 +105,14 @@ export async function backup(config: Config, target: string, o: BackupOptions = 
   const manifest: Manifest = {
     format: FORMAT, formatVersion: FORMAT_VERSION, medregVersion: await medregVersion(), engine, createdAt: new Date().toISOString(), migrations, parts,
     piiKey: { source: envKey ? 'MEDREG_PII_KEY' : 'data-dir', included: Boolean(o.includeDevKey), check: keyCheck(key) },
+    blobStore: config.MEDREG_BLOB_STORE,
   };
   await writeFile(path.join(target, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
 
-  const notes = [`备份已写入 ${path.resolve(target)}（${engine === 'postgres' ? 'PostgreSQL pg_dump 自定义格式' : 'PGlite 数据目录 (dumpDataDir)'} + 文件存储 ${parts.find((p) => p.kind === 'blobs')!.files} 个文件 + manifest.json）`];
+  const notes = [`备份已写入 ${path.resolve(target)}（${engine === 'postgres' ? 'PostgreSQL pg_dump 自定义格式' : 'PGlite 数据目录 (dumpDataDir)'} + manifest.json）`];
+  notes.push(config.MEDREG_BLOB_STORE === 's3'
+    ? `照片、材料和 PDF 的内容保存在 S3 存储桶 ${config.MEDREG_S3_BUCKET ?? ''} 中，不在此备份内：请以存储桶的版本控制或跨区域复制备份它（数据库中的索引已在备份内）。`
+    : '照片、材料和生成的 PDF 保存在数据库中，已包含在本备份内。');
   if (envKey) notes.push('密钥未放入备份：恢复时须设置同一个 MEDREG_PII_KEY。请把它保存在备份之外的安全位置（密钥管理系统 / 保险箱），不要与备份放在一起。');
   else if (o.includeDevKey) notes.push('开发密钥 secrets/pii.key 已按 --include-dev-key 放入备份：此备份本身即可解密 身份证号，请妥善保管。');
   else notes.push(`密钥未放入备份：恢复时需要 ${path.resolve(devKeyFile(config.MEDREG_DATA_DIR))}（或作为 MEDREG_PII_KEY 提供其内容）。开发环境可加 --include-dev-key 把它一并备份。`);

@@ -1,5 +1,5 @@
-// The blob store part of a backup (photos, scanned materials, PDFs under MEDREG_DATA_DIR/blobs).
-// Kept as its own small step: blobs are to move into the database later, and then this step goes.
+// The file store of older versions (photos, scanned materials, PDFs under MEDREG_DATA_DIR/blobs/ab/cd/<sha256>):
+// read by `npm run blobs:import`, and restored from backups made before files moved into the database.
 import { createHash } from 'node:crypto';
 import { copyFile, mkdir, readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
@@ -8,7 +8,7 @@ import { BackupError, type BackupPart } from './manifest';
 const SHA = /^[0-9a-f]{64}$/;
 
 /** Every blob file under `root` (ab/cd/<sha256>), sorted by name. */
-async function listBlobs(root: string): Promise<{ sha: string; rel: string; bytes: number }[]> {
+export async function listBlobs(root: string): Promise<{ sha: string; rel: string; bytes: number }[]> {
   const out: { sha: string; rel: string; bytes: number }[] = [];
   const walk = async (dir: string, rel: string): Promise<void> => {
     let entries;
@@ -29,18 +29,6 @@ async function listBlobs(root: string): Promise<{ sha: string; rel: string; byte
 
 function listingHash(blobs: { sha: string; bytes: number }[]): string {
   return createHash('sha256').update(blobs.map((b) => `${b.sha} ${b.bytes}\n`).join('')).digest('hex');
-}
-
-/** Copies the blob store into `<backup>/blobs` and describes it. */
-export async function backupBlobs(blobRoot: string, backupDir: string): Promise<BackupPart> {
-  const blobs = await listBlobs(blobRoot);
-  const target = path.join(backupDir, 'blobs');
-  await mkdir(target, { recursive: true });
-  for (const b of blobs) {
-    await mkdir(path.dirname(path.join(target, b.rel)), { recursive: true });
-    await copyFile(path.join(blobRoot, b.rel), path.join(target, b.rel));
-  }
-  return { name: 'blobs', kind: 'blobs', sha256: listingHash(blobs), bytes: blobs.reduce((n, b) => n + b.bytes, 0), files: blobs.length };
 }
 
 /** Checks every blob of the backup against its name and the manifest, then copies them into the blob store. */

@@ -12,6 +12,7 @@ export const FORMAT_VERSION = 1;
 export interface BackupPart {
   /** File or directory name inside the backup directory. */
   name: string;
+  /** `blobs`: the file store of backups made before files moved into the database (restored for `npm run blobs:import`). */
   kind: 'postgres-dump' | 'pglite-datadir' | 'blobs' | 'dev-key';
   /** Of the file; for the blob directory, of its sorted listing "<sha256> <bytes>\n" (each blob is named by its own SHA-256). */
   sha256: string;
@@ -34,6 +35,8 @@ export interface Manifest {
     /** HMAC of a fixed text under the key: tells whether a key is the right one without revealing it. */
     check: string;
   };
+  /** Where the file bytes were (absent in backups made before files moved into the database). */
+  blobStore?: 'postgres' | 's3';
 }
 
 export function keyCheck(key: Buffer): string {

@@ -93,11 +93,11 @@ export async function restore(config: Config, source: string): Promise<{ manifes
   }
   const dbPart = manifest.parts.find((p) => p.kind === 'postgres-dump' || p.kind === 'pglite-datadir');
   const blobPart = manifest.parts.find((p) => p.kind === 'blobs');
-  if (!dbPart || !blobPart) throw new BackupError('备份清单不完整：缺少数据库或文件存储部分');
+  if (!dbPart) throw new BackupError('备份清单不完整：缺少数据库部分');
   const dbFile = await verifyPart(source, dbPart);
 
   const blobRoot = path.join(config.MEDREG_DATA_DIR, 'blobs');
-  if (!(await isEmptyDir(blobRoot))) throw new BackupError(`文件存储 ${path.resolve(blobRoot)} 不是空的：请恢复到一个新的数据目录`);
+  if (blobPart && !(await isEmptyDir(blobRoot))) throw new BackupError(`文件存储 ${path.resolve(blobRoot)} 不是空的：请恢复到一个新的数据目录`);
   if (config.DATABASE_URL) {
     if (!(await postgresIsEmpty(config.DATABASE_URL))) throw new BackupError('DATABASE_URL 指向的数据库不是空的：请恢复到一个新建的空数据库');
     await pgRestore(config.DATABASE_URL, dbFile);
@@ -112,7 +112,8 @@ export async function restore(config: Config, source: string): Promise<{ manifes
       await unlock();
     }
   }
-  await restoreBlobs(blobPart, source, blobRoot);
+  // A backup from before files moved into the database keeps them as files: put them back for `npm run blobs:import`.
+  if (blobPart) await restoreBlobs(blobPart, source, blobRoot);
   if (install) {
     const file = devKeyFile(config.MEDREG_DATA_DIR);
     await mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
@@ -122,7 +123,9 @@ export async function restore(config: Config, source: string): Promise<{ manifes
   return {
     manifest,
     notes: [
-      `已从 ${path.resolve(source)} 恢复（${manifest.engine}，备份于 ${manifest.createdAt}，medreg ${manifest.medregVersion}）：数据库、文件存储 ${blobPart.files ?? 0} 个文件`,
+      `已从 ${path.resolve(source)} 恢复（${manifest.engine}，备份于 ${manifest.createdAt}，medreg ${manifest.medregVersion}）：数据库${blobPart ? `、文件存储 ${blobPart.files ?? 0} 个文件` : '（含照片、材料和 PDF）'}`,
+      ...(blobPart ? ['这是旧版本的备份，文件在数据目录 blobs/ 中：启动后请运行 npm run blobs:import 把它们导入数据库。'] : []),
+      ...(manifest.blobStore === 's3' ? ['备份时文件内容保存在 S3 存储桶中：请确认 MEDREG_BLOB_STORE=s3 并指向同一个（或已恢复的）存储桶。'] : []),
       `密钥校验通过，已用它解密 ${checked} 条 身份证号 样本。${install ? '开发密钥已写入数据目录 secrets/pii.key。' : ''}`,
       '启动 medreg 时会自动应用本版本新增的迁移。',
     ],

@@ -1,5 +1,6 @@
 import type { Deps } from '../context';
 import { dispatchOutbox, type MessageSender } from '../modules/notifications/sender';
+import { blobGarbageJob } from './blob-garbage';
 import { CLEANUP_JOBS } from './cleanup';
 import { JobRunner, type JobLog } from './runner';
 
@@ -10,5 +11,6 @@ export function createJobRunner(deps: Deps, log: JobLog, sender: MessageSender):
   const runner = new JobRunner(deps, log);
   runner.register({ name: 'outbox.dispatch', intervalMs: 5000, run: (c) => dispatchOutbox(c, sender) });
   for (const job of CLEANUP_JOBS) runner.register(job);
+  runner.register(blobGarbageJob(deps.config.BLOB_GC_GRACE_HOURS));
   return runner;
 }

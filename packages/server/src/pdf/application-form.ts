@@ -7,6 +7,10 @@ import { type Cell, SECTION_HEIGHT, drawRow, drawSectionRow, rowHeight } from '.
  * 《医师执业注册申请审核表》 — the application and review form the institution prints for the
  * paper submission to the authority (domain §1.2 item 11, §2.1 paper step; BT-01 materials item 1).
  */
+
+/** Raise when the layout changes, so that cached renderings (storage/pdf-cache.ts) are made anew. */
+export const APPLICATION_FORM_LAYOUT_VERSION = 1;
+
 export interface ApplicationFormData {
   /** 业务编号, printed as text, Code 128 and QR. */
   businessCode: string;

@@ -2,6 +2,10 @@ import { COLOR, TRACKING, chineseDate, contentBox, fitSize, openPdf, setFont, wr
 import { drawPhoto, drawQrCode, drawSeal } from './marks';
 
 /** 电子化医师执业证书 — the physician's practice certificate as an e-licence (BT-10, domain §4.2). */
+
+/** Raise when the layout changes, so that cached renderings (storage/pdf-cache.ts) are made anew. */
+export const CERTIFICATE_LAYOUT_VERSION = 1;
+
 export interface CertificateData {
   /** 医师执业证书编码, 15 digits (§4.2). */
   licenceCode: string;

@@ -9,7 +9,7 @@ import { migrate } from '../../src/db/migrate';
 import { audit } from '../../src/modules/audit/service';
 import { verifyAuditChain } from '../../src/modules/audit/verify';
 import { PiiCipher } from '../../src/security/pii';
-import { MemoryBlobStore } from '../../src/storage/blob-store';
+import { PostgresBlobStore } from '../../src/storage/postgres-blob-store';
 import { ConfigSchema } from '../../src/config';
 
 const MIGRATIONS = fileURLToPath(new URL('../../src/db/migrations', import.meta.url));
@@ -31,7 +31,7 @@ describe.skipIf(process.env.MEDREG_TEST_ENGINE === 'postgres')('introducing the 
 
     const deps = {
       config: ConfigSchema.parse({ NODE_ENV: 'test' }), engine, db: engine.db, pii: new PiiCipher(Buffer.alloc(32, 3)),
-      blobs: new MemoryBlobStore(), now: () => new Date(),
+      blobs: new PostgresBlobStore(engine.db), now: () => new Date(),
     };
     await inTransaction(deps, async (c) => {
       await audit(c, { accountId: null, role: 'system' }, 'settings.decision_limit', 'setting', 'x', { to: 15 });

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { createTestApp, type TestApp } from '../helpers/test-app';
 import { Agent, expectProblem, loggedIn } from '../helpers/agent';
 import { makeApplication, makeAuthority, makeAuthorityStaff, makeInstitution, makePhysician, PASSWORD } from '../helpers/factories';
 import { makeRegisteredPhysician, makeRegistration, setRegistrationStatus } from '../helpers/register-factories';
-import { applications, blobs, registrations } from '../../src/db/schema/index';
+import { applications, blobs, pdfCache, registrations } from '../../src/db/schema/index';
 import { readPdfText, samplePhotoPng } from '../../src/pdf/test-fixtures';
 
 const physicianUrl = (id: string) => `/api/v1/physician/registrations/${id}/certificate.pdf`;
@@ -48,13 +48,14 @@ describe('电子化医师执业证书 (BT-10)', () => {
   });
 
   it('caches the rendered PDF in the blob store and serves the same file again', async () => {
-    const [row] = await t.deps.db.select({ sha: registrations.certificateSha256 }).from(registrations).where(eq(registrations.id, doctor.registration.id));
+    const [row] = await t.deps.db.select({ sha: pdfCache.sha256 }).from(pdfCache)
+      .where(and(eq(pdfCache.kind, 'certificate'), eq(pdfCache.subjectId, doctor.registration.id)));
     expect(row!.sha).toMatch(/^[0-9a-f]{64}$/);
-    const [blob] = await t.deps.db.select().from(blobs).where(eq(blobs.sha256, row!.sha!));
+    const [blob] = await t.deps.db.select({ contentType: blobs.contentType, sizeBytes: blobs.sizeBytes }).from(blobs).where(eq(blobs.sha256, row!.sha));
     expect(blob).toMatchObject({ contentType: 'application/pdf' });
     const again = await owner.get(physicianUrl(doctor.registration.id));
     expect(again.statusCode).toBe(200);
-    expect(again.rawPayload.equals((await t.deps.blobs.get(row!.sha!))!)).toBe(true);
+    expect(again.rawPayload.equals((await t.deps.blobs.get(t.deps.db, row!.sha))!)).toBe(true);
     expect(blob!.sizeBytes).toBe(again.rawPayload.length);
   });
 
@@ -90,7 +91,7 @@ describe('电子化医师执业证书 (BT-10)', () => {
 
   it('prints the photo of the application behind the registration, and a placeholder when there is none', async () => {
     const d = await makePhysician(t.deps, { name: '周八' });
-    const sha = await t.deps.blobs.put(samplePhotoPng());
+    const { sha256: sha } = await t.deps.blobs.put(t.deps.db, samplePhotoPng(), 'image/png');
     const application = await makeApplication(t.deps, {
       physicianId: d.physician.id, physicianName: d.name, idNumber: d.idNumber, institutionId: hospital.institution.id,
       authorityId: hospital.authorityId, qualificationId: d.qualification.id, state: 'approved',

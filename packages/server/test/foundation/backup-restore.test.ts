@@ -12,7 +12,7 @@ import type { Deps } from '../../src/context';
 import { migrate } from '../../src/db/migrate';
 import { PiiCipher } from '../../src/security/pii';
 import { seedReferenceData } from '../../src/seed/reference';
-import { FileBlobStore } from '../../src/storage/blob-store';
+import { PostgresBlobStore } from '../../src/storage/postgres-blob-store';
 import { loggedIn } from '../helpers/agent';
 import { completeDraft, makeApplicant, PNG_PHOTO, startFirstRegistration } from '../helpers/applications-factories';
 import { emptyPlace, type EmptyPlace } from '../helpers/empty-database';
@@ -44,7 +44,7 @@ interface Journey {
 async function journey(place: EmptyPlace): Promise<Journey> {
   const engine = await place.open();
   const config = ConfigSchema.parse({ NODE_ENV: 'test', MEDREG_TEST_CAPTCHA: '1', LOG_LEVEL: 'silent', MEDREG_PII_KEY: KEY, ...place.env });
-  const deps: Deps = { config, engine, db: engine.db, pii: new PiiCipher(Buffer.from(KEY, 'base64')), blobs: new FileBlobStore(path.join(place.dataDir, 'blobs')), now: () => new Date() };
+  const deps: Deps = { config, engine, db: engine.db, pii: new PiiCipher(Buffer.from(KEY, 'base64')), blobs: new PostgresBlobStore(engine.db), now: () => new Date() };
   await migrate(engine);
   await seedReferenceData(engine.db);
   const app = await buildApp({ deps, logger: false });

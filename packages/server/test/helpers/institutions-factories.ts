@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import { provinceCodeOf } from '@medreg/domain';
 import type { Deps } from '../../src/context';
 import { inTransaction } from '../../src/context';
-import { accounts, applications, blobs, physicians, type Application, type Level } from '../../src/db/schema/index';
+import { accounts, applications, physicians, type Application, type Level } from '../../src/db/schema/index';
 import { nextLicenceCode } from '../../src/modules/registrations/licence-serial';
 import { createPhysicianRecord, createRegistration } from '../../src/seed/builders';
 import { makeIdNumber, makePhysician, makeQualification, makeApplication } from './factories';
@@ -81,8 +81,7 @@ export async function makeApplicationAt(deps: Deps, at: InstitutionFixture, o: {
   if (o.submittedAt) patch.submittedAt = new Date(o.submittedAt);
   if (o.photo) {
     const png = samplePhotoPng();
-    const sha = await deps.blobs.put(png);
-    await deps.db.insert(blobs).values({ sha256: sha, contentType: 'image/png', sizeBytes: png.length }).onConflictDoNothing();
+    const { sha256: sha } = await deps.blobs.put(deps.db, png, 'image/png');
     patch.payload = { ...app.payload, photoSha256: sha };
   }
   const [row] = Object.keys(patch).length ? await deps.db.update(applications).set(patch).where(eq(applications.id, app.id)).returning() : [app];

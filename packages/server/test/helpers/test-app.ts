@@ -8,7 +8,7 @@ import { ConfigSchema } from '../../src/config';
 import type { Deps } from '../../src/context';
 import { openPglite, pgliteEngine, postgresEngine, type Engine } from '../../src/db/engine';
 import { PiiCipher } from '../../src/security/pii';
-import { MemoryBlobStore } from '../../src/storage/blob-store';
+import { createBlobStore } from '../../src/storage/create-blob-store';
 
 export interface TestApp {
   app: FastifyInstance;
@@ -56,7 +56,7 @@ export async function createTestApp(env: Record<string, string> = {}, opts: { lo
     engine,
     db: engine.db,
     pii: new PiiCipher(PII_KEY),
-    blobs: new MemoryBlobStore(),
+    blobs: createBlobStore(config, engine.db),
     now: () => now ?? new Date(),
   };
   const app = await buildApp({ deps, logger: opts.logger ?? false });

@@ -135,7 +135,7 @@ describe('资格补改 requests', () => {
     expect(res.json()).toMatchObject({ attachmentCount: 2, authorityName: '北京市卫生健康委员会', status: 'submitted', statusLabel: '已提交，待受理' });
     const [row] = await t.deps.db.select().from(qualificationCorrections).where(eq(qualificationCorrections.authorityId, province.id));
     expect(row!.attachments).toHaveLength(2);
-    expect(await t.deps.blobs.get(row!.attachments[0]!)).toEqual(PNG);
+    expect(await t.deps.blobs.get(t.deps.db, row!.attachments[0]!)).toEqual(PNG);
 
     const list = (await s.agent.get('/api/v1/physician/qualification-corrections')).json() as { items: unknown[]; canSubmit: boolean };
     expect(list).toMatchObject({ canSubmit: false, items: [{ statusLabel: '已提交，待受理' }] });

@@ -1,4 +1,5 @@
 import { bigint, boolean, char, date, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
 import { bytea } from './columns';
 import type { Category, Level } from './physicians';
 
@@ -19,6 +20,8 @@ export const applications = pgTable('applications', {
   correctionItems: text('correction_items').array(),
   decisionReasons: text('decision_reasons'),
   decisionDocumentSha256: text('decision_document_sha256'),
+  /** payload.photoSha256 as a column the database can check against blobs (generated). */
+  photoSha256: text('photo_sha256').generatedAlwaysAs(sql`payload ->> 'photoSha256'`),
   registrationId: uuid('registration_id'),
   submittedAt: timestamp('submitted_at', { withTimezone: true }),
   institutionDecidedAt: timestamp('institution_decided_at', { withTimezone: true }),
@@ -63,7 +66,6 @@ export const registrations = pgTable('registrations', {
   training: boolean('training').notNull().default(false),
   applicationId: uuid('application_id'),
   verifyToken: text('verify_token'),
-  certificateSha256: text('certificate_sha256'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
 

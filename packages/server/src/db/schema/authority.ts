@@ -13,7 +13,7 @@ export const decisionDocuments = pgTable('decision_documents', {
   kind: text('kind').$type<'refusal'>().notNull(),
   documentNo: text('document_no').notNull(),
   authorityId: uuid('authority_id').notNull(),
-  sha256: char('sha256', { length: 64 }).notNull(),
+  sha256: text('sha256').notNull(),
   issuedOn: date('issued_on', { mode: 'string' }).notNull(),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });

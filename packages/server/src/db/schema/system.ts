@@ -1,4 +1,4 @@
-import { bigint, char, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { bytea } from './columns';
 
 export const outbox = pgTable('outbox', {
@@ -38,11 +38,24 @@ export const auditChainStart = pgTable('audit_chain_start', {
   startedAt: timestamp('started_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
+/** Stored files (storage/blob-store.ts). Select columns by name: `content` holds the bytes. */
 export const blobs = pgTable('blobs', {
-  sha256: char('sha256', { length: 64 }).primaryKey(),
+  sha256: text('sha256').primaryKey(),
   contentType: text('content_type').notNull(),
   sizeBytes: integer('size_bytes').notNull(),
+  content: bytea('content'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  touchedAt: timestamp('touched_at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+/** The current rendering of each generated PDF (storage/pdf-cache.ts). */
+export const pdfCache = pgTable('pdf_cache', {
+  kind: text('kind').$type<'application_form' | 'certificate'>().notNull(),
+  subjectId: uuid('subject_id').notNull(),
+  fingerprint: text('fingerprint').notNull(),
+  sha256: text('sha256').notNull(),
+  sealed: boolean('sealed').notNull().default(false),
+  renderedAt: timestamp('rendered_at', { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [primaryKey({ columns: [t.kind, t.subjectId] })]);
 
 export type OutboxMessage = typeof outbox.$inferSelect;

@@ -6,7 +6,8 @@ import type { AccountActor } from '../../http/actor';
 import { assertActivePhysician } from '../physicians/guard';
 import { ApplicationErrors } from './errors';
 import { loadApplicationView, presentApplicationAudited, presentListItem } from './presenter';
-import { selectBlob, selectOwnApplicationsPage } from './queries';
+import { selectOwnApplicationsPage } from './queries';
+import type { OpenedBlob } from '../../storage/blob-store';
 
 export const OWN_PAGE_SIZE = 20;
 
@@ -37,12 +38,11 @@ export async function getApplication(c: Ctx, actor: AccountActor, id: string) {
 }
 
 /** The photo of an application, to those who may view the application. */
-export async function getApplicationPhoto(c: Ctx, actor: AccountActor, id: string): Promise<{ content: Buffer; contentType: string }> {
+export async function getApplicationPhoto(c: Ctx, actor: AccountActor, id: string): Promise<OpenedBlob> {
   if (actor.kind === 'physician') await assertActivePhysician(c, actor);
   const view = await loadApplicationView(c, actor, id);
   const sha = typeof view.app.payload.photoSha256 === 'string' ? view.app.payload.photoSha256 : undefined;
-  const blob = sha ? await selectBlob(c, sha) : undefined;
-  const content = blob ? await c.blobs.get(blob.sha256) : undefined;
-  if (!blob || !content) throw ApplicationErrors.PHOTO_NOT_FOUND();
-  return { content, contentType: blob.contentType };
+  const photo = sha ? await c.blobs.open(c.tx, sha) : undefined;
+  if (!photo) throw ApplicationErrors.PHOTO_NOT_FOUND();
+  return photo;
 }

@@ -63,13 +63,9 @@ export async function selectQualification(c: Ctx, id: string) {
 }
 
 export async function selectBlob(c: Ctx, sha256: string) {
-  const [row] = await c.tx.select().from(blobs).where(eq(blobs.sha256, sha256)).limit(1);
+  const [row] = await c.tx.select({ sha256: blobs.sha256, contentType: blobs.contentType, sizeBytes: blobs.sizeBytes }).from(blobs)
+    .where(eq(blobs.sha256, sha256)).limit(1);
   return row;
-}
-
-/** Records a stored file in the blob index (the content is addressed by its hash, so a repeat is a no-op). */
-export async function insertBlob(c: Ctx, row: { sha256: string; contentType: string; sizeBytes: number }): Promise<void> {
-  await c.tx.insert(blobs).values(row).onConflictDoNothing();
 }
 
 /**

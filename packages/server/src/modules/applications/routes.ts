@@ -102,7 +102,7 @@ export async function applicationsRoutes(root: FastifyInstance, deps: Deps): Pro
     schema: { tags: TAGS, summary: '申请照片', params: IdParams },
   }, async (req, reply) => {
     const photo = await getApplicationPhoto(reading(deps), accountActor(req), req.params.id);
-    return reply.type(photo.contentType).header('cache-control', 'private, max-age=3600').header('x-content-type-options', 'nosniff').send(photo.content);
+    return reply.type(photo.contentType).header('cache-control', 'private, max-age=3600').header('x-content-type-options', 'nosniff').header('content-length', photo.sizeBytes).send(photo.stream);
   });
 
   app.post('/api/v1/applications/:id/submit', {

@@ -4,7 +4,7 @@
  */
 import { and, eq, sql } from 'drizzle-orm';
 import {
-  INELIGIBLE_CASE_INFO, PHYSICIAN_LEVEL_INFO, TITLE_LABELS, todayInChina,
+  INELIGIBLE_CASE_INFO, PHYSICIAN_LEVEL_INFO, TITLE_LABELS, UPLOAD_LIMITS, todayInChina,
   type BusinessType, type FirstRegistrationDraft, type IneligibleCase, type PhysicianLevel, type PracticeCategory,
 } from '@medreg/domain';
 import type { Ctx } from '../../context';
@@ -15,7 +15,7 @@ import { OPEN_BUSINESS_TYPES } from '../reference/service';
 import { TransitionErrors, lockApplication, recordCreation } from './transition';
 import { applyDraftPatch, type DraftFacts, type FirstRegistrationPayload } from './draft-rules';
 import { ApplicationErrors } from './errors';
-import { insertBlob, lockPhysician, selectInstitution, selectOpenApplication, selectValidQualifications, selectValidRegistration } from './queries';
+import { lockPhysician, selectInstitution, selectOpenApplication, selectValidQualifications, selectValidRegistration } from './queries';
 import { detectImageType } from './photo';
 
 /** States in which the applicant may change the form (the workflow lets them submit from these). */
@@ -151,7 +151,7 @@ export async function saveDraft(c: Ctx, actor: AccountActor, id: string, input: 
   return writePayload(c, app, applyDraftPatch(current, patch, facts));
 }
 
-export const MAX_PHOTO_BYTES = 2 * 1024 * 1024;
+export const MAX_PHOTO_BYTES = UPLOAD_LIMITS.photoBytes;
 
 /**
  * Stores the applicant's photo (近6个月2寸白底免冠正面半身照片): JPEG or PNG by its first bytes, at most 2 MB,
@@ -163,7 +163,6 @@ export async function savePhoto(c: Ctx, actor: AccountActor, id: string, content
   if (content.length > MAX_PHOTO_BYTES) throw ApplicationErrors.PHOTO_TOO_LARGE({ path: ['photo'] });
   const type = detectImageType(content);
   if (!type) throw ApplicationErrors.PHOTO_INVALID({ path: ['photo'] });
-  const sha256 = await c.blobs.put(content);
-  await insertBlob(c, { sha256, contentType: type, sizeBytes: content.length });
+  const { sha256 } = await c.blobs.put(c.tx, content, type);
   return writePayload(c, app, { ...(app.payload as FirstRegistrationPayload), photoSha256: sha256 });
 }

@@ -63,7 +63,6 @@ export async function nextDocumentSerial(c: Ctx, authorityId: string, year: numb
 }
 
 export async function recordDecisionDocument(c: Ctx, doc: { applicationId: string; documentNo: string; authorityId: string; sha256: string; sizeBytes: number; issuedOn: string }) {
-  await c.tx.insert(blobs).values({ sha256: doc.sha256, contentType: 'application/pdf', sizeBytes: doc.sizeBytes, createdAt: c.now() }).onConflictDoNothing();
   await c.tx.insert(decisionDocuments).values({
     applicationId: doc.applicationId, kind: 'refusal', documentNo: doc.documentNo, authorityId: doc.authorityId, sha256: doc.sha256, issuedOn: doc.issuedOn, createdAt: c.now(),
   });

@@ -185,7 +185,7 @@ export async function refuseApplication(c: Ctx, actor: AccountActor, id: string,
     reasons,
     decidedAt: issuedOn,
   });
-  const sha256 = await c.blobs.put(pdf);
+  const { sha256 } = await c.blobs.put(c.tx, pdf, 'application/pdf');
   await recordDecisionDocument(c, { applicationId: id, documentNo, authorityId: parties.authority.id, sha256, sizeBytes: pdf.length, issuedOn });
 
   const app = await applyTransition(c, actor, id, 'refuse', {

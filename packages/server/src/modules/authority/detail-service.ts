@@ -9,6 +9,7 @@ import { findApplicationAccess, findDecisionDocument, selectAuthorityExtras } fr
 import { AuthorityErrors } from './errors';
 import { canEditMaterials } from './policy';
 import { presentForAuthority } from './presenter';
+import type { OpenedBlob } from '../../storage/blob-store';
 import { auditIdReveal } from '../audit/reveal';
 
 export async function getApplicationDetail(c: Ctx, actor: AccountActor, id: string) {
@@ -29,12 +30,12 @@ export async function getApplicationDetail(c: Ctx, actor: AccountActor, id: stri
 }
 
 /** The 不予注册决定书: for the applicant, the institution and the authorities that can see the application; 404 otherwise. */
-export async function getDecisionDocument(c: Ctx, actor: Actor, id: string): Promise<{ pdf: Buffer; documentNo: string }> {
+export async function getDecisionDocument(c: Ctx, actor: Actor, id: string): Promise<{ pdf: OpenedBlob; documentNo: string }> {
   const found = await findApplicationAccess(c, id);
   if (!found || !canView(actor, found.access)) throw CommonErrors.NOT_FOUND({ detail: '未找到该业务申请' });
   const doc = await findDecisionDocument(c, id);
   const sha = found.app.decisionDocumentSha256 ?? doc?.sha256;
-  const pdf = sha ? await c.blobs.get(sha) : undefined;
+  const pdf = sha ? await c.blobs.open(c.tx, sha) : undefined;
   if (!pdf) throw AuthorityErrors.DECISION_DOCUMENT_NOT_FOUND();
   return { pdf, documentNo: doc?.documentNo ?? '不予注册决定书' };
 }

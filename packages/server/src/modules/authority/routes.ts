@@ -118,7 +118,8 @@ export async function authorityRoutes(root: FastifyInstance, deps: Deps): Promis
     return reply.type('application/pdf')
       .header('content-disposition', `inline; filename="decision.pdf"; filename*=UTF-8''${encodeURIComponent(`${documentNo}.pdf`)}`)
       .header('cache-control', 'private, no-store')
-      .send(pdf);
+      .header('content-length', pdf.sizeBytes)
+      .send(pdf.stream);
   });
 
   app.get('/api/v1/authority/calendar', {

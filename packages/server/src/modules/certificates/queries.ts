@@ -1,6 +1,6 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Ctx } from '../../context';
-import { applications, authorities, blobs, institutions, physicians, registrations } from '../../db/schema/index';
+import { applications, authorities, institutions, physicians, registrations } from '../../db/schema/index';
 
 /** Everything the certificate prints and the policy needs, in one query by primary keys. */
 export async function findCertificateSource(c: Ctx, registrationId: string, opts: { lock?: boolean } = {}) {
@@ -20,7 +20,6 @@ export async function findCertificateSource(c: Ctx, registrationId: string, opts
       statusSince: registrations.statusSince,
       applicationId: registrations.applicationId,
       verifyToken: registrations.verifyToken,
-      certificateSha256: registrations.certificateSha256,
       physicianName: physicians.name,
       sex: physicians.sex,
       birthDate: physicians.birthDate,
@@ -62,18 +61,4 @@ export async function ensureVerifyToken(c: Ctx, registrationId: string, candidat
     .where(eq(registrations.id, registrationId))
     .returning({ verifyToken: registrations.verifyToken });
   return row!.verifyToken!;
-}
-
-export async function recordBlob(c: Ctx, sha256: string, contentType: string, sizeBytes: number): Promise<void> {
-  await c.tx.insert(blobs).values({ sha256, contentType, sizeBytes }).onConflictDoNothing();
-}
-
-export async function saveCertificateSha(c: Ctx, registrationId: string, sha256: string): Promise<void> {
-  await c.tx.update(registrations).set({ certificateSha256: sha256 }).where(eq(registrations.id, registrationId));
-}
-
-/** Forgets cached certificates so that the next download renders the current data. */
-export async function clearCertificateSha(c: Ctx, where: { registrationId: string } | { physicianId: string }): Promise<void> {
-  const match = 'registrationId' in where ? eq(registrations.id, where.registrationId) : eq(registrations.physicianId, where.physicianId);
-  await c.tx.update(registrations).set({ certificateSha256: null }).where(and(match, sql`${registrations.certificateSha256} IS NOT NULL`));
 }

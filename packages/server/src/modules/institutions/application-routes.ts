@@ -3,13 +3,12 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { inTransaction, reading, type Deps } from '../../context';
 import { accountActor } from '../../http/actor';
 import { notInUrl } from '../../http/not-in-url';
-import { renderApplicationForm } from '../../pdf/application-form';
 import { audit } from '../audit/service';
 import { auditIdReveal } from '../audit/reveal';
 import { getApplicationDetail } from './application-view';
 import { decideApplication } from './decisions';
 import type { InstitutionAction } from './decision-notices';
-import { buildApplicationFormData } from './form-data';
+import { applicationFormPdf } from './form-pdf';
 import { idempotencyKeyOf } from './idempotency';
 import { listQueue } from './queue';
 import { DecisionBody, IdParams, QueueQuery } from './schemas';
@@ -47,16 +46,15 @@ export async function institutionApplicationRoutes(root: FastifyInstance, deps: 
     schema: { tags: TAGS, summary: '打印预览《医师执业注册申请审核表》（A4 PDF，含业务编号条码和二维码）', params: IdParams },
   }, async (req, reply) => {
     const actor = accountActor(req);
-    const data = await buildApplicationFormData(reading(deps), actor, req.params.id);
-    const pdf = await renderApplicationForm(data);
+    const { pdf, businessCode } = await applicationFormPdf(deps, actor, req.params.id);
     await inTransaction(deps, async (c) => {
-      await audit(c, actor, 'application.print_form', 'application', req.params.id, { businessCode: data.businessCode });
+      await audit(c, actor, 'application.print_form', 'application', req.params.id, { businessCode });
       // The 审核表 prints the full 身份证号.
       await auditIdReveal(c, actor, { entityType: 'application', entityId: req.params.id, via: 'application_form_pdf' });
     });
     return reply
       .type('application/pdf')
-      .header('content-disposition', `inline; filename="${data.businessCode || 'application'}.pdf"`)
+      .header('content-disposition', `inline; filename="${businessCode || 'application'}.pdf"`)
       .header('cache-control', 'private, no-store')
       // Shown inside the handling page's preview frame (same origin only).
       .header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'self'")

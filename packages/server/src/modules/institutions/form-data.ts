@@ -25,15 +25,14 @@ function institutionOpinion(state: string, events: ApplicationEventRow[]): Appli
  * Everything 《医师执业注册申请审核表》 prints (seed 第四步【打印预览】, 第五步 「带编码表格」).
  * The form goes to the authority, so it carries the full 身份证号, decrypted here and nowhere else.
  */
-export async function buildApplicationFormData(c: Ctx, actor: AccountActor, id: string): Promise<ApplicationFormData> {
+export async function buildApplicationFormData(c: Ctx, actor: AccountActor, id: string): Promise<{ data: ApplicationFormData; photoSha256: string | null }> {
   const record = await loadVisibleApplication(c, actor, id);
   const { app, physician } = record;
   const payload = readPayload(app.payload);
   const [qualification, events] = await Promise.all([selectQualification(c, payload.qualificationId), selectApplicationEvents(c, id)]);
   const photoSha = payload.photoSha256 ?? physician.photoSha256;
-  const photo = photoSha ? ((await c.blobs.get(photoSha)) ?? null) : null;
   const category = payload.category ?? qualification?.category;
-  return {
+  const data: ApplicationFormData = {
     businessCode: app.businessCode ?? '',
     businessTypeLabel: businessTypeLabel(app.businessType),
     submittedAt: (app.submittedAt ?? app.createdAt).toISOString(),
@@ -62,9 +61,10 @@ export async function buildApplicationFormData(c: Ctx, actor: AccountActor, id: 
     },
     education: payload.education,
     title: payload.title ?? null,
-    photo,
+    photo: null,
     institutionOpinion: institutionOpinion(app.state, events),
     authority: { name: record.authorityName ?? '' },
-    generatedAt: c.now().toISOString(),
+    generatedAt: '',
   };
+  return { data, photoSha256: photoSha ?? null };
 }

@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { CommonErrors, TextErrors, hasControlCharacter, provinceCodeOf, type Jurisdiction } from '@medreg/domain';
 import type { Ctx } from '../../context';
 import { cursorPart, decodeCursor, encodeCursor } from '../../db/cursor';
-import { authorities, blobs, physicians, qualificationCorrections, type Physician } from '../../db/schema/index';
+import { authorities, physicians, qualificationCorrections, type Physician } from '../../db/schema/index';
 import { audit } from '../audit/service';
 import { QualificationErrors } from './errors';
 import { correctionFilterFor } from './policy';
@@ -72,13 +72,9 @@ export async function createCorrection(c: Ctx, physician: Physician, input: { re
   const authority = await routeCorrection(c, c.pii.decrypt(physician.idNumberEnc));
   if (!authority) throw QualificationErrors.CORRECTION_AUTHORITY_UNAVAILABLE();
 
-  // Files first (content-addressed, so a rolled-back request leaves at most an unreferenced file), then one INSERT.
-  const shas = await Promise.all(input.attachments.map((a) => c.blobs.put(a.data)));
-  if (shas.length > 0) {
-    await c.tx.insert(blobs)
-      .values(shas.map((sha, i) => ({ sha256: sha, contentType: types[i]!, sizeBytes: input.attachments[i]!.data.length })))
-      .onConflictDoNothing();
-  }
+  // The files and the request in one transaction: both are stored or neither.
+  const shas: string[] = [];
+  for (const [i, a] of input.attachments.entries()) shas.push((await c.blobs.put(c.tx, a.data, types[i]!)).sha256);
   const [row] = await c.tx.insert(qualificationCorrections).values({
     physicianId: physician.id, authorityId: authority.id, reason: input.reason.trim(), attachments: shas, createdAt: c.now(),
   }).returning();
