@@ -9,6 +9,7 @@ import { seedOnStart } from './seed/on-start';
 import { RecordOnlySender } from './modules/notifications/sender';
 import { createJobRunner } from './jobs/index';
 import { sealLegacyCertCodes } from './security/seal-legacy-pii';
+import { hasLegacyBlobFiles } from './storage/import-files';
 
 const WEB_DIST = fileURLToPath(new URL('../../web/dist', import.meta.url));
 
@@ -25,6 +26,9 @@ async function main(): Promise<void> {
   if (applied.length) app.log.info({ applied }, 'migrations applied');
   const sealed = await sealLegacyCertCodes(deps);
   if (sealed) app.log.info({ sealed }, 'plain-text qualification codes encrypted');
+  if (await hasLegacyBlobFiles(path.join(config.MEDREG_DATA_DIR, 'blobs'))) {
+    app.log.warn('数据目录 blobs/ 中有旧版本保存的文件：请运行 npm run blobs:import 把它们导入共享存储，否则其他进程看不到这些照片和材料');
+  }
 
   const banner = await seedOnStart(deps);
 

@@ -51,6 +51,16 @@ export function isEmbeddableImage(bytes: Buffer | null | undefined): bytes is Bu
   return jpeg || png;
 }
 
+/** Draws the image; false (nothing drawn) for a file pdfkit cannot read — it fails while opening, before drawing. */
+function placeImage(doc: PDFKit.PDFDocument, image: Buffer, at: { x: number; y: number; width: number; height: number }): boolean {
+  try {
+    doc.image(image, at.x, at.y, { fit: [at.width, at.height], align: 'center', valign: 'center' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** The 2-inch photo (35 × 49 mm, width : height = 5 : 7), or a labelled empty frame. */
 export function drawPhoto(
   doc: PDFKit.PDFDocument,
@@ -61,8 +71,7 @@ export function drawPhoto(
   const height = (width * 7) / 5;
   const x = box.x + (box.width - width) / 2;
   const y = box.y + (box.height - height) / 2;
-  if (isEmbeddableImage(photo)) {
-    doc.image(photo, x, y, { fit: [width, height], align: 'center', valign: 'center' });
+  if (isEmbeddableImage(photo) && placeImage(doc, photo, { x, y, width, height })) {
     doc.save().lineWidth(0.5).strokeColor(COLOR.muted).rect(x, y, width, height).stroke().restore();
     return;
   }

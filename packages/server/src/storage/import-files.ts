@@ -40,3 +40,8 @@ export async function importBlobFiles(deps: Deps, root: string): Promise<ImportR
   }
   return report;
 }
+
+/** Whether an older version's file directory is still there (start-up says to import it). */
+export async function hasLegacyBlobFiles(root: string): Promise<boolean> {
+  return (await listBlobs(root)).length > 0;
+}

@@ -14,7 +14,7 @@ import { PiiCipher } from '../../src/security/pii';
 import { seedReferenceData } from '../../src/seed/reference';
 import { PostgresBlobStore } from '../../src/storage/postgres-blob-store';
 import { loggedIn } from '../helpers/agent';
-import { completeDraft, makeApplicant, PNG_PHOTO, startFirstRegistration } from '../helpers/applications-factories';
+import { completeDraft, makeApplicant, startFirstRegistration } from '../helpers/applications-factories';
 import { emptyPlace, type EmptyPlace } from '../helpers/empty-database';
 import { makeAuthority, makeInstitution, PASSWORD } from '../helpers/factories';
 import { makeRegisteredPhysician } from '../helpers/register-factories';
@@ -35,15 +35,17 @@ function run(name: 'backup' | 'restore', env: Record<string, string>, args: stri
   });
 }
 
+const PUBLIC_BASE_URL = 'https://medreg.example.cn';
+
 interface Journey {
   applicationId: string; applicationState: string; businessCode: string;
-  applicantLogin: string; doctorLogin: string; registrationId: string; certificate: Buffer;
+  applicantLogin: string; doctorLogin: string; registrationId: string; certificate: Buffer; photo: Buffer;
 }
 
 /** A physician's submitted application with a photo, and a registered physician's certificate PDF, on `place`. */
 async function journey(place: EmptyPlace): Promise<Journey> {
   const engine = await place.open();
-  const config = ConfigSchema.parse({ NODE_ENV: 'test', MEDREG_TEST_CAPTCHA: '1', LOG_LEVEL: 'silent', MEDREG_PII_KEY: KEY, ...place.env });
+  const config = ConfigSchema.parse({ NODE_ENV: 'test', MEDREG_TEST_CAPTCHA: '1', LOG_LEVEL: 'silent', MEDREG_PII_KEY: KEY, PUBLIC_BASE_URL, ...place.env });
   const deps: Deps = { config, engine, db: engine.db, pii: new PiiCipher(Buffer.from(KEY, 'base64')), blobs: new PostgresBlobStore(engine.db), now: () => new Date() };
   await migrate(engine);
   await seedReferenceData(engine.db);
@@ -61,9 +63,11 @@ async function journey(place: EmptyPlace): Promise<Journey> {
     const submitted = await applicant.agent.post(`/api/v1/applications/${draft.id}/submit`, { expectedVersion: draft.version });
     expect(submitted.statusCode, submitted.body).toBe(200);
     const body = submitted.json() as { id: string; state: string; businessCode: string };
+    const photo = await applicant.agent.get(`/api/v1/applications/${body.id}/photo`);
+    expect(photo.statusCode).toBe(200);
     return {
       applicationId: body.id, applicationState: body.state, businessCode: body.businessCode, applicantLogin: applicant.loginName,
-      doctorLogin: doctor.loginName, registrationId: doctor.registration.id, certificate: pdf.rawPayload,
+      doctorLogin: doctor.loginName, registrationId: doctor.registration.id, certificate: pdf.rawPayload, photo: photo.rawPayload,
     };
   } finally {
     await app.close();
@@ -89,7 +93,7 @@ describe.skipIf(onPostgres && !(await pgDumpAvailable()))(`backup and restore ($
     for (const p of places) await p.drop();
   });
 
-  it('backs up database, blob store and manifest, without the key', async () => {
+  it('backs up the database (files included) and the manifest, without the key', async () => {
     const prod = { ...source.env, NODE_ENV: 'production', MEDREG_PII_KEY: KEY };
     const refused = await run('backup', prod, [path.join(backupDir, '..', 'with-key'), '--include-dev-key']);
     expect(refused.code).toBe(1);
@@ -104,8 +108,10 @@ describe.skipIf(onPostgres && !(await pgDumpAvailable()))(`backup and restore ($
     };
     expect(manifest).toMatchObject({ engine: onPostgres ? 'postgres' : 'pglite', medregVersion: '0.1.0', piiKey: { source: 'MEDREG_PII_KEY', included: false } });
     expect(manifest.migrations).toContain('20261201130000_account_must_change_password.sql');
-    expect(manifest.parts.map((p) => p.kind).sort()).toEqual(['blobs', onPostgres ? 'postgres-dump' : 'pglite-datadir'].sort());
-    expect(manifest.parts.find((p) => p.kind === 'blobs')!.files).toBeGreaterThanOrEqual(2);
+    // Photos and PDFs are rows of the database: the dump alone carries them.
+    expect(manifest.parts.map((p) => p.kind)).toEqual([onPostgres ? 'postgres-dump' : 'pglite-datadir']);
+    expect(manifest).toMatchObject({ blobStore: 'postgres' });
+    expect(result.out).toMatch(/照片、材料和生成的 PDF 保存在数据库中/);
     for (const p of manifest.parts) expect(p.sha256).toMatch(/^[0-9a-f]{64}$/);
     const everything = (await readdir(backupDir, { recursive: true })).join('\n');
     expect(everything).not.toMatch(/pii\.key/);
@@ -132,7 +138,8 @@ describe.skipIf(onPostgres && !(await pgDumpAvailable()))(`backup and restore ($
     expect(result.code, result.out).toBe(0);
     expect(result.out).toMatch(/密钥校验通过/);
 
-    const server = await startServerProcess({ ...target.env, MEDREG_PII_KEY: KEY, MEDREG_TEST_CAPTCHA: '1' });
+    // The same public address, so the certificate (its QR link) is the same document: served from the restored cache.
+    const server = await startServerProcess({ ...target.env, MEDREG_PII_KEY: KEY, MEDREG_TEST_CAPTCHA: '1', PUBLIC_BASE_URL });
     servers.push(server);
     const applicant = new HttpAgent(server.baseUrl);
     expect((await applicant.login(done.applicantLogin, PASSWORD)).status).toBe(200);
@@ -143,7 +150,7 @@ describe.skipIf(onPostgres && !(await pgDumpAvailable()))(`backup and restore ($
     expect(detail.json()).toMatchObject({ state: done.applicationState, businessCode: done.businessCode });
     const photo = await fetch(`${server.baseUrl}/api/v1/applications/${done.applicationId}/photo`, { headers: { cookie: applicant.cookie! } });
     expect(photo.status).toBe(200);
-    expect(Buffer.from(await photo.arrayBuffer()).equals(PNG_PHOTO)).toBe(true);
+    expect(Buffer.from(await photo.arrayBuffer()).equals(done.photo)).toBe(true);
 
     const doctor = new HttpAgent(server.baseUrl);
     expect((await doctor.login(done.doctorLogin, PASSWORD)).status).toBe(200);

@@ -14,6 +14,8 @@ export interface TestApp {
   app: FastifyInstance;
   deps: Deps;
   engine: Engine;
+  /** The test database's connection string (PostgreSQL only). */
+  databaseUrl?: string;
   /** Moves the clock used by services (deadlines, code expiry, locks). */
   setNow(date: Date | string): void;
   close(): Promise<void>;
@@ -29,6 +31,7 @@ export async function createTestApp(env: Record<string, string> = {}, opts: { lo
   const kind = process.env.MEDREG_TEST_ENGINE ?? 'pglite';
   let engine: Engine;
   let dropDatabase: (() => Promise<void>) | undefined;
+  let databaseUrl: string | undefined;
   if (kind === 'postgres') {
     const url = process.env.TEST_DATABASE_URL!;
     const name = `medreg_t_${randomBytes(6).toString('hex')}`;
@@ -38,7 +41,8 @@ export async function createTestApp(env: Record<string, string> = {}, opts: { lo
     await admin.end();
     const dbUrl = new URL(url);
     dbUrl.pathname = `/${name}`;
-    engine = postgresEngine(dbUrl.toString(), 5);
+    databaseUrl = dbUrl.toString();
+    engine = postgresEngine(databaseUrl, 5);
     dropDatabase = async () => {
       const a = new pg.Client({ connectionString: url });
       await a.connect();
@@ -64,6 +68,7 @@ export async function createTestApp(env: Record<string, string> = {}, opts: { lo
     app,
     deps,
     engine,
+    databaseUrl,
     setNow: (date) => {
       now = typeof date === 'string' ? new Date(date) : date;
     },
