@@ -33,9 +33,9 @@ export const ConfigSchema = z
     /** Legal decision period in working days (《医师法》第十三条: 20 working days). */
     DECISION_LIMIT_WORKING_DAYS: z.coerce.number().int().min(1).max(60).default(20),
     COOKIE_SECURE: bool.optional(),
-    /** Proxies whose X-Forwarded-For is believed: unset = nobody; a hop count; or addresses/CIDRs, comma-separated. */
     /** Where file bytes live: `postgres` (default, the blobs table) or `s3` (an S3-compatible bucket; index rows stay in the database). */
     MEDREG_BLOB_STORE: z.enum(['postgres', 's3']).default('postgres'),
+    /** The S3-compatible server, e.g. http://minio:9000; unset → AWS S3 in MEDREG_S3_REGION. */
     MEDREG_S3_ENDPOINT: z.string().url().optional(),
     MEDREG_S3_REGION: z.string().default('us-east-1'),
     MEDREG_S3_BUCKET: z.string().optional(),
@@ -43,9 +43,11 @@ export const ConfigSchema = z
     MEDREG_S3_SECRET_ACCESS_KEY: z.string().optional(),
     /** Path-style addressing (http://host/bucket/key), as MinIO and most self-hosted stores need. */
     MEDREG_S3_FORCE_PATH_STYLE: bool.default(true),
+    /** Prepended to each object's key (`blobs/<sha256>`), so that medreg can share a bucket. */
     MEDREG_S3_PREFIX: z.string().default('blobs/'),
     /** How long an unreferenced blob is kept before the garbage job removes it. */
     BLOB_GC_GRACE_HOURS: z.coerce.number().min(0).max(24 * 365).default(24),
+    /** Proxies whose X-Forwarded-For is believed: unset = nobody; a hop count; or addresses/CIDRs, comma-separated. */
     TRUST_PROXY: z.string().optional().transform((raw, ctx) => {
       const parsed = parseTrustProxy(raw);
       if ('error' in parsed) {
@@ -62,7 +64,14 @@ export const ConfigSchema = z
     publicBaseUrl: c.PUBLIC_BASE_URL ?? `http://localhost:${c.PORT}`,
   }))
   .superRefine((c, ctx) => {
-    if (c.MEDREG_BLOB_STORE === 's3' && !c.MEDREG_S3_BUCKET) ctx.addIssue({ code: 'custom', path: ['MEDREG_S3_BUCKET'], message: 'MEDREG_BLOB_STORE=s3 需要设置 MEDREG_S3_BUCKET（以及 MEDREG_S3_ENDPOINT、访问密钥）' });
+    if (c.MEDREG_BLOB_STORE === 's3') {
+      if (!c.MEDREG_S3_BUCKET) ctx.addIssue({ code: 'custom', path: ['MEDREG_S3_BUCKET'], message: 'MEDREG_BLOB_STORE=s3 需要设置 MEDREG_S3_BUCKET（存放照片、材料和 PDF 的存储桶）' });
+      // Both keys or neither: without them the AWS SDK's standard credential chain applies (README).
+      if (Boolean(c.MEDREG_S3_ACCESS_KEY_ID) !== Boolean(c.MEDREG_S3_SECRET_ACCESS_KEY)) {
+        const missing = c.MEDREG_S3_ACCESS_KEY_ID ? 'MEDREG_S3_SECRET_ACCESS_KEY' : 'MEDREG_S3_ACCESS_KEY_ID';
+        ctx.addIssue({ code: 'custom', path: [missing], message: `MEDREG_S3_ACCESS_KEY_ID 与 MEDREG_S3_SECRET_ACCESS_KEY 须同时设置（缺少 ${missing}）；都不设置时使用 AWS 标准凭证链（AWS_ACCESS_KEY_ID 等环境变量、~/.aws 配置或实例角色）` });
+      }
+    }
     if (c.NODE_ENV === 'production') {
       if (c.MEDREG_DEMO_DATA) ctx.addIssue({ code: 'custom', path: ['MEDREG_DEMO_DATA'], message: '生产环境不得加载演示数据（MEDREG_DEMO_DATA / --demo）：请用 npm run create-admin 创建首个管理员' });
       if (c.MEDREG_TEST_CAPTCHA) ctx.addIssue({ code: 'custom', path: ['MEDREG_TEST_CAPTCHA'], message: '生产环境不得开启测试验证码' });

@@ -37,3 +37,26 @@ describe('production safety switches', () => {
     expect(c.MEDREG_DATA_DIR).toBe('./data');
   });
 });
+
+describe('where file bytes live (MEDREG_BLOB_STORE)', () => {
+  const issues = (env: Record<string, string>) => {
+    const parsed = ConfigSchema.safeParse(env);
+    return parsed.success ? [] : parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
+  };
+
+  it('keeps files in the database unless told otherwise', () => {
+    expect(ConfigSchema.parse({}).MEDREG_BLOB_STORE).toBe('postgres');
+  });
+
+  it('refuses s3 without a bucket, saying so in Chinese', () => {
+    expect(issues({ MEDREG_BLOB_STORE: 's3' })).toEqual([{ path: 'MEDREG_S3_BUCKET', message: expect.stringMatching(/需要设置 MEDREG_S3_BUCKET/) }]);
+  });
+
+  it('refuses half an access key, and takes none (the AWS credential chain) or both', () => {
+    const base = { MEDREG_BLOB_STORE: 's3', MEDREG_S3_BUCKET: 'medreg' };
+    expect(issues({ ...base, MEDREG_S3_ACCESS_KEY_ID: 'AKIA' })).toEqual([{ path: 'MEDREG_S3_SECRET_ACCESS_KEY', message: expect.stringMatching(/须同时设置/) }]);
+    expect(issues({ ...base, MEDREG_S3_SECRET_ACCESS_KEY: 'secret' })).toEqual([{ path: 'MEDREG_S3_ACCESS_KEY_ID', message: expect.stringMatching(/须同时设置/) }]);
+    expect(issues(base)).toEqual([]);
+    expect(issues({ ...base, MEDREG_S3_ACCESS_KEY_ID: 'AKIA', MEDREG_S3_SECRET_ACCESS_KEY: 'secret' })).toEqual([]);
+  });
+});
