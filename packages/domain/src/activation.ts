@@ -1,6 +1,8 @@
 /**
- * Account activation (账户激活) and registration statuses, domain §3.1 B and D, §3.3 and seed questions 一, 三, 六.
+ * Account activation (账户激活), domain §3.1 D, §3.3 and seed questions 一, 三, 六.
  */
+
+import { isInvalidRegistrationStatus, type RegistrationStatus } from './registration/registration-status';
 
 /** 医师账户状态 (§3.1 D): 已注册未校验 → 已校验 (phone or e-mail verified) → 已激活. */
 export const ACTIVATION_STATUSES = ['unverified', 'verified', 'active'] as const;
@@ -24,28 +26,10 @@ export const ACTIVATION_METHOD_LABELS = {
   auto_on_approval: '审批通过后自动激活',
 } as const satisfies Record<ActivationMethod, string>;
 
-/** Status of a registration record (§3.1 B). */
-export const REGISTRATION_STATUSES = ['valid', 'transferred_out', 'filed', 'suspended', 'cancelled'] as const;
-export type RegistrationStatus = (typeof REGISTRATION_STATUSES)[number];
-
-export const REGISTRATION_STATUS_LABELS = {
-  valid: '有效',
-  transferred_out: '变更出',
-  filed: '注册备案',
-  suspended: '中止',
-  cancelled: '注销',
-} as const satisfies Record<RegistrationStatus, string>;
-
-/**
- * 无效状态 of the official FAQ [S11]: 注册备案, 注销, 区内到区外变更 (变更出). Such a physician cannot get an
- * activation code from an institution and activates with the 资格证书编码 (§3.3 path 3, seed 三).
- * 中止 is not among them: the registration still exists and its main institution can issue a code.
- */
-export const INVALID_REGISTRATION_STATUSES = ['transferred_out', 'filed', 'cancelled'] as const satisfies readonly RegistrationStatus[];
-
-export function isInvalidRegistrationStatus(status: RegistrationStatus): boolean {
-  return (INVALID_REGISTRATION_STATUSES as readonly RegistrationStatus[]).includes(status);
-}
+// Registration statuses live with the registration's lifecycle (registration/registration-status.ts).
+export {
+  REGISTRATION_STATUSES, REGISTRATION_STATUS_LABELS, INVALID_REGISTRATION_STATUSES, isInvalidRegistrationStatus, type RegistrationStatus,
+} from './registration/registration-status';
 
 /**
  * The activation methods open to a physician (§3.3):

@@ -4,12 +4,15 @@ import { fromDayNumber, toDayNumber } from './calendar/iso-date';
 import { BUSINESS_TYPES, BUSINESS_TYPE_INFO, INELIGIBLE_CASES, INELIGIBLE_CASE_INFO, businessCode, parseBusinessCode } from './business-types';
 
 describe('business types (§2.2)', () => {
-  it('catalogues BT-01…BT-05, BT-07 and BT-08 with unique codes', () => {
-    expect(BUSINESS_TYPES.map((t) => BUSINESS_TYPE_INFO[t].id)).toEqual(['BT-01', 'BT-02', 'BT-03', 'BT-04', 'BT-05', 'BT-07', 'BT-08']);
+  it('catalogues BT-01…BT-05 and BT-07…BT-09 with unique codes', () => {
+    expect(BUSINESS_TYPES.map((t) => BUSINESS_TYPE_INFO[t].id)).toEqual(['BT-01', 'BT-02', 'BT-03', 'BT-04', 'BT-05', 'BT-07', 'BT-08', 'BT-09']);
+    expect(BUSINESS_TYPES.map((t) => BUSINESS_TYPE_INFO[t].code)).toEqual(['01', '02', '03', '04', '05', '07', '08', '09']);
     expect(new Set(BUSINESS_TYPES.map((t) => BUSINESS_TYPE_INFO[t].code)).size).toBe(BUSINESS_TYPES.length);
     expect(BUSINESS_TYPE_INFO.first_registration.label).toBe('首次注册');
     expect(BUSINESS_TYPE_INFO.additional_registration.levels).toEqual(['physician']);
     expect(BUSINESS_TYPE_INFO.multi_site_filing.statutoryWorkingDays).toBeNull();
+    expect(BUSINESS_TYPE_INFO.certificate_reissue).toMatchObject({ label: '补发/换领执业证书', statutoryWorkingDays: null });
+    expect(parseBusinessCode('BT092026100800000001')?.type).toBe('certificate_reissue');
   });
 
   it('explains where each ineligible case goes instead', () => {

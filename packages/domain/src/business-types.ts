@@ -2,7 +2,8 @@
  * 业务类型 — the business catalogue of domain §2.2 that physicians apply for online, and the cases the
  * e-registration system cannot handle (seed question 二 「什么情况下无法进行电子化注册」).
  * `statutoryWorkingDays`: 《医师法》第十三条、第十六条 — decide within 20 working days of 受理; a filing
- * (备案) is not a licence and has no statutory limit (§2.2 BT-05 [I]).
+ * (备案) is not a licence and has no statutory limit (§2.2 BT-05 [I]); nor is 补发/换领 of a certificate, an
+ * administrative act on a registration already granted (§2.2 BT-09: "Administrative").
  */
 import { defineErrors, spec } from './errors';
 import { isIsoDate, todayInChina, type IsoDate } from './calendar/iso-date';
@@ -16,6 +17,7 @@ export const BUSINESS_TYPES = [
   'multi_site_filing',
   'cancellation',
   're_registration',
+  'certificate_reissue',
 ] as const;
 export type BusinessType = (typeof BUSINESS_TYPES)[number];
 
@@ -38,6 +40,7 @@ export const BUSINESS_TYPE_INFO = {
   multi_site_filing: { id: 'BT-05', label: '多机构备案', code: '05', levels: ['physician', 'assistant'], statutoryWorkingDays: null },
   cancellation: { id: 'BT-07', label: '注销注册', code: '07', levels: ['physician', 'assistant'], statutoryWorkingDays: 20 },
   re_registration: { id: 'BT-08', label: '重新注册', code: '08', levels: ['physician', 'assistant'], statutoryWorkingDays: 20 },
+  certificate_reissue: { id: 'BT-09', label: '补发/换领执业证书', code: '09', levels: ['physician', 'assistant'], statutoryWorkingDays: null },
 } as const satisfies Record<BusinessType, BusinessTypeInfo>;
 
 export function isBusinessType(value: unknown): value is BusinessType {

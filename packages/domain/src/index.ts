@@ -42,8 +42,13 @@ export * from "./workflow/authority-queue-query";
 export * from "./audit/audit-trail";
 export * from "./audit/audit-report";
 
+// The registration record and its filings and certificate: lifecycles as tables (domain §3.1–3.2)
+export * from "./registration/index";
+
 // Businesses, accounts
 export * from "./business-types";
+// One definition per business type: who may apply, the form, who confirms and decides, the effect on approval
+export * from "./business/index";
 export * from "./activation";
 export * from "./physician-activation";
 export * from "./physician-name";

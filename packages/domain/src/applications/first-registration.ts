@@ -2,9 +2,7 @@ import { z } from 'zod';
 import { plainText } from '../text/plain-text';
 import { PRACTICE_CATEGORIES } from '../reference/practice-categories';
 import { DECLARATION_KEYS } from './declarations';
-
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
-const regionCode = z.string().regex(/^\d{6}$/, '请选择执业地点');
+import { declarationsField, isoDateField as isoDate, regionCodeField as regionCode } from '../business/form-fields';
 
 /** 学历信息 on the application (BT-01 data). */
 export const EducationSchema = z.object({
@@ -50,6 +48,6 @@ export const FirstRegistrationSubmission = z.object({
   education: EducationSchema,
   title: plainText().trim().min(1, '请选择任职资格').max(20),
   photoSha256: z.string({ error: '请上传近期免冠照片' }).regex(/^[0-9a-f]{64}$/, '请上传近期免冠照片'),
-  declarations: z.record(z.enum(DECLARATION_KEYS), z.literal(true, '须逐项确认申请人承诺')),
+  declarations: declarationsField,
 });
 export type FirstRegistrationSubmission = z.infer<typeof FirstRegistrationSubmission>;
