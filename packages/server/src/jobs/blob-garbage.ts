@@ -19,6 +19,7 @@ export const BLOB_REFERENCES = [
   sql`EXISTS (SELECT 1 FROM decision_documents d WHERE d.sha256 = b.sha256)`,
   sql`EXISTS (SELECT 1 FROM pdf_cache p WHERE p.sha256 = b.sha256)`,
   sql`EXISTS (SELECT 1 FROM qualification_corrections q WHERE q.attachments @> ARRAY[b.sha256])`,
+  sql`EXISTS (SELECT 1 FROM application_attachments a WHERE a.sha256 = b.sha256)`,
 ];
 
 /**

@@ -4,7 +4,7 @@ import { eq } from 'drizzle-orm';
 import { maskResidentId, parseResidentId, provinceCodeOf } from '@medreg/domain';
 import type { Ctx } from '../context';
 import {
-  accounts, authorities, institutions, physicians, qualifications, registrations,
+  accounts, authorities, certificates, institutions, physicians, qualifications, registrations,
   type AccountRole, type AuthorityLevel, type Category, type Level,
 } from '../db/schema/index';
 import { hashPassword } from '../modules/accounts/passwords';
@@ -98,7 +98,16 @@ export async function createRegistration(c: Ctx, input: {
   practiceLocationCode: string; mainInstitutionId: string; authorityId: string; licenceCode: string; approvedOn: string;
   status?: 'valid' | 'transferred_out' | 'filed' | 'suspended' | 'cancelled'; verifyToken?: string;
 }) {
-  const [row] = await c.tx.insert(registrations).values({ ...input, qualificationId: input.qualificationId ?? null, status: input.status ?? 'valid' }).returning();
+  const [row] = await c.tx.insert(registrations).values({
+    ...input, qualificationId: input.qualificationId ?? null, status: input.status ?? 'valid', seniorityFrom: input.approvedOn,
+  }).returning();
+  // Its certificate: the QR token given, voided once the registration is cancelled.
+  if (input.verifyToken) {
+    await c.tx.insert(certificates).values({
+      registrationId: row!.id, licenceCode: input.licenceCode, verifyToken: input.verifyToken,
+      status: row!.status === 'cancelled' ? 'voided' : 'issued', issuedOn: input.approvedOn,
+    });
+  }
   if ((input.status ?? 'valid') === 'valid') {
     await c.tx.update(physicians).set({ mainInstitutionId: input.mainInstitutionId }).where(eq(physicians.id, input.physicianId));
   }

@@ -23,6 +23,9 @@ export const applications = pgTable('applications', {
   /** payload.photoSha256 as a column the database can check against blobs (generated). */
   photoSha256: text('photo_sha256').generatedAlwaysAs(sql`payload ->> 'photoSha256'`),
   registrationId: uuid('registration_id'),
+  /** The record the application starts from (变更, 助理升执业, 增加执业地点, 补发; a filing for 备案 修改/终止). */
+  subjectRegistrationId: uuid('subject_registration_id'),
+  subjectFilingId: uuid('subject_filing_id'),
   submittedAt: timestamp('submitted_at', { withTimezone: true }),
   institutionDecidedAt: timestamp('institution_decided_at', { withTimezone: true }),
   acceptedAt: timestamp('accepted_at', { withTimezone: true }),
@@ -66,6 +69,10 @@ export const registrations = pgTable('registrations', {
   training: boolean('training').notNull().default(false),
   applicationId: uuid('application_id'),
   verifyToken: text('verify_token'),
+  version: integer('version').notNull().default(1),
+  seniorityFrom: date('seniority_from', { mode: 'string' }).notNull(),
+  replacesRegistrationId: uuid('replaces_registration_id'),
+  department: text('department'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
 

@@ -9,3 +9,4 @@ export * from './authority';
 export * from './signup';
 export * from './login-failures';
 export * from './jobs';
+export * from './lifecycle';

@@ -142,7 +142,7 @@ export async function approveApplication(c: Ctx, actor: AccountActor, id: string
   const approvedOn = todayInChina(now);
   const registration = await registerApprovedApplication(c, {
     applicationId: id, physicianId: before.physicianId, qualificationId: qualification.id, mainInstitutionId: parties.institution.id,
-    authority: parties.authority, intent, approvedOn,
+    authority: parties.authority, intent, approvedOn, businessType: before.businessType as BusinessType, actor,
   });
   const app = await applyTransition(c, actor, id, 'approve', { ...opts, patch: { registrationId: registration.id, decidedAt: now } });
 

@@ -16,3 +16,8 @@ export async function nextLicenceCode(c: Ctx, input: { level: PhysicianLevel; ca
     RETURNING last_serial`);
   return formatLicenceCode({ ...input, serial: Number(row!.last_serial) });
 }
+
+/** The same for a plan's licence (level, category and issuing area as planned). */
+export function nextLicenceCodeFor(c: Ctx, licence: { level: PhysicianLevel; category: PracticeCategory; areaCode: string }): Promise<string> {
+  return nextLicenceCode(c, { level: licence.level, category: licence.category, areaCode: licence.areaCode });
+}
