@@ -21,3 +21,8 @@ export const UPLOAD_LIMITS = {
 export function formatMegabytes(bytes: number): string {
   return `${Math.round((bytes / MB) * 10) / 10} MB`;
 }
+
+/** "4000万像素" for messages and hints. */
+export function formatPixels(pixels: number): string {
+  return `${Math.round(pixels / 10_000)}万像素`;
+}

@@ -14,7 +14,8 @@ import { PiiCipher } from '../../src/security/pii';
 import { seedReferenceData } from '../../src/seed/reference';
 import { PostgresBlobStore } from '../../src/storage/postgres-blob-store';
 import { loggedIn } from '../helpers/agent';
-import { completeDraft, makeApplicant, PNG_PHOTO, startFirstRegistration } from '../helpers/applications-factories';
+import { completeDraft, makeApplicant, PNG_PHOTO_SIZE, startFirstRegistration } from '../helpers/applications-factories';
+import { decoded } from '../helpers/upload-samples';
 import { emptyPlace, type EmptyPlace } from '../helpers/empty-database';
 import { makeAuthority, makeInstitution, PASSWORD } from '../helpers/factories';
 import { makeRegisteredPhysician } from '../helpers/register-factories';
@@ -36,7 +37,7 @@ function run(name: 'backup' | 'restore', env: Record<string, string>, args: stri
 }
 
 interface Journey {
-  applicationId: string; applicationState: string; businessCode: string;
+  applicationId: string; applicationState: string; businessCode: string; photo: Buffer;
   applicantLogin: string; doctorLogin: string; registrationId: string; certificate: Buffer;
 }
 
@@ -60,9 +61,10 @@ async function journey(place: EmptyPlace): Promise<Journey> {
     const draft = await completeDraft(applicant.agent, await startFirstRegistration(applicant.agent), hospital.institution);
     const submitted = await applicant.agent.post(`/api/v1/applications/${draft.id}/submit`, { expectedVersion: draft.version });
     expect(submitted.statusCode, submitted.body).toBe(200);
-    const body = submitted.json() as { id: string; state: string; businessCode: string };
+    const body = submitted.json() as { id: string; state: string; businessCode: string; payload: { photoSha256: string } };
+    const photo = (await deps.blobs.get(deps.db, body.payload.photoSha256))!;
     return {
-      applicationId: body.id, applicationState: body.state, businessCode: body.businessCode, applicantLogin: applicant.loginName,
+      applicationId: body.id, applicationState: body.state, businessCode: body.businessCode, photo, applicantLogin: applicant.loginName,
       doctorLogin: doctor.loginName, registrationId: doctor.registration.id, certificate: pdf.rawPayload,
     };
   } finally {
@@ -143,7 +145,10 @@ describe.skipIf(onPostgres && !(await pgDumpAvailable()))(`backup and restore ($
     expect(detail.json()).toMatchObject({ state: done.applicationState, businessCode: done.businessCode });
     const photo = await fetch(`${server.baseUrl}/api/v1/applications/${done.applicationId}/photo`, { headers: { cookie: applicant.cookie! } });
     expect(photo.status).toBe(200);
-    expect(Buffer.from(await photo.arrayBuffer()).equals(PNG_PHOTO)).toBe(true);
+    // The photo as it was stored (re-encoded on upload), still the applicant's 100×140 PNG.
+    const served = Buffer.from(await photo.arrayBuffer());
+    expect(served.equals(done.photo)).toBe(true);
+    expect(await decoded(served)).toMatchObject({ format: 'png', width: PNG_PHOTO_SIZE.width, height: PNG_PHOTO_SIZE.height });
 
     const doctor = new HttpAgent(server.baseUrl);
     expect((await doctor.login(done.doctorLogin, PASSWORD)).status).toBe(200);

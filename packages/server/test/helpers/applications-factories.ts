@@ -10,6 +10,7 @@ import { applyTransition, type TransitionOptions } from '../../src/modules/appli
 import type { Agent } from './agent';
 import { loggedIn } from './agent';
 import { makePhysician, PASSWORD } from './factories';
+import { samplePhotoPng } from '../../src/pdf/test-fixtures';
 
 /** A logged-in physician (activated unless told otherwise) with a qualification. */
 export async function makeApplicant(app: FastifyInstance, deps: Deps, o: Parameters<typeof makePhysician>[1] = {}) {
@@ -45,12 +46,9 @@ export async function saveStep(agent: Agent, draft: PresentedApp, fields: Record
   return res.json() as PresentedApp;
 }
 
-/** A 1×1 PNG and the start of a JPEG: enough for the magic-byte check. */
-export const PNG_PHOTO = Buffer.from(
-  '89504e470d0a1a0a0000000d4948445200000001000000010806000000' + '1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082',
-  'hex',
-);
-export const JPEG_PHOTO = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(64, 1), Buffer.from([0xff, 0xd9])]);
+/** A real 100×140 PNG portrait (it must decode completely: uploads are re-encoded). */
+export const PNG_PHOTO_SIZE = { width: 100, height: 140 } as const;
+export const PNG_PHOTO = samplePhotoPng(PNG_PHOTO_SIZE.width, PNG_PHOTO_SIZE.height);
 
 /** A multipart/form-data body with one file field. */
 export function multipart(content: Buffer, filename = 'photo.png', field = 'photo', type = 'image/png') {
