@@ -26,3 +26,8 @@ export function formatMegabytes(bytes: number): string {
 export function formatPixels(pixels: number): string {
   return `${Math.round(pixels / 10_000)}万像素`;
 }
+
+/** A file's size as people read it: "820 KB" below 1 MB, "1.5 MB" above. */
+export function formatFileSize(bytes: number): string {
+  return bytes < MB ? `${Math.max(1, Math.round(bytes / 1024))} KB` : formatMegabytes(bytes);
+}

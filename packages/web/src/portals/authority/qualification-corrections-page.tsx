@@ -4,7 +4,7 @@
  */
 import { Flex, Select, Space, Table, Typography, type TableColumnsType } from 'antd';
 import { useState } from 'react';
-import { formatMegabytes } from '@medreg/domain';
+import { formatFileSize } from '@medreg/domain';
 import { KeysetPager } from '../../components/keyset-pager';
 import { PageHeader } from '../../components/page-header';
 import { ProblemAlert } from '../../components/problem-alert';
@@ -22,9 +22,9 @@ function AttachmentLinks({ attachments }: { attachments: CorrectionAttachment[] 
   return (
     <Space direction="vertical" size={0}>
       {attachments.map((a) => {
-        const facts = [a.contentType ? TYPE_LABELS[a.contentType] : undefined, a.sizeBytes !== null ? formatMegabytes(a.sizeBytes) : undefined].filter(Boolean).join('，');
+        const facts = [a.contentType ? TYPE_LABELS[a.contentType] : undefined, a.sizeBytes !== null ? formatFileSize(a.sizeBytes) : undefined].filter(Boolean).join('，');
         return (
-          <Typography.Link key={a.index} href={a.url} download>
+          <Typography.Link key={a.index} href={a.url} download style={{ whiteSpace: 'nowrap' }}>
             附件{a.index + 1}{facts && <Typography.Text type="secondary">（{facts}）</Typography.Text>}
           </Typography.Link>
         );
@@ -38,7 +38,7 @@ const columns: TableColumnsType<QualificationCorrection> = [
   { title: '姓名', dataIndex: 'physicianName', width: 100 },
   { title: '身份证号', dataIndex: 'idNumberMasked', width: 180, render: (v: string) => <span className="mono">{v}</span> },
   { title: '补改原因', dataIndex: 'reason', width: 300, render: (v: string) => <Typography.Paragraph ellipsis={{ rows: 2, expandable: true, symbol: '展开' }} style={{ margin: 0 }}>{v}</Typography.Paragraph> },
-  { title: '附件', dataIndex: 'attachments', width: 150, render: (v: CorrectionAttachment[]) => <AttachmentLinks attachments={v} /> },
+  { title: '附件', dataIndex: 'attachments', width: 180, render: (v: CorrectionAttachment[]) => <AttachmentLinks attachments={v} /> },
   { title: '受理部门', dataIndex: 'authorityName', width: 180 },
   { title: '状态', dataIndex: 'statusLabel', width: 130, render: (v: string, r) => <StatusTag label={v} color={STATUS_COLORS[r.status] ?? 'default'} /> },
   { title: '处理意见', dataIndex: 'resolutionNote', width: 160, render: (v: string | null) => v ?? '—' },
@@ -55,8 +55,9 @@ export function QualificationCorrectionsPage() {
         description="医师资格校验未通过、确认姓名及身份证号码无误的医师提交的资格信息补录或修改申请（本辖区）。"
       />
       <Flex align="center" gap={8} style={{ marginBottom: 12 }}>
-        <Typography.Text>状态：</Typography.Text>
+        <label htmlFor="correction-status-filter">状态：</label>
         <Select
+          id="correction-status-filter"
           allowClear
           placeholder="全部"
           style={{ width: 160 }}
@@ -78,7 +79,7 @@ export function QualificationCorrectionsPage() {
         columns={columns}
         dataSource={data?.items ?? []}
         pagination={false}
-        scroll={{ x: 1370 }}
+        scroll={{ x: 1400 }}
         locale={{ emptyText: '暂无资格补改申请' }}
       />
       <KeysetPager pages={pages} nextCursor={data?.nextCursor} showPage={false} />

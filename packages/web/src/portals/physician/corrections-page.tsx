@@ -30,7 +30,7 @@ const STATUS_COLOR: Record<Correction['status'], string> = { submitted: 'process
 const ACCEPT = ['image/jpeg', 'image/png', 'application/pdf'];
 const { attachmentBytes, attachmentsPerCorrection, correctionTotalBytes } = UPLOAD_LIMITS;
 const ATTACHMENTS_HINT = `最多${attachmentsPerCorrection}个，JPEG、PNG 图片或 PDF 文件，每个不超过 ${formatMegabytes(attachmentBytes)}，`
-  + `合计不超过 ${formatMegabytes(correctionTotalBytes)}。图片将去除拍摄信息后保存；PDF 不能加密，也不能含有脚本等活动内容`;
+  + `合计不超过 ${formatMegabytes(correctionTotalBytes)}。图片将去除拍摄信息后保存；PDF 不能加密，也不能含有脚本等活动内容。`;
 const CORRECTIONS_KEY = ['physician', 'qualification-corrections'] as const;
 
 function Guide() {
