@@ -13,7 +13,7 @@ import { registerWebApp } from './http/web-app';
 import { registerMetrics } from './http/metrics';
 import { fastifyTrustProxy } from './http/trust-proxy';
 import { safeLoggerOptions } from './http/logging';
-import { CommonErrors } from '@medreg/domain';
+import { CommonErrors, UPLOAD_LIMITS } from '@medreg/domain';
 import { MODULES } from './modules/index';
 
 export interface BuildOptions {
@@ -27,8 +27,8 @@ export interface BuildOptions {
   webDist?: string;
 }
 
-/** Maximum photo / attachment upload size. */
-export const MAX_UPLOAD_BYTES = 2 * 1024 * 1024;
+/** The largest single file any form takes (each form sets its own limit below this). */
+export const MAX_UPLOAD_BYTES = Math.max(UPLOAD_LIMITS.photoBytes, UPLOAD_LIMITS.attachmentBytes);
 
 export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   const { deps } = opts;

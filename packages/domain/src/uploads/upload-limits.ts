@@ -21,3 +21,13 @@ export const UPLOAD_LIMITS = {
 export function formatMegabytes(bytes: number): string {
   return `${Math.round((bytes / MB) * 10) / 10} MB`;
 }
+
+/** "4000万像素" for messages and hints. */
+export function formatPixels(pixels: number): string {
+  return `${Math.round(pixels / 10_000)}万像素`;
+}
+
+/** A file's size as people read it: "820 KB" below 1 MB, "1.5 MB" above. */
+export function formatFileSize(bytes: number): string {
+  return bytes < MB ? `${Math.max(1, Math.round(bytes / 1024))} KB` : formatMegabytes(bytes);
+}

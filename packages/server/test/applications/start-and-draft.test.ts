@@ -6,7 +6,8 @@ import { createRegistration } from '../../src/seed/builders';
 import { createTestApp, type TestApp } from '../helpers/test-app';
 import { expectProblem } from '../helpers/agent';
 import { makeInstitution } from '../helpers/factories';
-import { PNG_PHOTO, JPEG_PHOTO, makeApplicant, saveStep, startFirstRegistration, uploadPhoto, type PresentedApp } from '../helpers/applications-factories';
+import { decoded, sampleJpeg } from '../helpers/upload-samples';
+import { PNG_PHOTO, makeApplicant, saveStep, startFirstRegistration, uploadPhoto, type PresentedApp } from '../helpers/applications-factories';
 
 let t: TestApp;
 let hospital: Awaited<ReturnType<typeof makeInstitution>>;
@@ -214,17 +215,20 @@ describe('the photo', () => {
     expectProblem(await p.agent.post(`/api/v1/applications/${draft.id}/photo`, {}), 400, 'PHOTO_REQUIRED');
   });
 
-  it('stores a JPEG, records the blob and streams it back to the applicant', async () => {
-    const res = await uploadPhoto(p.agent, draft.id, JPEG_PHOTO, 'me.jpeg');
+  it('stores a JPEG as medreg re-encoded it, records the blob and streams back exactly what is stored', async () => {
+    const jpeg = await sampleJpeg({ width: 120, height: 160 });
+    const res = await uploadPhoto(p.agent, draft.id, jpeg, 'me.jpeg');
     expect(res.statusCode, res.body).toBe(200);
     const body = res.json() as PresentedApp & { form: { photoUrl: string } };
     expect(body.payload.photoSha256).toMatch(/^[0-9a-f]{64}$/);
+    const stored = (await t.deps.blobs.get(t.deps.db, body.payload.photoSha256 as string))!;
     const rows = await t.engine.query<{ content_type: string; size_bytes: number }>('SELECT content_type, size_bytes FROM blobs WHERE sha256 = $1', [body.payload.photoSha256]);
-    expect(rows[0]).toEqual({ content_type: 'image/jpeg', size_bytes: JPEG_PHOTO.length });
+    expect(rows[0]).toEqual({ content_type: 'image/jpeg', size_bytes: stored.length });
     const photo = await p.agent.get(body.form.photoUrl);
     expect(photo.statusCode).toBe(200);
     expect(photo.headers['content-type']).toBe('image/jpeg');
-    expect(photo.rawPayload.equals(JPEG_PHOTO)).toBe(true);
+    expect(photo.rawPayload.equals(stored)).toBe(true);
+    expect(await decoded(photo.rawPayload)).toMatchObject({ format: 'jpeg', width: 120, height: 160 });
   });
 
   it('does not show the photo to another physician', async () => {

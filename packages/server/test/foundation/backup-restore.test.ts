@@ -14,7 +14,8 @@ import { PiiCipher } from '../../src/security/pii';
 import { seedReferenceData } from '../../src/seed/reference';
 import { PostgresBlobStore } from '../../src/storage/postgres-blob-store';
 import { loggedIn } from '../helpers/agent';
-import { completeDraft, makeApplicant, startFirstRegistration } from '../helpers/applications-factories';
+import { completeDraft, makeApplicant, PNG_PHOTO_SIZE, startFirstRegistration } from '../helpers/applications-factories';
+import { decoded } from '../helpers/upload-samples';
 import { emptyPlace, type EmptyPlace } from '../helpers/empty-database';
 import { makeAuthority, makeInstitution, PASSWORD } from '../helpers/factories';
 import { makeRegisteredPhysician } from '../helpers/register-factories';
@@ -38,8 +39,8 @@ function run(name: 'backup' | 'restore', env: Record<string, string>, args: stri
 const PUBLIC_BASE_URL = 'https://medreg.example.cn';
 
 interface Journey {
-  applicationId: string; applicationState: string; businessCode: string;
-  applicantLogin: string; doctorLogin: string; registrationId: string; certificate: Buffer; photo: Buffer;
+  applicationId: string; applicationState: string; businessCode: string; photo: Buffer;
+  applicantLogin: string; doctorLogin: string; registrationId: string; certificate: Buffer;
 }
 
 /** A physician's submitted application with a photo, and a registered physician's certificate PDF, on `place`. */
@@ -62,12 +63,11 @@ async function journey(place: EmptyPlace): Promise<Journey> {
     const draft = await completeDraft(applicant.agent, await startFirstRegistration(applicant.agent), hospital.institution);
     const submitted = await applicant.agent.post(`/api/v1/applications/${draft.id}/submit`, { expectedVersion: draft.version });
     expect(submitted.statusCode, submitted.body).toBe(200);
-    const body = submitted.json() as { id: string; state: string; businessCode: string };
-    const photo = await applicant.agent.get(`/api/v1/applications/${body.id}/photo`);
-    expect(photo.statusCode).toBe(200);
+    const body = submitted.json() as { id: string; state: string; businessCode: string; payload: { photoSha256: string } };
+    const photo = (await deps.blobs.get(deps.db, body.payload.photoSha256))!;
     return {
-      applicationId: body.id, applicationState: body.state, businessCode: body.businessCode, applicantLogin: applicant.loginName,
-      doctorLogin: doctor.loginName, registrationId: doctor.registration.id, certificate: pdf.rawPayload, photo: photo.rawPayload,
+      applicationId: body.id, applicationState: body.state, businessCode: body.businessCode, photo, applicantLogin: applicant.loginName,
+      doctorLogin: doctor.loginName, registrationId: doctor.registration.id, certificate: pdf.rawPayload,
     };
   } finally {
     await app.close();
@@ -150,7 +150,10 @@ describe.skipIf(onPostgres && !(await pgDumpAvailable()))(`backup and restore ($
     expect(detail.json()).toMatchObject({ state: done.applicationState, businessCode: done.businessCode });
     const photo = await fetch(`${server.baseUrl}/api/v1/applications/${done.applicationId}/photo`, { headers: { cookie: applicant.cookie! } });
     expect(photo.status).toBe(200);
-    expect(Buffer.from(await photo.arrayBuffer()).equals(done.photo)).toBe(true);
+    // The photo as it was stored (re-encoded on upload), still the applicant's 100×140 PNG.
+    const served = Buffer.from(await photo.arrayBuffer());
+    expect(served.equals(done.photo)).toBe(true);
+    expect(await decoded(served)).toMatchObject({ format: 'png', width: PNG_PHOTO_SIZE.width, height: PNG_PHOTO_SIZE.height });
 
     const doctor = new HttpAgent(server.baseUrl);
     expect((await doctor.login(done.doctorLogin, PASSWORD)).status).toBe(200);

@@ -46,9 +46,9 @@ export async function saveStep(agent: Agent, draft: PresentedApp, fields: Record
   return res.json() as PresentedApp;
 }
 
-/** A real (decodable) 100 × 140 PNG portrait, and the start of a JPEG: enough for the magic-byte check. */
-export const PNG_PHOTO = samplePhotoPng();
-export const JPEG_PHOTO = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(64, 1), Buffer.from([0xff, 0xd9])]);
+/** A real 100×140 PNG portrait (it must decode completely: uploads are re-encoded). */
+export const PNG_PHOTO_SIZE = { width: 100, height: 140 } as const;
+export const PNG_PHOTO = samplePhotoPng(PNG_PHOTO_SIZE.width, PNG_PHOTO_SIZE.height);
 
 /** A multipart/form-data body with one file field. */
 export function multipart(content: Buffer, filename = 'photo.png', field = 'photo', type = 'image/png') {

@@ -5,6 +5,8 @@ import { type Agent, expectProblem, loggedIn } from '../helpers/agent';
 import { makeAuthority, makeAuthorityStaff, makeIdNumber, makePhysician, makeQualification, PASSWORD } from '../helpers/factories';
 import { countRows, signUp, verifyPhone } from '../helpers/physicians-factories';
 import { qualificationCorrections, qualifications } from '../../src/db/schema/index';
+import { samplePhotoPng } from '../../src/pdf/test-fixtures';
+import { decoded, samplePdf } from '../helpers/upload-samples';
 
 let t: TestApp;
 beforeAll(async () => { t = await createTestApp(); });
@@ -16,8 +18,8 @@ type Status = {
 };
 const status = async (agent: Agent) => (await agent.get('/api/v1/physician/status')).json() as Status;
 
-const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64, 1)]);
-const PDF = Buffer.from('%PDF-1.4\n% test\n');
+const PNG = samplePhotoPng(100, 140);
+const PDF = await samplePdf();
 
 /** A multipart/form-data body for app.inject. */
 function multipart(fields: Record<string, string>, files: { name: string; filename: string; type: string; data: Buffer }[]) {
@@ -135,7 +137,9 @@ describe('资格补改 requests', () => {
     expect(res.json()).toMatchObject({ attachmentCount: 2, authorityName: '北京市卫生健康委员会', status: 'submitted', statusLabel: '已提交，待受理' });
     const [row] = await t.deps.db.select().from(qualificationCorrections).where(eq(qualificationCorrections.authorityId, province.id));
     expect(row!.attachments).toHaveLength(2);
-    expect(await t.deps.blobs.get(t.deps.db, row!.attachments[0]!)).toEqual(PNG);
+    // Stored as re-encoded and re-saved: the same picture and a PDF that starts as one.
+    expect(await decoded((await t.deps.blobs.get(t.deps.db, row!.attachments[0]!))!)).toMatchObject({ format: 'png', width: 100, height: 140 });
+    expect((await t.deps.blobs.get(t.deps.db, row!.attachments[1]!))!.subarray(0, 5).toString('latin1')).toBe('%PDF-');
 
     const list = (await s.agent.get('/api/v1/physician/qualification-corrections')).json() as { items: unknown[]; canSubmit: boolean };
     expect(list).toMatchObject({ canSubmit: false, items: [{ statusLabel: '已提交，待受理' }] });

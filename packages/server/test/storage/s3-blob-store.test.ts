@@ -7,7 +7,8 @@ import { collectBlobGarbage } from '../../src/jobs/blob-garbage';
 import { sha256Hex } from '../../src/security/tokens';
 import { CorruptObjectError, S3_DELETE_BATCH, S3_HEAD_BEFORE_UPLOAD_BYTES, S3BlobStore } from '../../src/storage/s3-blob-store';
 import { createS3Client } from '../../src/storage/s3-client';
-import { JPEG_PHOTO, makeApplicant, startFirstRegistration, uploadPhoto, type PresentedApp } from '../helpers/applications-factories';
+import { sampleJpeg } from '../helpers/upload-samples';
+import { makeApplicant, startFirstRegistration, uploadPhoto, type PresentedApp } from '../helpers/applications-factories';
 import { startLocalS3, type LocalS3 } from '../helpers/s3-server';
 import { createTestApp, type TestApp } from '../helpers/test-app';
 import { blobStoreContract, readAll, uniqueContent } from './blob-store-contract';
@@ -127,14 +128,15 @@ describe('S3BlobStore: the bucket', () => {
   it('serves a photo uploaded with MEDREG_BLOB_STORE=s3 back from the bucket (上传照片 → 查看照片)', async () => {
     const p = await makeApplicant(t.app, t.deps);
     const draft = await startFirstRegistration(p.agent);
-    const res = await uploadPhoto(p.agent, draft.id, JPEG_PHOTO, 'me.jpeg');
+    const res = await uploadPhoto(p.agent, draft.id, await sampleJpeg({ width: 100, height: 140 }), 'me.jpeg');
     expect(res.statusCode, res.body).toBe(200);
     const body = res.json() as PresentedApp & { form: { photoUrl: string } };
     const sha = body.payload.photoSha256 as string;
-    expect(await head(sha)).toMatchObject({ ContentType: 'image/jpeg', ContentLength: JPEG_PHOTO.length });
+    const stored = (await t.deps.blobs.get(t.deps.db, sha))!;
+    expect(await head(sha)).toMatchObject({ ContentType: 'image/jpeg', ContentLength: stored.length });
     const photo = await p.agent.get(body.form.photoUrl);
     expect(photo.statusCode).toBe(200);
     expect(photo.headers['content-type']).toBe('image/jpeg');
-    expect(photo.rawPayload.equals(JPEG_PHOTO)).toBe(true);
+    expect(photo.rawPayload.equals(stored)).toBe(true);
   });
 });

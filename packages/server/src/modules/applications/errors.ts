@@ -1,4 +1,4 @@
-import { defineErrors, spec } from '@medreg/domain';
+import { UPLOAD_LIMITS, defineErrors, formatMegabytes, formatPixels, spec } from '@medreg/domain';
 
 /** Refusals of the physician's business applications (业务申请: 首次注册, 业务进度, 撤回). */
 export const ApplicationErrors = defineErrors({
@@ -12,6 +12,8 @@ export const ApplicationErrors = defineErrors({
   APPLICATION_CURSOR_INVALID: spec(400, '翻页位置无效，请重新查询', 'Invalid page cursor'),
   PHOTO_REQUIRED: spec(400, '请选择要上传的照片', 'No photo was sent'),
   PHOTO_INVALID: spec(400, '照片须为 JPG 或 PNG 格式的图片', 'The photo must be a JPEG or PNG image'),
-  PHOTO_TOO_LARGE: spec(413, '照片不能超过2MB', 'The photo exceeds 2 MB'),
+  PHOTO_TOO_LARGE: spec(413, `照片不能超过${formatMegabytes(UPLOAD_LIMITS.photoBytes)}`, `The photo exceeds ${formatMegabytes(UPLOAD_LIMITS.photoBytes)}`),
+  PHOTO_TOO_MANY_PIXELS: spec(400, `照片不能超过${formatPixels(UPLOAD_LIMITS.imageMaxPixels)}，请缩小后再上传`, 'The photo has too many pixels'),
+  APPLICATION_FILES_TOO_LARGE: spec(413, `本申请的照片和材料合计不能超过${formatMegabytes(UPLOAD_LIMITS.applicationTotalBytes)}`, 'The files of this application together are too large'),
   PHOTO_NOT_FOUND: spec(404, '该申请尚未上传照片', 'The application has no photo'),
 });

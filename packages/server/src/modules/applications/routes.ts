@@ -1,14 +1,16 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { BUSINESS_TYPES, FirstRegistrationDraft, INELIGIBLE_CASES, plainText } from '@medreg/domain';
+import { BUSINESS_TYPES, FirstRegistrationDraft, INELIGIBLE_CASES, UPLOAD_LIMITS, formatMegabytes, plainText } from '@medreg/domain';
 import type { Deps } from '../../context';
 import { inTransaction, reading } from '../../context';
 import { accountActor } from '../../http/actor';
+import { problemResponses } from '../../http/problem-schema';
 import { ApplicationErrors } from './errors';
 import { presentApplicationAudited, loadApplicationView } from './presenter';
 import { getApplication, getApplicationPhoto, listOwnApplications } from './progress';
-import { MAX_PHOTO_BYTES, saveDraft, savePhoto, startApplication } from './service';
+import { saveDraft, savePhoto, startApplication } from './service';
+import { inspectPhoto } from './photo';
 import { resubmitCorrection, submitApplication, withdrawApplication } from './submission';
 
 const PHYSICIAN = { audience: ['physician' as const] };
@@ -36,7 +38,7 @@ function idempotencyKey(req: FastifyRequest): string | undefined {
 async function readPhoto(req: FastifyRequest): Promise<Buffer> {
   let file;
   try {
-    file = await req.file({ limits: { fileSize: MAX_PHOTO_BYTES, files: 1 } });
+    file = await req.file({ limits: { fileSize: UPLOAD_LIMITS.photoBytes, files: 1 } });
   } catch {
     throw ApplicationErrors.PHOTO_REQUIRED({ path: ['photo'] });
   }
@@ -90,10 +92,25 @@ export async function applicationsRoutes(root: FastifyInstance, deps: Deps): Pro
 
   app.post('/api/v1/applications/:id/photo', {
     config: PHYSICIAN,
-    schema: { tags: TAGS, summary: '上传照片（近6个月2寸白底免冠正面半身照片，JPG/PNG，不超过2MB）', params: IdParams, consumes: ['multipart/form-data'] },
+    schema: {
+      tags: TAGS,
+      summary: `上传照片（近6个月2寸白底免冠正面半身照片，JPG/PNG，不超过${formatMegabytes(UPLOAD_LIMITS.photoBytes)}；保存的是去除拍摄信息后重新编码的图片）`,
+      params: IdParams,
+      consumes: ['multipart/form-data'],
+      response: {
+        200: z.unknown().describe('业务申请（与 GET /api/v1/applications/:id 相同）'),
+        ...problemResponses({
+          400: ['PHOTO_REQUIRED', 'PHOTO_INVALID', 'PHOTO_TOO_MANY_PIXELS'],
+          404: ['NOT_FOUND'],
+          409: ['APPLICATION_NOT_EDITABLE', 'VERSION_CONFLICT'],
+          413: ['PHOTO_TOO_LARGE', 'APPLICATION_FILES_TOO_LARGE'],
+        }),
+      },
+    },
   }, async (req) => {
-    const content = await readPhoto(req);
-    await inTransaction(deps, (c) => savePhoto(c, accountActor(req), req.params.id, content));
+    // Decoded and re-encoded before the transaction: image work holds neither a connection nor the row lock.
+    const photo = await inspectPhoto(await readPhoto(req));
+    await inTransaction(deps, (c) => savePhoto(c, accountActor(req), req.params.id, photo));
     return present(req, req.params.id);
   });
 

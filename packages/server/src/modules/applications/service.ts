@@ -4,7 +4,7 @@
  */
 import { and, eq, sql } from 'drizzle-orm';
 import {
-  INELIGIBLE_CASE_INFO, PHYSICIAN_LEVEL_INFO, TITLE_LABELS, UPLOAD_LIMITS, todayInChina,
+  INELIGIBLE_CASE_INFO, PHYSICIAN_LEVEL_INFO, TITLE_LABELS, todayInChina,
   type BusinessType, type FirstRegistrationDraft, type IneligibleCase, type PhysicianLevel, type PracticeCategory,
 } from '@medreg/domain';
 import type { Ctx } from '../../context';
@@ -16,7 +16,8 @@ import { TransitionErrors, lockApplication, recordCreation } from './transition'
 import { applyDraftPatch, type DraftFacts, type FirstRegistrationPayload } from './draft-rules';
 import { ApplicationErrors } from './errors';
 import { lockPhysician, selectInstitution, selectOpenApplication, selectValidQualifications, selectValidRegistration } from './queries';
-import { detectImageType } from './photo';
+import type { InspectedUpload } from '../../storage/upload-inspection';
+import { assertApplicationFilesFit, uploadedFilesOf } from './application-files';
 
 /** States in which the applicant may change the form (the workflow lets them submit from these). */
 export const EDITABLE_STATES = ['draft', 'returned_by_institution'] as const;
@@ -151,18 +152,16 @@ export async function saveDraft(c: Ctx, actor: AccountActor, id: string, input: 
   return writePayload(c, app, applyDraftPatch(current, patch, facts));
 }
 
-export const MAX_PHOTO_BYTES = UPLOAD_LIMITS.photoBytes;
-
 /**
- * Stores the applicant's photo (近6个月2寸白底免冠正面半身照片): JPEG or PNG by its first bytes, at most 2 MB,
- * kept in the BlobStore by its SHA-256 with a `blobs` row, and named in the payload.
+ * Stores the applicant's photo (近6个月2寸白底免冠正面半身照片), already inspected and re-encoded (./photo.ts):
+ * kept in the BlobStore by its SHA-256 with a `blobs` row and named in the payload, in one transaction, after
+ * checking that the application's files together stay within UPLOAD_LIMITS.applicationTotalBytes.
  */
-export async function savePhoto(c: Ctx, actor: AccountActor, id: string, content: Buffer): Promise<Application> {
+export async function savePhoto(c: Ctx, actor: AccountActor, id: string, photo: InspectedUpload): Promise<Application> {
   await assertActivePhysician(c, actor);
   const app = await lockOwnEditable(c, actor, id, undefined);
-  if (content.length > MAX_PHOTO_BYTES) throw ApplicationErrors.PHOTO_TOO_LARGE({ path: ['photo'] });
-  const type = detectImageType(content);
-  if (!type) throw ApplicationErrors.PHOTO_INVALID({ path: ['photo'] });
-  const { sha256 } = await c.blobs.put(c.tx, content, type);
-  return writePayload(c, app, { ...(app.payload as FirstRegistrationPayload), photoSha256: sha256 });
+  const payload: FirstRegistrationPayload = { ...(app.payload as FirstRegistrationPayload), photoSha256: photo.sha256 };
+  await assertApplicationFilesFit(c, uploadedFilesOf(payload), photo, ['photo']);
+  await c.blobs.put(c.tx, photo.content, photo.contentType);
+  return writePayload(c, app, payload);
 }

@@ -13,9 +13,9 @@ import { authorities, physicians, qualificationCorrections, type Physician } fro
 import { audit } from '../audit/service';
 import { QualificationErrors } from './errors';
 import { correctionFilterFor } from './policy';
+import { attachmentMetadata, inspectAttachments, presentAttachments, type Attachment } from './attachments';
+import type { InspectedUpload } from '../../storage/upload-inspection';
 
-export const MAX_ATTACHMENTS = 3;
-export const MAX_ATTACHMENT_BYTES = 2 * 1024 * 1024;
 export const MAX_REASON_LENGTH = 1000;
 
 export type CorrectionStatus = 'submitted' | 'in_review' | 'resolved' | 'rejected';
@@ -27,33 +27,27 @@ export const CORRECTION_STATUS_LABELS = {
 } as const satisfies Record<CorrectionStatus, string>;
 const OPEN: CorrectionStatus[] = ['submitted', 'in_review'];
 
-export interface Attachment {
-  filename: string;
-  data: Buffer;
-}
-
-export type AttachmentType = 'image/jpeg' | 'image/png' | 'application/pdf';
-
-/** The type from the file's first bytes (the declared type and the file name are not trusted). */
-export function sniffAttachmentType(data: Buffer): AttachmentType | undefined {
-  if (data.length >= 3 && data[0] === 0xff && data[1] === 0xd8 && data[2] === 0xff) return 'image/jpeg';
-  if (data.length >= 8 && data.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'image/png';
-  if (data.length >= 5 && data.subarray(0, 5).toString('latin1') === '%PDF-') return 'application/pdf';
-  return undefined;
-}
-
-/** Checks reason and attachments; every problem names its field. */
-export function validateCorrectionInput(reason: string, attachments: Attachment[]): AttachmentType[] {
+/** Checks the reason; the problem names its field. */
+export function validateCorrectionReason(reason: string): string {
   const text = reason.trim();
   if (text.length === 0 || text.length > MAX_REASON_LENGTH) throw QualificationErrors.CORRECTION_REASON_REQUIRED({ path: ['reason'] });
   if (hasControlCharacter(text, { multiline: true })) throw TextErrors.TEXT_CONTROL_CHARACTER({ path: ['reason'], detail: '补改原因不能包含控制字符' });
-  if (attachments.length > MAX_ATTACHMENTS) throw QualificationErrors.TOO_MANY_ATTACHMENTS({ path: ['attachments'] });
-  return attachments.map((a, i) => {
-    if (a.data.length > MAX_ATTACHMENT_BYTES) throw QualificationErrors.ATTACHMENT_TOO_LARGE({ path: ['attachments', i], detail: `附件「${a.filename}」超过 2 MB` });
-    const type = sniffAttachmentType(a.data);
-    if (!type) throw QualificationErrors.ATTACHMENT_TYPE_NOT_ALLOWED({ path: ['attachments', i], detail: `附件「${a.filename}」不是 JPEG、PNG 图片或 PDF 文件` });
-    return type;
-  });
+  return text;
+}
+
+/** A request ready to file: the reason checked, the attachments inspected and rewritten (nothing stored yet). */
+export interface PreparedCorrection {
+  reason: string;
+  attachments: InspectedUpload[];
+}
+
+/**
+ * Checks the form of a request — the reason first, then the attachments (./attachments.ts). Runs before the
+ * transaction: decoding files holds no connection and no lock.
+ */
+export async function prepareCorrection(input: { reason: string; attachments: Attachment[] }): Promise<PreparedCorrection> {
+  const reason = validateCorrectionReason(input.reason);
+  return { reason, attachments: await inspectAttachments(input.attachments) };
 }
 
 /** The provincial commission of the ID's province, else the national commission. */
@@ -64,8 +58,7 @@ async function routeCorrection(c: Ctx, idNumber: string) {
   return rows.find((a) => a.level === 'province') ?? rows.find((a) => a.level === 'national');
 }
 
-export async function createCorrection(c: Ctx, physician: Physician, input: { reason: string; attachments: Attachment[] }) {
-  const types = validateCorrectionInput(input.reason, input.attachments);
+export async function createCorrection(c: Ctx, physician: Physician, input: PreparedCorrection) {
   const [open] = await c.tx.select({ id: qualificationCorrections.id }).from(qualificationCorrections)
     .where(and(eq(qualificationCorrections.physicianId, physician.id), inArray(qualificationCorrections.status, OPEN))).limit(1);
   if (open) throw QualificationErrors.QUALIFICATION_CORRECTION_PENDING();
@@ -74,9 +67,9 @@ export async function createCorrection(c: Ctx, physician: Physician, input: { re
 
   // The files and the request in one transaction: both are stored or neither.
   const shas: string[] = [];
-  for (const [i, a] of input.attachments.entries()) shas.push((await c.blobs.put(c.tx, a.data, types[i]!)).sha256);
+  for (const a of input.attachments) shas.push((await c.blobs.put(c.tx, a.content, a.contentType)).sha256);
   const [row] = await c.tx.insert(qualificationCorrections).values({
-    physicianId: physician.id, authorityId: authority.id, reason: input.reason.trim(), attachments: shas, createdAt: c.now(),
+    physicianId: physician.id, authorityId: authority.id, reason: input.reason, attachments: shas, createdAt: c.now(),
   }).returning();
   await audit(c, { accountId: physician.accountId, role: 'physician' }, 'qualification_correction.submitted', 'qualification_correction', row!.id, { authorityId: authority.id, attachments: shas.length });
   return presentOwnCorrection({ ...row!, authorityName: authority.name });
@@ -128,13 +121,22 @@ export function decodeCorrectionCursor(raw: string): CorrectionCursor {
 }
 
 /**
+ * The policy's rule (correctionFilterFor) as conditions on the routed-to authority (joined as `authorities`):
+ * the list and the attachment download show exactly the same requests.
+ */
+export function visibleToAuthority(viewer: Jurisdiction): SQL[] {
+  const filter = correctionFilterFor(viewer);
+  const conditions: SQL[] = [inArray(authorities.level, filter.levels)];
+  if (filter.areaPrefix) conditions.push(like(authorities.areaCode, `${filter.areaPrefix}%`));
+  return conditions;
+}
+
+/**
  * The authority's list: requests routed to authorities within the viewer's jurisdiction, newest first,
  * keyset-paginated on (created_at, id) (qualification_corrections_authority_keyset_idx / _keyset_idx).
  */
 export async function listCorrectionsForAuthority(c: Ctx, viewer: Jurisdiction, opts: { limit: number; cursor?: CorrectionCursor; status?: CorrectionStatus }) {
-  const filter = correctionFilterFor(viewer);
-  const conditions: SQL[] = [inArray(authorities.level, filter.levels)];
-  if (filter.areaPrefix) conditions.push(like(authorities.areaCode, `${filter.areaPrefix}%`));
+  const conditions = visibleToAuthority(viewer);
   if (opts.status) conditions.push(eq(qualificationCorrections.status, opts.status));
   if (opts.cursor) {
     // Row comparison on the exact (microsecond) timestamp, as the index orders it.
@@ -156,13 +158,14 @@ export async function listCorrectionsForAuthority(c: Ctx, viewer: Jurisdiction, 
     .limit(opts.limit + 1);
   const page = rows.slice(0, opts.limit);
   const last = page[page.length - 1];
+  const meta = await attachmentMetadata(c, page.flatMap((r) => r.correction.attachments));
   return {
     items: page.map((r) => ({
       id: r.correction.id,
       physicianName: r.physicianName,
       idNumberMasked: r.idNumberMasked,
       reason: r.correction.reason,
-      attachments: r.correction.attachments,
+      attachments: presentAttachments(r.correction.id, r.correction.attachments, meta),
       authorityId: r.correction.authorityId,
       authorityName: r.authorityName,
       status: r.correction.status,

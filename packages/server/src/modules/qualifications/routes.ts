@@ -1,16 +1,19 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { CommonErrors } from '@medreg/domain';
+import { CommonErrors, UPLOAD_LIMITS, formatMegabytes } from '@medreg/domain';
 import type { Deps } from '../../context';
 import { inTransaction, reading } from '../../context';
 import { accountActor } from '../../http/actor';
+import { problemResponses } from '../../http/problem-schema';
 import { hitRateLimit } from '../../security/rate-limit';
 import { assertActivePhysician } from '../physicians/guard';
 import { PhysicianErrors } from '../physicians/errors';
 import { physicianOfAccount } from '../physicians/queries';
 import { QUALIFICATION_CHECK_LABELS, pullByAdmissionTicket, runQualificationCheck } from './check';
-import { createCorrection, decodeCorrectionCursor, listCorrectionsForAuthority, listOwnCorrections, MAX_ATTACHMENTS, type Attachment } from './corrections';
+import { attachmentContentDisposition, openCorrectionAttachment } from './attachment-download';
+import type { Attachment } from './attachments';
+import { createCorrection, decodeCorrectionCursor, listCorrectionsForAuthority, listOwnCorrections, prepareCorrection } from './corrections';
 import { QualificationErrors } from './errors';
 import { presentQualification, presentQualificationSummary } from './presenter';
 
@@ -26,13 +29,14 @@ async function ownPhysician(c: Parameters<typeof physicianOfAccount>[0], account
   return p;
 }
 
-/** Reads the multipart form of a 资格补改 request: `reason` and up to 3 files named `attachments`. */
+/** Reads the multipart form of a 资格补改 request: `reason` and the files named `attachments` (UPLOAD_LIMITS). */
 async function readCorrectionForm(req: FastifyRequest): Promise<{ reason: string; attachments: Attachment[] }> {
   if (!req.isMultipart()) throw CommonErrors.VALIDATION_FAILED({ detail: '请以 multipart/form-data 提交申请', path: ['reason'] });
   let reason = '';
   const attachments: Attachment[] = [];
   try {
-    for await (const part of req.parts()) {
+    const limits = { fileSize: UPLOAD_LIMITS.attachmentBytes, files: UPLOAD_LIMITS.attachmentsPerCorrection };
+    for await (const part of req.parts({ limits })) {
       if (part.type === 'file') {
         const data = await part.toBuffer();
         if (data.length > 0 || part.filename) attachments.push({ filename: part.filename || `附件${attachments.length + 1}`, data });
@@ -104,12 +108,25 @@ export async function qualificationsRoutes(root: FastifyInstance, deps: Deps): P
     config: { audience: ['physician'] },
     schema: {
       tags: TAGS,
-      summary: `提交资格补改申请（multipart：reason，attachments 最多 ${MAX_ATTACHMENTS} 个 JPEG/PNG/PDF，每个不超过 2 MB）`,
+      summary: `提交资格补改申请（multipart：reason，attachments 最多 ${UPLOAD_LIMITS.attachmentsPerCorrection} 个 JPEG/PNG/PDF，`
+        + `每个不超过 ${formatMegabytes(UPLOAD_LIMITS.attachmentBytes)}，合计不超过 ${formatMegabytes(UPLOAD_LIMITS.correctionTotalBytes)}；`
+        + '按内容识别类型，图片去除拍摄信息后重新编码，PDF 不得加密或含脚本等活动内容）',
       consumes: ['multipart/form-data'],
+      response: {
+        201: z.unknown().describe('提交的资格补改申请'),
+        ...problemResponses({
+          400: [
+            'VALIDATION_FAILED', 'CORRECTION_REASON_REQUIRED', 'TEXT_CONTROL_CHARACTER', 'TOO_MANY_ATTACHMENTS', 'ATTACHMENT_TYPE_NOT_ALLOWED',
+            'ATTACHMENT_UNREADABLE', 'ATTACHMENT_TOO_LARGE', 'ATTACHMENT_TOO_MANY_PIXELS', 'ATTACHMENT_ENCRYPTED', 'ATTACHMENT_ACTIVE_CONTENT',
+            'ATTACHMENTS_TOTAL_TOO_LARGE',
+          ],
+          409: ['QUALIFICATION_CORRECTION_PENDING', 'CORRECTION_AUTHORITY_UNAVAILABLE'],
+        }),
+      },
     },
   }, async (req, reply) => {
     const actor = accountActor(req);
-    const form = await readCorrectionForm(req);
+    const form = await prepareCorrection(await readCorrectionForm(req));
     const result = await inTransaction(deps, async (c) => createCorrection(c, await ownPhysician(c, actor.accountId, true), form));
     return reply.status(201).send(result);
   });
@@ -130,5 +147,31 @@ export async function qualificationsRoutes(root: FastifyInstance, deps: Deps): P
     if (!actor.authority) throw CommonErrors.FORBIDDEN();
     const cursor = req.query.cursor ? decodeCorrectionCursor(req.query.cursor) : undefined;
     return listCorrectionsForAuthority(reading(deps), actor.authority, { limit: req.query.limit, cursor, status: req.query.status });
+  });
+
+  app.get('/api/v1/authority/qualification-corrections/:id/attachments/:index', {
+    config: { audience: ['authority'] },
+    schema: {
+      tags: TAGS,
+      summary: '下载资格补改申请的附件（本辖区；记入审计日志）',
+      params: z.object({
+        id: z.uuid('资格补改申请编号无效'),
+        index: z.coerce.number().int().min(0).max(UPLOAD_LIMITS.attachmentsPerCorrection - 1),
+      }),
+      produces: ['image/jpeg', 'image/png', 'application/pdf'],
+      response: {
+        200: z.string().describe('附件文件（content-disposition: attachment）'),
+        ...problemResponses({ 400: ['VALIDATION_FAILED'], 403: ['FORBIDDEN'], 404: ['NOT_FOUND'] }),
+      },
+    },
+  }, async (req, reply) => {
+    const blob = await openCorrectionAttachment(reading(deps), accountActor(req), req.params.id, req.params.index);
+    return reply.type(blob.contentType)
+      .header('content-disposition', attachmentContentDisposition(req.params.index, blob.contentType))
+      .header('x-content-type-options', 'nosniff')
+      .header('cache-control', 'private, no-store')
+      .header('content-length', blob.sizeBytes)
+      // A stream is sent as it is (no serializer); the 200 schema above documents it in OpenAPI.
+      .send(blob.stream as unknown as string);
   });
 }

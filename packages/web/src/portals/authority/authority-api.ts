@@ -86,12 +86,20 @@ export interface CalendarYear {
   decisionLimit: { workingDays: number; source: 'setting' | 'config'; defaultWorkingDays: number };
 }
 
+/** One attachment of a 资格补改 request: its place, stored type and size, and its download address. */
+export interface CorrectionAttachment {
+  index: number;
+  contentType: string | null;
+  sizeBytes: number | null;
+  url: string;
+}
+
 export interface QualificationCorrection {
   id: string;
   physicianName: string;
   idNumberMasked: string;
   reason: string;
-  attachments: string[];
+  attachments: CorrectionAttachment[];
   authorityName: string;
   status: string;
   statusLabel: string;

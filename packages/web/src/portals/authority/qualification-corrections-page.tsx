@@ -2,24 +2,43 @@
  * 资格补改 — requests to supplement or correct qualification records (seed question 五 「资格补改指南」,
  * domain BT-12), routed to the authorities within this one's jurisdiction.
  */
-import { Flex, Select, Table, Typography, type TableColumnsType } from 'antd';
+import { Flex, Select, Space, Table, Typography, type TableColumnsType } from 'antd';
 import { useState } from 'react';
+import { formatFileSize } from '@medreg/domain';
 import { KeysetPager } from '../../components/keyset-pager';
 import { PageHeader } from '../../components/page-header';
 import { ProblemAlert } from '../../components/problem-alert';
 import { StatusTag } from '../../components/status-tag';
 import { useKeysetPages } from '../../components/use-keyset-pages';
 import { formatDateTime } from '../../lib/format';
-import { useQualificationCorrections, type QualificationCorrection } from './authority-api';
+import { useQualificationCorrections, type CorrectionAttachment, type QualificationCorrection } from './authority-api';
 
 const STATUS_COLORS: Record<string, string> = { submitted: 'processing', in_review: 'blue', resolved: 'success', rejected: 'error' };
+const TYPE_LABELS: Record<string, string> = { 'image/jpeg': 'JPG', 'image/png': 'PNG', 'application/pdf': 'PDF' };
+
+/** 附件1、附件2 … as downloads (the server answers `content-disposition: attachment`; each download is audited). */
+function AttachmentLinks({ attachments }: { attachments: CorrectionAttachment[] }) {
+  if (attachments.length === 0) return <Typography.Text type="secondary">无</Typography.Text>;
+  return (
+    <Space direction="vertical" size={0}>
+      {attachments.map((a) => {
+        const facts = [a.contentType ? TYPE_LABELS[a.contentType] : undefined, a.sizeBytes !== null ? formatFileSize(a.sizeBytes) : undefined].filter(Boolean).join('，');
+        return (
+          <Typography.Link key={a.index} href={a.url} download style={{ whiteSpace: 'nowrap' }}>
+            附件{a.index + 1}{facts && <Typography.Text type="secondary">（{facts}）</Typography.Text>}
+          </Typography.Link>
+        );
+      })}
+    </Space>
+  );
+}
 
 const columns: TableColumnsType<QualificationCorrection> = [
   { title: '提交时间', dataIndex: 'createdAt', width: 150, render: (v: string) => formatDateTime(v) },
   { title: '姓名', dataIndex: 'physicianName', width: 100 },
   { title: '身份证号', dataIndex: 'idNumberMasked', width: 180, render: (v: string) => <span className="mono">{v}</span> },
   { title: '补改原因', dataIndex: 'reason', width: 300, render: (v: string) => <Typography.Paragraph ellipsis={{ rows: 2, expandable: true, symbol: '展开' }} style={{ margin: 0 }}>{v}</Typography.Paragraph> },
-  { title: '附件', dataIndex: 'attachments', width: 70, render: (v: string[]) => `${v.length} 个` },
+  { title: '附件', dataIndex: 'attachments', width: 180, render: (v: CorrectionAttachment[]) => <AttachmentLinks attachments={v} /> },
   { title: '受理部门', dataIndex: 'authorityName', width: 180 },
   { title: '状态', dataIndex: 'statusLabel', width: 130, render: (v: string, r) => <StatusTag label={v} color={STATUS_COLORS[r.status] ?? 'default'} /> },
   { title: '处理意见', dataIndex: 'resolutionNote', width: 160, render: (v: string | null) => v ?? '—' },
@@ -36,8 +55,9 @@ export function QualificationCorrectionsPage() {
         description="医师资格校验未通过、确认姓名及身份证号码无误的医师提交的资格信息补录或修改申请（本辖区）。"
       />
       <Flex align="center" gap={8} style={{ marginBottom: 12 }}>
-        <Typography.Text>状态：</Typography.Text>
+        <label htmlFor="correction-status-filter">状态：</label>
         <Select
+          id="correction-status-filter"
           allowClear
           placeholder="全部"
           style={{ width: 160 }}
@@ -59,7 +79,7 @@ export function QualificationCorrectionsPage() {
         columns={columns}
         dataSource={data?.items ?? []}
         pagination={false}
-        scroll={{ x: 1290 }}
+        scroll={{ x: 1400 }}
         locale={{ emptyText: '暂无资格补改申请' }}
       />
       <KeysetPager pages={pages} nextCursor={data?.nextCursor} showPage={false} />

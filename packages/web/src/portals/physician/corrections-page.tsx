@@ -1,11 +1,12 @@
 /**
  * 资格补改指南 (seed question 五): what to do when the qualification cannot be verified, and the
- * physician's 资格补改 requests with their status. A request carries a reason and up to 3 attachments.
+ * physician's 资格补改 requests with their status. A request carries a reason and attachments (UPLOAD_LIMITS).
  */
 import { UploadOutlined } from '@ant-design/icons';
 import { App, Button, Card, Empty, Form, Input, Table, Typography, Upload, type UploadFile } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
+import { UPLOAD_LIMITS, formatMegabytes } from '@medreg/domain';
 import { api, applyProblemToForm, isApiError } from '../../api/client';
 import { PageHeader } from '../../components/page-header';
 import { ProblemAlert } from '../../components/problem-alert';
@@ -27,7 +28,9 @@ interface Correction {
 
 const STATUS_COLOR: Record<Correction['status'], string> = { submitted: 'processing', in_review: 'processing', resolved: 'success', rejected: 'error' };
 const ACCEPT = ['image/jpeg', 'image/png', 'application/pdf'];
-const MAX_BYTES = 2 * 1024 * 1024;
+const { attachmentBytes, attachmentsPerCorrection, correctionTotalBytes } = UPLOAD_LIMITS;
+const ATTACHMENTS_HINT = `最多${attachmentsPerCorrection}个，JPEG、PNG 图片或 PDF 文件，每个不超过 ${formatMegabytes(attachmentBytes)}，`
+  + `合计不超过 ${formatMegabytes(correctionTotalBytes)}。图片将去除拍摄信息后保存；PDF 不能加密，也不能含有脚本等活动内容。`;
 const CORRECTIONS_KEY = ['physician', 'qualification-corrections'] as const;
 
 function Guide() {
@@ -78,20 +81,20 @@ function NewRequest({ onDone }: { onDone: () => Promise<void> }) {
         <Form.Item label="申请原因" name="reason" rules={[{ required: true, whitespace: true, message: '请填写申请资格补改的原因' }, { max: 1000, message: '不超过1000字' }]}>
           <Input.TextArea rows={4} maxLength={1000} showCount placeholder="例如：2010年取得医师资格，资格证书编码为……，系统中查询不到" />
         </Form.Item>
-        <Form.Item label="证明材料（选填）" name="attachments" extra="最多3个，JPEG、PNG 图片或 PDF 文件，每个不超过 2 MB">
+        <Form.Item label="证明材料（选填）" name="attachments" extra={ATTACHMENTS_HINT}>
           <Upload
             multiple
             accept=".jpg,.jpeg,.png,.pdf"
             fileList={files}
             beforeUpload={(file) => {
               if (!ACCEPT.includes(file.type)) { void message.error(`「${file.name}」不是 JPEG、PNG 图片或 PDF 文件`); return Upload.LIST_IGNORE; }
-              if (file.size > MAX_BYTES) { void message.error(`「${file.name}」超过 2 MB`); return Upload.LIST_IGNORE; }
+              if (file.size > attachmentBytes) { void message.error(`「${file.name}」超过 ${formatMegabytes(attachmentBytes)}`); return Upload.LIST_IGNORE; }
               return false; // sent with the form, not on its own
             }}
-            onChange={({ fileList }) => setFiles(fileList.slice(0, 3))}
-            maxCount={3}
+            onChange={({ fileList }) => setFiles(fileList.slice(0, attachmentsPerCorrection))}
+            maxCount={attachmentsPerCorrection}
           >
-            <Button icon={<UploadOutlined />} disabled={files.length >= 3}>选择文件</Button>
+            <Button icon={<UploadOutlined />} disabled={files.length >= attachmentsPerCorrection}>选择文件</Button>
           </Upload>
         </Form.Item>
         <Button type="primary" htmlType="submit" loading={pending}>提交申请</Button>

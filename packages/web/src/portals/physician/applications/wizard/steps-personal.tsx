@@ -1,7 +1,7 @@
 /** Steps 5–7: 学历与任职资格, 照片, 申请人承诺 (《医师法》第十六条). */
 import { Alert, Button, Checkbox, DatePicker, Form, Image, Input, Select, Space, Typography, Upload } from 'antd';
 import { UploadOutlined } from '@ant-design/icons';
-import { DECLARATIONS, PHOTO_GUIDANCE } from '@medreg/domain';
+import { DECLARATIONS, PHOTO_GUIDANCE, UPLOAD_LIMITS, formatMegabytes } from '@medreg/domain';
 import { useApiErrorHandler } from '../../../../api/use-api-error';
 import { ProblemAlert } from '../../../../components/problem-alert';
 import { dayjs } from '../../../../lib/dayjs';
@@ -62,7 +62,7 @@ export function PhotoStep({ app, onNext, onPrev }: StepProps) {
   const showError = useApiErrorHandler();
   return (
     <>
-      <Alert type="info" showIcon style={{ marginBottom: 16 }} title={`请上传${PHOTO_GUIDANCE}`} description="JPG 或 PNG 格式，文件不超过2MB。照片将印在《医师执业注册申请审核表》和执业证书上。" />
+      <Alert type="info" showIcon style={{ marginBottom: 16 }} title={`请上传${PHOTO_GUIDANCE}`} description={`JPG 或 PNG 格式，文件不超过 ${formatMegabytes(UPLOAD_LIMITS.photoBytes)}。照片将去除拍摄时间、地点等信息后保存，并印在《医师执业注册申请审核表》和执业证书上。`} />
       <Space align="start" size={24} wrap style={{ marginBottom: 20 }}>
         <div className="application-photo-frame">
           {app.form.photoUrl
