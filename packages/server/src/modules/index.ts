@@ -14,6 +14,7 @@ import { certificatesRoutes } from './certificates/routes';
 import { registerRoutes } from './register/routes';
 import { fhirRoutes } from './fhir/routes';
 import { auditRoutes } from './audit/routes';
+import { lifecycleRoutes } from './lifecycle/routes';
 
 export type ModuleRoutes = (app: FastifyInstance, deps: Deps) => Promise<void> | void;
 
@@ -27,6 +28,7 @@ export const MODULES: ModuleRoutes[] = [
   activationInstitutionRoutes,
   referenceRoutes,
   applicationsRoutes,
+  lifecycleRoutes,
   institutionsRoutes,
   authorityRoutes,
   certificatesRoutes,

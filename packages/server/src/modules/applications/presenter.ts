@@ -38,6 +38,7 @@ import type { FirstRegistrationPayload } from './draft-rules';
 import { canAct, canView, type ApplicationAccess } from './policy';
 import { selectApplicationView, type ApplicationView } from './queries';
 import { isEditable } from './service';
+import { presentBusiness } from '../lifecycle/business-view';
 import { auditIdReveal } from '../audit/reveal';
 
 export type { ApplicationView };
@@ -193,6 +194,7 @@ export function presentApplication(view: ApplicationView, actor: AccountActor, o
       },
       reason: e.reason,
     })),
+    business: presentBusiness(app),
     allowedActions: actionsFor(actor, access),
     editable: owner && isEditable(app.state),
     nextStep: nextStepOf(view, actor),

@@ -12,6 +12,8 @@ import { getApplication, getApplicationPhoto, listOwnApplications } from './prog
 import { saveDraft, savePhoto, startApplication } from './service';
 import { inspectPhoto } from './photo';
 import { resubmitCorrection, submitApplication, withdrawApplication } from './submission';
+import { isFormBusinessType } from '../lifecycle/business-context';
+import { startBusiness } from '../lifecycle/business-service';
 
 const PHYSICIAN = { audience: ['physician' as const] };
 const VIEWERS = { audience: ['physician' as const, 'institution' as const, 'authority' as const] };
@@ -23,6 +25,9 @@ const StartBody = z.object({
   businessType: z.enum(BUSINESS_TYPES, '请选择业务类型'),
   specialCase: z.enum(INELIGIBLE_CASES, '特殊情形无效').optional(),
   qualificationId: z.uuid('医师资格编号无效').optional(),
+  /** The registration or filing a 变更/助理升执业/增加执业地点/多机构备案/补发 starts from. */
+  registrationId: z.uuid('执业注册编号无效').optional(),
+  filingId: z.uuid('备案编号无效').optional(),
 });
 const DraftBody = FirstRegistrationDraft.extend({ expectedVersion: Version });
 const SubmitBody = z.object({ expectedVersion: Version });
@@ -71,9 +76,12 @@ export async function applicationsRoutes(root: FastifyInstance, deps: Deps): Pro
 
   app.post('/api/v1/applications', {
     config: PHYSICIAN,
-    schema: { tags: TAGS, summary: '办理业务：创建业务申请（首次注册）', body: StartBody },
+    schema: { tags: TAGS, summary: '办理业务：创建业务申请（首次注册；变更注册、助理升执业、增加执业地点、多机构备案、补发换领须指明所依据的注册或备案）', body: StartBody },
   }, async (req, reply) => {
-    const created = await inTransaction(deps, (c) => startApplication(c, accountActor(req), req.body));
+    const { businessType, registrationId, filingId } = req.body;
+    const created = await inTransaction(deps, (c) => (isFormBusinessType(businessType)
+      ? startBusiness(c, accountActor(req), { businessType, ...(registrationId ? { registrationId } : {}), ...(filingId ? { filingId } : {}) })
+      : startApplication(c, accountActor(req), req.body)));
     return reply.status(201).send(await present(req, created.id));
   });
 

@@ -15,6 +15,9 @@ import { validateSubmission, type FirstRegistrationPayload } from './draft-rules
 import { ApplicationErrors } from './errors';
 import { nextBusinessSerial, notifyStaff, selectBlob, selectPhysicianContact, selectValidRegistration } from './queries';
 import { loadDraftFacts } from './service';
+import { abandonBusiness } from '../lifecycle/business-decision';
+import { isFormBusiness } from '../lifecycle/business-context';
+import { submitBusiness } from '../lifecycle/business-service';
 
 export interface CommandInput {
   expectedVersion?: number;
@@ -41,6 +44,7 @@ export async function submitApplication(c: Ctx, actor: AccountActor, id: string,
   const repeated = await alreadyDone(c, actor, id, input.idempotencyKey);
   if (repeated) return repeated;
   const { app } = await lockApplication(c, actor, id);
+  if (isFormBusiness(app)) return submitBusiness(c, actor, id, input);
   // A state that cannot be submitted (e.g. a second 【提交】): let the workflow say what is allowed now.
   if (app.version !== input.expectedVersion || !allowedActions(app.state as never, actor.role).includes('submit')) {
     return applyTransition(c, actor, id, 'submit', { expectedVersion: input.expectedVersion });
@@ -97,6 +101,7 @@ export async function withdrawApplication(c: Ctx, actor: AccountActor, id: strin
   if (repeated) return repeated;
   const { app: before } = await lockApplication(c, actor, id);
   const updated = await applyTransition(c, actor, id, 'withdraw', { expectedVersion: input.expectedVersion, reason: input.reason, idempotencyKey: input.idempotencyKey });
+  await abandonBusiness(c, actor, updated);
   if (before.state === 'pending_institution' && before.institutionId) {
     await notifyStaff(c, { institutionId: before.institutionId }, {
       template: 'application.withdrawn.institution',

@@ -20,11 +20,13 @@ import { audit } from '../audit/service';
 import { canAct, canDecide } from '../applications/policy';
 import { TransitionErrors, applyTransition, lockApplication } from '../applications/transition';
 import { registerApprovedApplication } from '../registrations/register-approved';
+import { isFormBusiness } from '../lifecycle/business-context';
+import { abandonBusiness, approveBusiness } from '../lifecycle/business-decision';
 import { registrationIntentOf } from '../registrations/registration-intent';
 import { decisionLimit, dueDateAfter } from './calendar';
 import { alreadyApplied, findApplicantQualification, loadParties, nextDocumentSerial, recordDecisionDocument } from './decision-queries';
 import { AuthorityErrors } from './errors';
-import { noticeAccepted, noticeApproved, noticeCorrection, noticeRefused, type NoticeParties } from './notices';
+import { noticeAccepted, noticeApproved, noticeBusinessApproved, noticeCorrection, noticeRefused, type NoticeParties } from './notices';
 import { MATERIALS_STATES } from './policy';
 
 export interface CommandOptions {
@@ -83,6 +85,13 @@ export async function acceptApplication(c: Ctx, actor: AccountActor, id: string,
   const replay = await replayed(c, actor, id, opts);
   if (replay) return replay;
   const now = c.now();
+  const { app: current } = await lockApplication(c, actor, id);
+  // A filing or a certificate is not a licence: no statutory clock runs (domain §2.2 BT-05 [I]).
+  if (isBusinessType(current.businessType) && BUSINESS_TYPE_INFO[current.businessType].statutoryWorkingDays === null) {
+    const app = await applyTransition(c, actor, id, 'accept', { ...opts, patch: { acceptedAt: now, dueDate: null } });
+    await noticeAccepted(c, (await partiesOf(c, app)).notice, null, null);
+    return app;
+  }
   const limit = await decisionLimit(c);
   const dueDate = await dueDateAfter(c, todayInChina(now), limit.workingDays);
   const app = await applyTransition(c, actor, id, 'accept', { ...opts, patch: { acceptedAt: now, dueDate } });
@@ -129,6 +138,7 @@ export async function approveApplication(c: Ctx, actor: AccountActor, id: string
   const replay = await replayed(c, actor, id, opts);
   if (replay) return replay;
   const before = await preflight(c, actor, id, 'approve', opts);
+  if (isFormBusiness(before)) return approveOnGenericPath(c, actor, before, opts);
   if (!isBusinessType(before.businessType) || !REGISTERING_TYPES.includes(before.businessType)) {
     throw AuthorityErrors.APPROVAL_NOT_SUPPORTED({ detail: `「${businessTypeLabel(before.businessType)}」的准予决定暂不能在线办理` });
   }
@@ -158,6 +168,17 @@ export async function approveApplication(c: Ctx, actor: AccountActor, id: string
   if (activate) await audit(c, actor, 'physician.activate', 'physician', physician.id, { method: 'auto_on_approval', applicationId: id });
 
   await noticeApproved(c, parties.notice, registration.licenceCode!, approvedOn, activate);
+  return app;
+}
+
+/** 准予 of a business on the generic path: the definition's effects, then the transition, then the notices. */
+async function approveOnGenericPath(c: Ctx, actor: AccountActor, before: Application, opts: CommandOptions): Promise<Application> {
+  const parties = await partiesOf(c, before);
+  const { applied, outcome, approvedOn } = await approveBusiness(c, actor, before);
+  const app = await applyTransition(c, actor, before.id, 'approve', {
+    ...opts, patch: { registrationId: applied.openedRegistrationId ?? before.subjectRegistrationId, decidedAt: c.now() },
+  });
+  await noticeBusinessApproved(c, parties.notice, approvedOn, outcome);
   return app;
 }
 
@@ -192,6 +213,7 @@ export async function refuseApplication(c: Ctx, actor: AccountActor, id: string,
     reason: reasons, expectedVersion: input.expectedVersion, idempotencyKey: input.idempotencyKey,
     patch: { decisionReasons: reasons, decisionDocumentSha256: sha256, decidedAt: now },
   });
+  await abandonBusiness(c, actor, app);
   await noticeRefused(c, parties.notice, documentNo, reasons);
   return app;
 }

@@ -28,9 +28,9 @@ function about(p: NoticeParties): string {
   return `${p.businessTypeLabel}申请（业务编号${p.businessCode}）`;
 }
 
-export async function noticeAccepted(c: Ctx, p: NoticeParties, dueDate: string, workingDays: number): Promise<void> {
-  const text = `${p.physician.name}的${about(p)}已由${p.authorityName}受理，将于${workingDays}个工作日内（${dueDate}前）作出决定。`;
-  await tellBoth(c, p, 'authority.accepted', '业务申请已受理', `您的${about(p)}已由${p.authorityName}受理，将于${workingDays}个工作日内（${dueDate}前）作出决定。`, text);
+export async function noticeAccepted(c: Ctx, p: NoticeParties, dueDate: string | null, workingDays: number | null): Promise<void> {
+  const when = dueDate && workingDays ? `，将于${workingDays}个工作日内（${dueDate}前）作出决定` : '';
+  await tellBoth(c, p, 'authority.accepted', '业务申请已受理', `您的${about(p)}已由${p.authorityName}受理${when}。`, `${p.physician.name}的${about(p)}已由${p.authorityName}受理${when}。`);
 }
 
 export async function noticeCorrection(c: Ctx, p: NoticeParties, list: string): Promise<void> {
@@ -50,4 +50,11 @@ export async function noticeApproved(c: Ctx, p: NoticeParties, licenceCode: stri
 export async function noticeRefused(c: Ctx, p: NoticeParties, documentNo: string, reasons: string): Promise<void> {
   const body = `经${p.authorityName}审查，决定不予注册（${documentNo}）。理由：${reasons}\n${APPEAL_NOTICE}不予注册决定书可在系统中查看下载。`;
   await tellBoth(c, p, 'authority.refused', '不予注册决定', `您的${about(p)}${body}`, `${p.physician.name}的${about(p)}${body}`);
+}
+
+/** 准予 of a business on the generic path (变更、助理升执业、增加执业地点、多机构备案、补发/换领): what it did, in one line. */
+export async function noticeBusinessApproved(c: Ctx, p: NoticeParties, approvedOn: string, outcome: string): Promise<void> {
+  await tellBoth(c, p, 'authority.approved', '准予',
+    `您的${about(p)}已由${p.authorityName}于${approvedOn}准予。${outcome}`,
+    `${p.physician.name}的${about(p)}已由${p.authorityName}于${approvedOn}准予。${outcome}`);
 }

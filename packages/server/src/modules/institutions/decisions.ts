@@ -6,6 +6,7 @@ import { applicationEvents, type Application } from '../../db/schema/index';
 import { applyTransition, lockApplication } from '../applications/transition';
 import { selectApplicationRecord } from './application-queries';
 import { getApplicationDetail } from './application-view';
+import { abandonBusiness } from '../lifecycle/business-decision';
 import { notifyApplicant, notifyAuthorityStaff, type InstitutionAction } from './decision-notices';
 
 export interface DecisionInput {
@@ -72,6 +73,7 @@ export async function decideApplication(deps: Deps, actor: AccountActor, id: str
     } catch (error) {
       throw withCurrentState(error, actor);
     }
+    if (action === 'institution_refuse') await abandonBusiness(c, actor, updated);
     const record = (await selectApplicationRecord(c, id))!;
     const facts = { app: updated, institutionName: record.institutionName ?? '', authorityName: record.authorityName ?? '卫生健康行政部门', reason };
     await notifyApplicant(c, action, facts, { accountId: record.physician.accountId, phone: record.phone, email: record.email });

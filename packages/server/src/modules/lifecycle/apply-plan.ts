@@ -7,7 +7,7 @@
  */
 import { and, eq, sql } from 'drizzle-orm';
 import {
-  CERTIFICATE_TABLE, FILING_TABLE, OPENED, REGISTRATION_TABLE, type LifecycleCause, type PlanStep, type RecordRef,
+  type CERTIFICATE_TABLE, FILING_TABLE, OPENED, REGISTRATION_TABLE, type LifecycleCause, type PlanStep, type RecordRef,
 } from '@medreg/domain';
 import type { Ctx } from '../../context';
 import { certificateEvents, certificates, filingEvents, multiSiteFilings, physicians, registrationEvents, registrations } from '../../db/schema/index';

@@ -6,6 +6,7 @@ import {
 import type { Ctx } from '../../context';
 import { ReferenceErrors } from './errors';
 import { decodeInstitutionCursor, encodeInstitutionCursor } from './institution-cursor';
+import { FORM_BUSINESS_TYPES } from '../lifecycle/business-context';
 import { institutionSearchQuery, selectChildren, selectInstitutionDepartments, selectProvinces, selectRegion, type SearchPlace } from './queries';
 
 export const INSTITUTION_PAGE_SIZE = 20;
@@ -50,8 +51,8 @@ export function educationAndTitleOptions() {
   };
 }
 
-/** The business catalogue (业务申请) and the cases handled offline (seed question 二). Only 首次注册 is open online. */
-export const OPEN_BUSINESS_TYPES = new Set<string>(['first_registration']);
+/** The business catalogue (业务申请) and the cases handled offline (seed question 二). 注销 and 重新注册 are not open yet. */
+export const OPEN_BUSINESS_TYPES = new Set<string>(['first_registration', ...FORM_BUSINESS_TYPES]);
 
 export function businessTypeCatalogue() {
   return {
