@@ -2,7 +2,7 @@
 import { and, desc, eq, inArray, isNotNull, or, sql } from 'drizzle-orm';
 import type { Ctx } from '../../context';
 import {
-  accounts, applicationEvents, authorities, blobs, decisionDocuments, institutions, physicians, qualifications, type Application,
+  accounts, applicationEvents, authorities, decisionDocuments, institutions, physicians, qualifications, type Application,
 } from '../../db/schema/index';
 import { rowsOf } from '../../db/rows';
 
