@@ -1,4 +1,4 @@
-import { char, date, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { date, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 /** Last 文号 serial per authority and year (不予注册〔2026〕N号). */
 export const decisionDocumentSerials = pgTable('decision_document_serials', {
