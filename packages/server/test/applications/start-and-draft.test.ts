@@ -52,9 +52,10 @@ describe('starting a business (业务申请 → 办理)', () => {
     expect(await countApplications(p.physician.id)).toBe(0);
   });
 
-  it('says a business type is not open online yet', async () => {
+  it('says a business type is not open online yet (注销 and 重新注册 come with the next lifecycle step)', async () => {
     const p = await makeApplicant(t.app, t.deps);
-    expectProblem(await p.agent.post('/api/v1/applications', { businessType: 'change_registration' }), 422, 'BUSINESS_TYPE_NOT_OPEN');
+    expectProblem(await p.agent.post('/api/v1/applications', { businessType: 'cancellation' }), 422, 'BUSINESS_TYPE_NOT_OPEN');
+    expectProblem(await p.agent.post('/api/v1/applications', { businessType: 're_registration' }), 422, 'BUSINESS_TYPE_NOT_OPEN');
   });
 
   it('refuses a physician without a valid qualification', async () => {
