@@ -31,7 +31,7 @@ describe('BT-09 补发/换领', () => {
     // The current main institution confirms; the issuing authority decides.
     expect(app.institution!.id).toBe(w.hdInstitution.institution.id);
     expect(app.authority!.id).toBe(w.haidian.id);
-    expect(app.business!.review).toContainEqual(expect.objectContaining({ field: 'certificate', old: expect.stringContaining(doc.registration.licenceCode), changed: true }));
+    expect(app.business!.review).toContainEqual(expect.objectContaining({ field: 'certificate', old: expect.stringContaining(doc.registration.licenceCode!), changed: true }));
 
     const accepted = await accepts(w.reviewer.hd, app.id, await institutionApproves(w.clerk.hd, app));
     // Administrative, not a licence: no statutory clock.
