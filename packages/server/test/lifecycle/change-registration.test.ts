@@ -9,6 +9,7 @@ import { makeRegistration } from '../helpers/register-factories';
 import { ALL_DECLARATIONS } from '../helpers/applications-factories';
 import {
   NOW, REASON, TODAY, addQualification, approveRequest, approvedThrough, auditActionsOf, businessOptions, certificateEventsOf, certificatesOf,
+  filingEventsOf, filingsOf,
   makeWorld, putForm, registeredPhysician, registrationEventsOf, registrationsOf, saveForm, startBusiness, submit,
   submitted, toAccepted, uploadEvidence, type World,
 } from './lifecycle-helpers';
@@ -150,6 +151,51 @@ describe('BT-03 变更主要执业机构', () => {
     const outside = expectProblem(await putForm(doc.agent, draft, { ...base, institutionId: w.nsInstitution.institution.id }), 400, 'INSTITUTION_OUTSIDE_PRACTICE_LOCATION');
     expect(outside.detail).toContain('变更执业地点');
     expectProblem(await putForm(doc.agent, draft, { ...base, institutionId: w.hdInstitution.institution.id }), 400, 'INSTITUTION_UNCHANGED');
+  });
+});
+
+describe('BT-03 and the filings of the registration', () => {
+  /** An 有效 filing at the 海淀 社区卫生服务中心 on the registration, through BT-05. */
+  async function filedAtCommunity(doc: Awaited<ReturnType<typeof clinician>>) {
+    const app = await submitted(doc.agent, 'multi_site_filing', { registrationId: doc.registration.id }, {
+      action: 'add', registrationId: doc.registration.id, institutionId: community.institution.id, scopes: ['11'], validFrom: TODAY, validTo: '2027-12-31',
+    });
+    await approvedThrough(communityClerk, w.reviewer.hd, app);
+    const [filing] = await filingsOf(t.deps, doc.physician.id);
+    return filing!;
+  }
+
+  it('domain §5.2: a filing inside the 执业地点 follows a change of main institution to the new registration', async () => {
+    const doc = await clinician('孔随迁');
+    const filing = await filedAtCommunity(doc);
+    const app = await submitted(doc.agent, 'change_registration', { registrationId: doc.registration.id }, {
+      kind: 'main_institution', registrationId: doc.registration.id, reason: REASON, institutionId: w.dcInstitution.institution.id, department: '内科', startDate: TODAY,
+    });
+    await approvedThrough(w.clerk.dc, w.reviewer.dc, app);
+    const next = (await registrationsOf(t.deps, doc.physician.id)).find((r) => r.id !== doc.registration.id)!;
+    const [moved] = await filingsOf(t.deps, doc.physician.id);
+    expect(moved).toMatchObject({ id: filing.id, status: 'active', registrationId: next.id });
+    const events = await filingEventsOf(t.deps, filing.id);
+    expect(events.map((e) => e.event)).toEqual(['submit', 'approve', 'move']);
+    expect(events[2]!.changes).toMatchObject({ registrationId: next.id });
+    expect(await auditActionsOf(t.deps, 'multi_site_filing', filing.id)).toEqual(['filing.submit', 'filing.approve', 'filing.move']);
+  });
+
+  it('domain §5.2: a filing ends when a change of 执业地点 leaves it outside, or when its institution becomes the main one', async () => {
+    const away = await clinician('曹远调');
+    const left = await filedAtCommunity(away);
+    await approvedThrough(w.clerk.ns, w.reviewer.ns, await submitted(away.agent, 'change_registration', { registrationId: away.registration.id }, {
+      kind: 'practice_location', registrationId: away.registration.id, reason: REASON, practiceLocationCode: '440000', institutionId: w.nsInstitution.institution.id, department: '内科', startDate: TODAY,
+    }));
+    expect((await filingsOf(t.deps, away.physician.id))[0]).toMatchObject({ id: left.id, status: 'revoked', registrationId: away.registration.id });
+    expect((await filingEventsOf(t.deps, left.id)).map((e) => e.event)).toEqual(['submit', 'approve', 'end']);
+
+    const joins = await clinician('严入职');
+    const filed = await filedAtCommunity(joins);
+    await approvedThrough(communityClerk, w.reviewer.hd, await submitted(joins.agent, 'change_registration', { registrationId: joins.registration.id }, {
+      kind: 'main_institution', registrationId: joins.registration.id, reason: REASON, institutionId: community.institution.id, department: '全科', startDate: TODAY,
+    }));
+    expect((await filingsOf(t.deps, joins.physician.id))[0]).toMatchObject({ id: filed.id, status: 'revoked' });
   });
 });
 
