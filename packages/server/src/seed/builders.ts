@@ -1,10 +1,10 @@
 // Builders for organisations, staff, physicians, qualifications and registrations.
 // Used by the demo data and by the test factories, so both create records the same way.
 import { eq } from 'drizzle-orm';
-import { maskResidentId, parseResidentId, provinceCodeOf } from '@medreg/domain';
+import { FILING_TABLE, decision, maskResidentId, parseResidentId, provinceCodeOf } from '@medreg/domain';
 import type { Ctx } from '../context';
 import {
-  accounts, authorities, certificates, institutions, physicians, qualifications, registrations,
+  accounts, authorities, certificates, filingEvents, institutions, multiSiteFilings, physicians, qualifications, registrations,
   type AccountRole, type AuthorityLevel, type Category, type Level,
 } from '../db/schema/index';
 import { hashPassword } from '../modules/accounts/passwords';
@@ -111,5 +111,21 @@ export async function createRegistration(c: Ctx, input: {
   if ((input.status ?? 'valid') === 'valid') {
     await c.tx.update(physicians).set({ mainInstitutionId: input.mainInstitutionId }).where(eq(physicians.id, input.physicianId));
   }
+  return row!;
+}
+
+/**
+ * An 有效 多机构备案 (BT-05) as the generic path leaves it: the filing with its history — submitted (申请中), then
+ * filed by the authority that approved the institution (有效, 《医师执业注册管理办法》第十条).
+ */
+export async function createActiveFiling(c: Ctx, input: {
+  physicianId: string; registrationId: string; institutionId: string; authorityId: string; scopes: string[]; validFrom: string; validTo: string;
+}) {
+  const [row] = await c.tx.insert(multiSiteFilings).values({ ...input, status: FILING_TABLE.approve.to, statusSince: c.now(), createdAt: c.now() }).returning();
+  const changes = { scopes: input.scopes, validFrom: input.validFrom, validTo: input.validTo, registrationId: input.registrationId };
+  await c.tx.insert(filingEvents).values([
+    { filingId: row!.id, event: 'submit', fromStatus: null, toStatus: FILING_TABLE.submit.to, cause: { kind: 'application', business: 'multi_site_filing', step: 'submit' }, changes, createdAt: c.now() },
+    { filingId: row!.id, event: 'approve', fromStatus: FILING_TABLE.submit.to, toStatus: FILING_TABLE.approve.to, cause: { ...decision('multi_site_filing') }, changes: { registrationId: input.registrationId }, createdAt: c.now() },
+  ]);
   return row!;
 }

@@ -92,4 +92,7 @@ export const DEMO_QUALIFICATIONS: DemoQualification[] = [
 ];
 
 /** The ready-to-use physician account of the demo: activated, qualified, not yet registered. */
-export const DEMO_PHYSICIAN_LOGIN = { loginName: 'doctor_demo', qualificationName: '王晓明', phone: '13800138000', email: 'doctor_demo@example.cn' };
+export const DEMO_PHYSICIAN_LOGIN = {
+  loginName: 'doctor_demo', qualificationName: '王晓明', phone: '13800138000', email: 'doctor_demo@example.cn',
+  tryThis: '已激活，尚未注册 → 可试「首次注册」',
+};

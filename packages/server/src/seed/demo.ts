@@ -16,6 +16,8 @@ import {
 } from './demo-data';
 import { isDatabaseEmpty, seedReferenceData } from './reference';
 import { seedDemoApplications } from './demo-applications';
+import { seedDemoLifecyclePhysicians } from './demo-lifecycle';
+import { DEMO_LIFECYCLE_PHYSICIANS } from './demo-lifecycle-data';
 
 export interface DemoLogin { portal: string; role: string; loginName: string; password: string; organisation: string }
 export interface DemoResult { logins: DemoLogin[] }
@@ -141,6 +143,7 @@ export async function seedDemoDataIfEmpty(deps: Deps): Promise<DemoResult> {
       const { institutionIds } = await seedOrganisations(c);
       await seedQualifications(c, institutionIds);
       await seedDemoPhysician(c);
+      await seedDemoLifecyclePhysicians(c, institutionIds);
       const hospital = institutionIds.get('hdh')!;
       await seedDemoApplications(c, { id: hospital.id, areaCode: hospital.areaCode, authorityId: hospital.authorityId });
     });
@@ -156,13 +159,22 @@ async function listDemoLogins(deps: Deps): Promise<DemoLogin[]> {
   const portal = { physician: '医师个人端', institution_admin: '医疗机构端', institution_clerk: '医疗机构端', authority_reviewer: '卫生健康行政部门端', authority_admin: '卫生健康行政部门端' } as const;
   return expectedLoginNames().flatMap((name) => {
     const r = rows.find((x) => x.loginName === name);
-    return r ? [{ portal: portal[r.role], role: label[r.role], loginName: r.loginName, password: DEMO_PASSWORD, organisation: r.displayName }] : [];
+    // A demo physician's line says what to try after the name (业务申请).
+    const tryThis = PHYSICIAN_HINTS.get(name);
+    const organisation = r && tryThis ? `${r.displayName}：${tryThis}` : r?.displayName;
+    return r ? [{ portal: portal[r.role], role: label[r.role], loginName: r.loginName, password: DEMO_PASSWORD, organisation: organisation! }] : [];
   });
 }
+
+const PHYSICIAN_HINTS = new Map<string, string>([
+  [DEMO_PHYSICIAN_LOGIN.loginName, DEMO_PHYSICIAN_LOGIN.tryThis],
+  ...DEMO_LIFECYCLE_PHYSICIANS.map((d): [string, string] => [d.loginName, d.tryThis]),
+]);
 
 function expectedLoginNames(): string[] {
   return [
     DEMO_PHYSICIAN_LOGIN.loginName,
+    ...DEMO_LIFECYCLE_PHYSICIANS.map((d) => d.loginName),
     ...DEMO_INSTITUTIONS.flatMap((i) => [`${i.key}_admin`, `${i.key}_clerk`]),
     ...DEMO_AUTHORITIES.flatMap((a) => [`${a.key}_wjw_reviewer`, `${a.key}_wjw_admin`]),
   ];

@@ -7,18 +7,27 @@ import { expectProblem, loggedIn, type Agent } from '../helpers/agent';
 import { PASSWORD, makeAuthorityStaff, makeInstitution, makePhysician, makeQualification } from '../helpers/factories';
 import { makeRegistration } from '../helpers/register-factories';
 import { ALL_DECLARATIONS } from '../helpers/applications-factories';
+import { NOW, TODAY, auditActionsOf, certificatesOf, registrationEventsOf, registrationsOf, submitted, putForm, startBusiness, approvedThrough } from './lifecycle-helpers';
 
 let t: TestApp;
 let hospital: Awaited<ReturnType<typeof makeInstitution>>;
 let reviewer: Agent;
 let clerk: Agent;
+/** 深圳市南山区人民医院, in another province, with its clerk and a reviewer of the 南山区 authority that approved it. */
+let shenzhen: Awaited<ReturnType<typeof makeInstitution>>;
+let shenzhenClerk: Agent;
+let shenzhenReviewer: Agent;
 
 beforeAll(async () => {
   t = await createTestApp();
+  t.setNow(NOW);
   hospital = await makeInstitution(t.deps, { name: '北京市海淀区社区卫生服务中心', areaCode: '110108' });
   const staff = await makeAuthorityStaff(t.deps, hospital.authorityId);
   reviewer = await loggedIn(t.app, staff.loginName, PASSWORD);
   clerk = await loggedIn(t.app, hospital.clerkLogin, PASSWORD);
+  shenzhen = await makeInstitution(t.deps, { name: '深圳市南山区人民医院', areaCode: '440305' });
+  shenzhenClerk = await loggedIn(t.app, shenzhen.clerkLogin, PASSWORD);
+  shenzhenReviewer = await loggedIn(t.app, (await makeAuthorityStaff(t.deps, shenzhen.authorityId)).loginName, PASSWORD);
 });
 afterAll(async () => {
   await t?.close();
@@ -92,11 +101,93 @@ describe('BT-04 助理升执业 (same institution)', () => {
     expect(oldCertificate).toMatchObject({ status: 'superseded', supersededBy: newCertificate!.id });
   });
 
-  it('《医师执业注册管理办法》: refuses 助理升执业 without a 执业医师 qualification of the same category', async () => {
+  it('domain §2.2 BT-04: refuses 助理升执业 without a 执业医师 qualification', async () => {
     const doc = await makePhysician(t.deps, { name: '赵助理', level: 'assistant' });
     const reg = await makeRegistration(t.deps, { physicianId: doc.physician.id, qualificationId: doc.qualification.id, institution: hospital.institution, level: 'assistant', scopes: ['11'] });
     const agent = await loggedIn(t.app, doc.loginName, PASSWORD);
     const res = await agent.post('/api/v1/applications', { businessType: 'assistant_upgrade', registrationId: reg.id });
     expectProblem(res, 409, 'UPGRADE_QUALIFICATION_REQUIRED');
+  });
+});
+
+describe('BT-04 助理升执业 (with a change of place)', () => {
+  it('domain §2.2 BT-04: with a new institution it is a 首次注册 carrying the assistant registration over — new institution, new province, the assistant registration 变更出', async () => {
+    const a = await upgradedAssistant('孙换地');
+    const form = {
+      mode: 'new_institution', registrationId: a.assistantReg.id, qualificationId: a.physicianQualification.id, scopes: ['11'], declarations: ALL_DECLARATIONS,
+      practiceLocationCode: '440000', institutionId: shenzhen.institution.id, department: '内科',
+      // The seed's hint on 拟在该机构执业时间: an assistant may enter the date of the assistant registration.
+      startDate: a.assistantReg.approvedOn,
+    };
+    const app = await submitted(a.agent, 'assistant_upgrade', { registrationId: a.assistantReg.id }, form);
+    // As 首次注册 (《医师执业注册管理办法》第九条): the new institution confirms, the authority that approved it decides.
+    expect(app.institution!.id).toBe(shenzhen.institution.id);
+    expect(app.authority!.id).toBe(shenzhen.authorityId);
+    expect(app.business!.kindLabel).toBe('同时变更主要执业机构（按首次注册填写，原助理注册一并转入）');
+    // The old institution has nothing to confirm.
+    expect((await clerk.post(`/api/v1/institution/applications/${app.id}/approve`, { expectedVersion: app.version })).statusCode).toBe(404);
+    await approvedThrough(shenzhenClerk, shenzhenReviewer, app);
+
+    const regs = await registrationsOf(t.deps, a.physician.id);
+    const old = regs.find((r) => r.id === a.assistantReg.id)!;
+    const next = regs.find((r) => r.id !== a.assistantReg.id)!;
+    expect(old).toMatchObject({ status: 'transferred_out', statusReason: '助理升执业（注册为执业医师）', level: 'assistant', practiceLocationCode: '110108' });
+    expect(next).toMatchObject({
+      status: 'valid', level: 'physician', category: 'clinical', scopes: ['11'], practiceLocationCode: '440000', mainInstitutionId: shenzhen.institution.id,
+      authorityId: shenzhen.authorityId, qualificationId: a.physicianQualification.id, replacesRegistrationId: old.id, department: '内科',
+    });
+    expect(next.licenceCode).toMatch(/^110440305\d{6}$/);
+    expect((await registrationEventsOf(t.deps, old.id)).map((e) => [e.event, e.fromStatus, e.toStatus])).toEqual([['close_for_upgrade', 'valid', 'transferred_out']]);
+    expect(await auditActionsOf(t.deps, 'registration', old.id)).toEqual(['registration.close_for_upgrade']);
+    expect(await auditActionsOf(t.deps, 'registration', next.id)).toEqual(['registration.open']);
+    const [newCertificate] = await certificatesOf(t.deps, next.id);
+    expect((await certificatesOf(t.deps, old.id))[0]).toMatchObject({ status: 'superseded', supersededBy: newCertificate!.id });
+  });
+
+  it('domain §5.5: the 执业医师 seniority counts from the approval of 助理升执业, the assistant count is kept', async () => {
+    const a = await upgradedAssistant('钱年资');
+    const app = await submitted(a.agent, 'assistant_upgrade', { registrationId: a.assistantReg.id }, {
+      mode: 'same_institution', registrationId: a.assistantReg.id, qualificationId: a.physicianQualification.id, scopes: ['11'], declarations: ALL_DECLARATIONS,
+    });
+    await approvedThrough(clerk, reviewer, app);
+    const regs = await registrationsOf(t.deps, a.physician.id);
+    expect(regs.find((r) => r.id === a.assistantReg.id)).toMatchObject({ level: 'assistant', approvedOn: '2026-03-15', seniorityFrom: '2026-03-15' });
+    expect(regs.find((r) => r.id !== a.assistantReg.id)).toMatchObject({ level: 'physician', approvedOn: TODAY, seniorityFrom: TODAY });
+  });
+
+  it('refuses a "new" institution that is the current main institution', async () => {
+    const a = await upgradedAssistant('周同院');
+    const draft = await startBusiness(a.agent, 'assistant_upgrade', { registrationId: a.assistantReg.id });
+    const res = await putForm(a.agent, draft, {
+      mode: 'new_institution', registrationId: a.assistantReg.id, qualificationId: a.physicianQualification.id, scopes: ['11'], declarations: ALL_DECLARATIONS,
+      practiceLocationCode: '110000', institutionId: hospital.institution.id, department: '内科', startDate: TODAY,
+    });
+    const body = expectProblem(res, 400, 'INSTITUTION_UNCHANGED');
+    expect(body.errors![0]!.path).toEqual(['form', 'institutionId']);
+  });
+});
+
+describe('BT-04 refusals', () => {
+  it('domain §2.2 BT-04: the 执业医师 qualification must be of the same category as the assistant registration', async () => {
+    const doc = await makePhysician(t.deps, { name: '吴跨类', level: 'assistant' });
+    const reg = await makeRegistration(t.deps, { physicianId: doc.physician.id, qualificationId: doc.qualification.id, institution: hospital.institution, level: 'assistant', scopes: ['11'] });
+    await makeQualification(t.deps, { name: doc.name, idNumber: doc.idNumber, level: 'physician', category: 'tcm', physicianId: doc.physician.id });
+    const agent = await loggedIn(t.app, doc.loginName, PASSWORD);
+    expectProblem(await agent.post('/api/v1/applications', { businessType: 'assistant_upgrade', registrationId: reg.id }), 409, 'UPGRADE_QUALIFICATION_REQUIRED');
+  });
+
+  it('refuses a form naming the assistant qualification instead of the 执业医师 one', async () => {
+    const a = await upgradedAssistant('郑旧证');
+    const draft = await startBusiness(a.agent, 'assistant_upgrade', { registrationId: a.assistantReg.id });
+    const res = await putForm(a.agent, draft, { mode: 'same_institution', registrationId: a.assistantReg.id, qualificationId: a.qualification.id, scopes: ['11'], declarations: ALL_DECLARATIONS });
+    const body = expectProblem(res, 409, 'UPGRADE_QUALIFICATION_REQUIRED');
+    expect(body.errors![0]!.path).toEqual(['form', 'qualificationId']);
+  });
+
+  it('refuses 助理升执业 on a 执业医师 registration', async () => {
+    const doc = await makePhysician(t.deps, { name: '王执业' });
+    const reg = await makeRegistration(t.deps, { physicianId: doc.physician.id, qualificationId: doc.qualification.id, institution: hospital.institution, scopes: ['11'] });
+    const agent = await loggedIn(t.app, doc.loginName, PASSWORD);
+    expectProblem(await agent.post('/api/v1/applications', { businessType: 'assistant_upgrade', registrationId: reg.id }), 409, 'UPGRADE_ASSISTANT_ONLY');
   });
 });

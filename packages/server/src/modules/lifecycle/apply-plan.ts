@@ -7,7 +7,7 @@
  */
 import { and, eq, sql } from 'drizzle-orm';
 import {
-  type CERTIFICATE_TABLE, FILING_TABLE, OPENED, REGISTRATION_TABLE, type LifecycleCause, type PlanStep, type RecordRef,
+  type CERTIFICATE_TABLE, FILING_TABLE, OPENED, REGISTRATION_TABLE, type LifecycleCause, type PhysicianLevel, type PlanStep, type RecordRef,
 } from '@medreg/domain';
 import type { Ctx } from '../../context';
 import { certificateEvents, certificates, filingEvents, multiSiteFilings, physicians, registrationEvents, registrations } from '../../db/schema/index';
@@ -71,10 +71,11 @@ export async function applyPlan(c: Ctx, steps: readonly PlanStep[], ctx: PlanCon
       case 'open_registration': {
         const r = step.registration;
         const licenceCode = await nextLicenceCodeFor(c, r.licence);
+        const seniorityFrom = await earliestSeniority(c, ctx.physicianId, r.level, r.seniorityFrom);
         const [row] = await c.tx.insert(registrations).values({
           physicianId: ctx.physicianId, qualificationId: r.qualificationId, level: r.level, category: r.category, scopes: [...r.scopes],
           practiceLocationCode: r.practiceLocationCode, mainInstitutionId: r.mainInstitution.id, authorityId: r.authority.id, licenceCode,
-          approvedOn: r.approvedOn, seniorityFrom: r.seniorityFrom, replacesRegistrationId: r.replaces, department: ctx.department ?? null,
+          approvedOn: r.approvedOn, seniorityFrom, replacesRegistrationId: r.replaces, department: ctx.department ?? null,
           status: 'valid', statusSince: c.now(), statusReason: REGISTRATION_TABLE.open.label, applicationId: ctx.applicationId, createdAt: c.now(),
         }).returning({ id: registrations.id });
         opened = row!.id;
@@ -138,6 +139,17 @@ export async function applyPlan(c: Ctx, steps: readonly PlanStep[], ctx: PlanCon
     if (by) await c.tx.update(certificates).set({ supersededBy: by }).where(eq(certificates.id, old.id));
   }
   return { openedRegistrationId: opened, touchedRegistrationIds: [...touched] };
+}
+
+/**
+ * domain §5.5: seniority at a level counts from the first approval at that level, and a new record does not restart
+ * it. The plan reads the approval dates of the records on file; a record carried over from before e-registration
+ * keeps an earlier start in seniority_from than its own approval, so the earliest stored start at the level wins.
+ */
+async function earliestSeniority(c: Ctx, physicianId: string, level: PhysicianLevel, planned: string): Promise<string> {
+  const [row] = await c.tx.select({ first: sql<string | null>`min(${registrations.seniorityFrom})::text` }).from(registrations)
+    .where(and(eq(registrations.physicianId, physicianId), eq(registrations.level, level)));
+  return row?.first && row.first < planned ? row.first : planned;
 }
 
 async function recordCertificateEvent(c: Ctx, certificateId: string, event: keyof typeof CERTIFICATE_TABLE, from: string | null, to: string, ctx: Pick<PlanContext, 'applicationId' | 'actor' | 'cause'>) {

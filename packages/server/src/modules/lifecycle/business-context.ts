@@ -44,7 +44,11 @@ export function definitionOf(type: string): BusinessDefinition<unknown> {
 /** The snapshot without the application itself among the pending ones (it is being saved, submitted or decided). */
 function withoutApplication(snapshot: PhysicianSnapshot, app: Pick<Application, 'businessType' | 'subjectRegistrationId' | 'subjectFilingId'> | undefined): PhysicianSnapshot {
   if (!app) return snapshot;
-  const i = snapshot.pending.findIndex((p) => p.type === app.businessType && (p.registrationId ?? null) === app.subjectRegistrationId && (p.filingId ?? null) === app.subjectFilingId);
+  // Started from a filing: the filing tells it apart (the snapshot also gives it the filing's registration).
+  const same = (p: PhysicianSnapshot['pending'][number]) => (app.subjectFilingId
+    ? (p.filingId ?? null) === app.subjectFilingId
+    : (p.registrationId ?? null) === app.subjectRegistrationId && (p.filingId ?? null) === null);
+  const i = snapshot.pending.findIndex((p) => p.type === app.businessType && same(p));
   return i < 0 ? snapshot : { ...snapshot, pending: snapshot.pending.filter((_, j) => j !== i) };
 }
 

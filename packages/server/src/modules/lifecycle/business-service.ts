@@ -44,7 +44,12 @@ export async function startBusiness(c: Ctx, actor: AccountActor, input: StartBus
       input.registrationId ? eq(applications.subjectRegistrationId, input.registrationId) : sql`${applications.subjectRegistrationId} IS NULL`,
       input.filingId ? eq(applications.subjectFilingId, input.filingId) : sql`${applications.subjectFilingId} IS NULL`,
     )).limit(1);
-  if (draft) throw ApplicationErrors.APPLICATION_ALREADY_OPEN({ extra: { applicationId: draft.id, state: draft.state, businessCode: draft.businessCode } });
+  if (draft) {
+    throw ApplicationErrors.APPLICATION_ALREADY_OPEN({
+      detail: `您已有一项未提交的${BUSINESS_TYPE_INFO[input.businessType].label}申请草稿，请继续填写该申请`,
+      extra: { applicationId: draft.id, state: draft.state, businessCode: draft.businessCode },
+    });
+  }
 
   const payload: BusinessPayload = { form: { ...subject } };
   const [created] = await c.tx.insert(applications).values({

@@ -85,7 +85,13 @@ export async function loadPhysicianSnapshot(c: Ctx, physician: Pick<Physician, '
       id: f.id, registrationId: f.registrationId, status: f.status, institution: institutionRef(institution), scopes: f.scopes, validFrom: f.validFrom, validTo: f.validTo,
     })),
     certificates: certs.map((x): CertificateSnapshot => ({ id: x.id, registrationId: x.registrationId, status: x.status, licenceCode: x.licenceCode, issuedOn: x.issuedOn })),
-    pending: pending.map((p): PendingBusiness => ({ type: p.type as BusinessType, registrationId: p.registrationId, filingId: p.filingId })),
+    // An application started from a filing names only the filing; the rules read it as pending on the filing's
+    // registration too (a second 修改/终止 of the same filing waits, business/eligibility.ts).
+    pending: pending.map((p): PendingBusiness => ({
+      type: p.type as BusinessType,
+      registrationId: p.registrationId ?? filings.find((f) => f.filing.id === p.filingId)?.filing.registrationId ?? null,
+      filingId: p.filingId,
+    })),
   };
 }
 
