@@ -4,7 +4,7 @@
  * outbox in the same transaction.
  */
 import { and, eq } from 'drizzle-orm';
-import { PHYSICIAN_LEVEL_INFO, allowedActions, businessCode, todayInChina, type BusinessType } from '@medreg/domain';
+import { BUSINESS_TYPE_INFO, PHYSICIAN_LEVEL_INFO, allowedActions, businessCode, isBusinessType, todayInChina, type BusinessType } from '@medreg/domain';
 import type { Ctx } from '../../context';
 import type { AccountActor } from '../../http/actor';
 import { applicationEvents, type Application } from '../../db/schema/index';
@@ -18,6 +18,8 @@ import { loadDraftFacts } from './service';
 import { abandonBusiness } from '../lifecycle/business-decision';
 import { isFormBusiness } from '../lifecycle/business-context';
 import { submitBusiness } from '../lifecycle/business-service';
+
+const businessTypeLabel = (type: string) => (isBusinessType(type) ? BUSINESS_TYPE_INFO[type].label : '业务');
 
 export interface CommandInput {
   expectedVersion?: number;
@@ -84,12 +86,12 @@ export async function submitApplication(c: Ctx, actor: AccountActor, id: string,
   const contact = await selectPhysicianContact(c, physician.id);
   if (contact) {
     await notifyAccount(c, contact, 'application.submitted', '业务申请已提交',
-      `您的首次注册申请已${resubmitted ? '重新' : ''}提交（业务编号${code}），请联系${institution.name}确认，并在机构打印《医师执业注册申请审核表》后准备纸质材料。`);
+      `您的${businessTypeLabel(app.businessType)}申请已${resubmitted ? '重新' : ''}提交（业务编号${code}），请联系${institution.name}确认，并在机构打印《医师执业注册申请审核表》后准备纸质材料。`);
   }
   await notifyStaff(c, { institutionId: institution.id }, {
     template: 'application.submitted.institution',
     subject: '有医师业务申请待确认',
-    body: `医师${physician.name}${resubmitted ? '修改后重新' : ''}提交了首次注册申请（业务编号${code}），请在「医师申请业务办理」中核对信息后办理。`,
+    body: `医师${physician.name}${resubmitted ? '修改后重新' : ''}提交了${businessTypeLabel(app.businessType)}申请（业务编号${code}），请在「医师申请业务办理」中核对信息后办理。`,
   });
   return updated;
 }
@@ -106,7 +108,7 @@ export async function withdrawApplication(c: Ctx, actor: AccountActor, id: strin
     await notifyStaff(c, { institutionId: before.institutionId }, {
       template: 'application.withdrawn.institution',
       subject: '医师已撤回业务申请',
-      body: `医师${physician.name}已撤回首次注册申请（业务编号${before.businessCode ?? ''}），无需再办理。`,
+      body: `医师${physician.name}已撤回${businessTypeLabel(before.businessType)}申请（业务编号${before.businessCode ?? ''}），无需再办理。`,
     });
   }
   return updated;
@@ -122,7 +124,7 @@ export async function resubmitCorrection(c: Ctx, actor: AccountActor, id: string
     await notifyStaff(c, { authorityId: updated.authorityId }, {
       template: 'application.corrected.authority',
       subject: '申请人已补正材料',
-      body: `医师${physician.name}的首次注册申请（业务编号${updated.businessCode ?? ''}）已补正后重新提交，请在「正在申办」中办理。`,
+      body: `医师${physician.name}的${businessTypeLabel(updated.businessType)}申请（业务编号${updated.businessCode ?? ''}）已补正后重新提交，请在「正在申办」中办理。`,
     });
   }
   return updated;

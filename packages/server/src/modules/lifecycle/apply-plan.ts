@@ -5,7 +5,7 @@
  * plan was made is refused (409) rather than overwritten, and each step leaves its history row. Runs in the
  * decision's transaction, so the application's transition, these records and the audit commit together.
  */
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import {
   type CERTIFICATE_TABLE, FILING_TABLE, OPENED, REGISTRATION_TABLE, type LifecycleCause, type PhysicianLevel, type PlanStep, type RecordRef,
 } from '@medreg/domain';
@@ -83,7 +83,10 @@ export async function applyPlan(c: Ctx, steps: readonly PlanStep[], ctx: PlanCon
           registrationId: opened, event: 'open', fromStatus: null, toStatus: 'valid', cause: ctx.cause, applicationId: ctx.applicationId,
           actorAccountId: ctx.actor.accountId, changes: { licenceCode, replaces: r.replaces }, createdAt: c.now(),
         });
-        await c.tx.update(physicians).set({ mainInstitutionId: r.mainInstitution.id }).where(eq(physicians.id, ctx.physicianId));
+        // The physician's main institution follows the registration that replaces the old one; 增加执业地点 (BT-02)
+        // keeps the old registration and its institution, so it sets it only where there was none.
+        await c.tx.update(physicians).set({ mainInstitutionId: r.mainInstitution.id })
+          .where(r.replaces ? eq(physicians.id, ctx.physicianId) : and(eq(physicians.id, ctx.physicianId), isNull(physicians.mainInstitutionId)));
         await audit(c, ctx.actor, 'registration.open', 'registration', opened, { licenceCode, replaces: r.replaces, applicationId: ctx.applicationId });
         touched.add(opened);
         break;
@@ -146,7 +149,7 @@ export async function applyPlan(c: Ctx, steps: readonly PlanStep[], ctx: PlanCon
  * it. The plan reads the approval dates of the records on file; a record carried over from before e-registration
  * keeps an earlier start in seniority_from than its own approval, so the earliest stored start at the level wins.
  */
-async function earliestSeniority(c: Ctx, physicianId: string, level: PhysicianLevel, planned: string): Promise<string> {
+export async function earliestSeniority(c: Ctx, physicianId: string, level: PhysicianLevel, planned: string): Promise<string> {
   const [row] = await c.tx.select({ first: sql<string | null>`min(${registrations.seniorityFrom})::text` }).from(registrations)
     .where(and(eq(registrations.physicianId, physicianId), eq(registrations.level, level)));
   return row?.first && row.first < planned ? row.first : planned;

@@ -9,7 +9,7 @@ import { REGISTRATION_TABLE, type BusinessType } from '@medreg/domain';
 import type { Ctx } from '../../context';
 import { registrationEvents, registrations } from '../../db/schema/index';
 import type { AuditActor } from '../audit/service';
-import { issueCertificate } from '../lifecycle/apply-plan';
+import { earliestSeniority, issueCertificate } from '../lifecycle/apply-plan';
 import { nextLicenceCode } from './licence-serial';
 import type { RegistrationIntent } from './registration-intent';
 
@@ -41,7 +41,7 @@ export async function registerApprovedApplication(c: Ctx, input: {
     status: 'valid',
     statusSince: c.now(),
     statusReason: REGISTRATION_TABLE.open.label,
-    seniorityFrom: input.approvedOn,
+    seniorityFrom: await earliestSeniority(c, input.physicianId, intent.level, input.approvedOn),
     createdAt: c.now(),
   }).returning();
   const cause = { kind: 'decision', business: input.businessType } as const;
