@@ -2,6 +2,7 @@ import type { Deps } from '../context';
 import { dispatchOutbox, type MessageSender } from '../modules/notifications/sender';
 import { blobGarbageJob } from './blob-garbage';
 import { CLEANUP_JOBS } from './cleanup';
+import { filingExpiryJob } from './filing-expiry';
 import { JobRunner, type JobLog } from './runner';
 
 export { JobRunner, type Job, type JobOutcome } from './runner';
@@ -12,5 +13,6 @@ export function createJobRunner(deps: Deps, log: JobLog, sender: MessageSender):
   runner.register({ name: 'outbox.dispatch', intervalMs: 5000, run: (c) => dispatchOutbox(c, sender) });
   for (const job of CLEANUP_JOBS) runner.register(job);
   runner.register(blobGarbageJob(deps.config.BLOB_GC_GRACE_HOURS));
+  runner.register(filingExpiryJob());
   return runner;
 }

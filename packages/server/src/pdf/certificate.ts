@@ -4,7 +4,7 @@ import { drawPhoto, drawQrCode, drawSeal } from './marks';
 /** 电子化医师执业证书 — the physician's practice certificate as an e-licence (BT-10, domain §4.2). */
 
 /** Raise when the layout changes, so that cached renderings (storage/pdf-cache.ts) are made anew. */
-export const CERTIFICATE_LAYOUT_VERSION = 1;
+export const CERTIFICATE_LAYOUT_VERSION = 2;
 
 export interface CertificateData {
   /** 医师执业证书编码, 15 digits (§4.2). */
@@ -21,7 +21,8 @@ export interface CertificateData {
   verifyUrl: string;
   /** JPEG or PNG. */
   photo?: Buffer | null;
-  issuedAt: string;
+  /** 证书核发日期 (certificates.issued_on): printed under the issuer, as on the paper certificate. */
+  issuedOn: string;
 }
 
 const DARK_RED = '#8a1c17';
@@ -61,13 +62,13 @@ export async function renderCertificate(data: CertificateData): Promise<Buffer> 
   setFont(doc, 6.5, { color: COLOR.muted });
   doc.text(data.verifyUrl, column.x, top + qrSize + 26, { width: column.width, align: 'center', height: 20, ellipsis: true });
 
-  // Issuer and date with the seal pressing on them, as on the paper certificate.
+  // Issuer and the date of issue with the seal pressing on them, as on the paper certificate.
   const issuerY = height - 150;
   drawSeal(doc, data.issuingAuthority, column.x + column.width / 2, issuerY + 14, 52);
   setFont(doc, fitSize(doc, data.issuingAuthority, column.width, 13, 7));
   writeLine(doc, data.issuingAuthority, column.x, issuerY, { width: column.width, align: 'center' });
   setFont(doc, 12);
-  writeLine(doc, chineseDate(data.issuedAt), column.x, issuerY + 24, { width: column.width, align: 'center' });
+  writeLine(doc, `核发日期 ${chineseDate(data.issuedOn)}`, column.x, issuerY + 24, { width: column.width, align: 'center' });
 
   setFont(doc, 8, { color: COLOR.muted });
   writeLine(doc, '本证照由医师电子化注册信息系统生成。证照信息以扫描二维码核验的结果为准。', 66, height - 66, {

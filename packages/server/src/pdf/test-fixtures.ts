@@ -88,7 +88,7 @@ export function makeCertificate(overrides: Partial<CertificateData> = {}): Certi
     approvedOn: '2026-10-20',
     verifyUrl: 'https://medreg.example.cn/verify/110110108000123?t=8f3a91c2',
     photo: samplePhotoPng(),
-    issuedAt: '2026-10-20T06:00:00Z',
+    issuedOn: '2026-10-21',
     ...overrides,
   };
 }

@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { certificates } from '../../src/db/schema/index';
 import { createTestApp, type TestApp } from '../helpers/test-app';
 import { expectProblem } from '../helpers/agent';
 import { makeAuthority, makeInstitution } from '../helpers/factories';
@@ -24,38 +26,48 @@ describe('证书核验 — the page a certificate QR code opens', () => {
     const res = await get(verifyUrl(d.registration.verifyToken!));
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toMatchObject({
-      valid: true, verdict: '有效',
+      valid: true, state: 'valid', verdict: '有效', replacedBy: null, registrationOf: 'certificate',
+      certificate: { licenceCode: d.registration.licenceCode, issuedOn: '2026-03-15', status: 'issued', statusLabel: '有效', statusSince: null },
       registration: {
         name: '陈嘉明', levelLabel: '执业医师', categoryLabel: '临床', scopes: ['内科专业'], practiceLocation: '广东省',
         institutionName: '深圳市南山区人民医院', licenceCode: d.registration.licenceCode, issuingAuthority: '深圳市南山区卫生健康局',
-        status: 'valid', statusLabel: '有效', statusSince: null,
+        status: 'valid', statusLabel: '有效', statusSince: null, filings: [],
       },
     });
+    expect(res.body).not.toContain(d.registration.verifyToken!);
     for (const secret of [d.idNumber, d.physician.idNumberMasked, d.physician.birthDate, d.certCode!, d.physician.account.phone!, d.physician.account.email!]) {
       expect(res.body).not.toContain(secret);
     }
   });
 
-  it('says 无效 with the status and its date once the registration is cancelled', async () => {
+  it('says 已废止 once the registration is cancelled and its certificate voided (《医师法》第十七条)', async () => {
     const d = await makeRegisteredPhysician(t.deps, hospital.institution, { name: '林海峰' });
     expect((await get(verifyUrl(d.registration.verifyToken!))).json()).toMatchObject({ valid: true });
-    await setRegistrationStatus(t.deps, d.registration.id, 'cancelled', new Date('2026-11-20T03:00:00Z'));
+    const at = new Date('2026-11-20T03:00:00Z');
+    await setRegistrationStatus(t.deps, d.registration.id, 'cancelled', at);
+    await t.deps.db.update(certificates).set({ status: 'voided', statusSince: at }).where(eq(certificates.registrationId, d.registration.id));
     const res = await get(verifyUrl(d.registration.verifyToken!));
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({
-      valid: false, verdict: '无效', reason: expect.stringContaining('已注销'),
+      valid: false, state: 'voided', verdict: '已废止', reason: '该证书已于2026年11月20日废止，执业注册已于2026年11月20日注销，不能作为执业凭证',
+      certificate: { status: 'voided', statusLabel: '已废止', statusSince: '2026-11-20T03:00:00.000Z' },
       registration: { status: 'cancelled', statusLabel: '已注销', statusSince: '2026-11-20T03:00:00.000Z' },
     });
   });
 
   it.each([
-    ['suspended', '中止执业'],
-    ['filed', '注册备案'],
-    ['transferred_out', '变更出（区内到区外变更）'],
-  ] as const)('says 无效 for a %s registration', async (status, label) => {
+    ['cancelled', '已注销', '已注销'],
+    ['suspended', '中止执业', '中止执业'],
+    ['filed', '注册备案', '注册备案'],
+    ['transferred_out', '变更出', '变更出（已变更为新的执业注册）'],
+  ] as const)('says the registration status, not 有效, for a %s registration whose certificate is still the current one', async (status, verdict, label) => {
     const d = await makeRegisteredPhysician(t.deps, hospital.institution, { name: '黄志强' });
-    await setRegistrationStatus(t.deps, d.registration.id, status);
-    expect((await get(verifyUrl(d.registration.verifyToken!))).json()).toMatchObject({ valid: false, verdict: '无效', registration: { statusLabel: label } });
+    await setRegistrationStatus(t.deps, d.registration.id, status, new Date('2026-11-02T01:00:00Z'));
+    expect((await get(verifyUrl(d.registration.verifyToken!))).json()).toMatchObject({
+      valid: false, state: 'registration_not_valid', verdict, certificate: { status: 'issued', statusLabel: '已失效' },
+      reason: `该执业注册当前状态为“${label}”（2026年11月2日起），证书无效`,
+      registration: { statusLabel: label },
+    });
   });
 
   it('answers 未查询到该证书 (404) for an unknown token, and 400 for a malformed one', async () => {

@@ -9,7 +9,7 @@ export function verifyUrl(publicBaseUrl: string, token: string): string {
 }
 
 /** What the certificate prints: the public items plus the holder's birth date and masked 身份证号 (never the full number). */
-export function toCertificateData(s: CertificateSource, extra: { licenceCode: string; verifyUrl: string; photo: Buffer | null; issuedAt: string }): CertificateData {
+export function toCertificateData(s: CertificateSource, extra: { licenceCode: string; verifyUrl: string; photo: Buffer | null; issuedOn: string }): CertificateData {
   return {
     licenceCode: extra.licenceCode,
     physician: { name: s.physicianName, sex: SEX_LABELS[s.sex], birthDate: s.birthDate, idNumberMasked: s.idNumberMasked },
@@ -22,7 +22,7 @@ export function toCertificateData(s: CertificateSource, extra: { licenceCode: st
     approvedOn: s.approvedOn,
     verifyUrl: extra.verifyUrl,
     photo: extra.photo,
-    issuedAt: extra.issuedAt,
+    issuedOn: extra.issuedOn,
   };
 }
 

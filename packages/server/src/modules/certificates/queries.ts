@@ -1,6 +1,7 @@
-import { eq, sql } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { Ctx } from '../../context';
-import { applications, authorities, institutions, physicians, registrations } from '../../db/schema/index';
+import { applications, authorities, certificates, institutions, physicians, registrations } from '../../db/schema/index';
 
 /** Everything the certificate prints and the policy needs, in one query by primary keys. */
 export async function findCertificateSource(c: Ctx, registrationId: string, opts: { lock?: boolean } = {}) {
@@ -19,7 +20,6 @@ export async function findCertificateSource(c: Ctx, registrationId: string, opts
       status: registrations.status,
       statusSince: registrations.statusSince,
       applicationId: registrations.applicationId,
-      verifyToken: registrations.verifyToken,
       physicianName: physicians.name,
       sex: physicians.sex,
       birthDate: physicians.birthDate,
@@ -42,6 +42,34 @@ export async function findCertificateSource(c: Ctx, registrationId: string, opts
 
 export type CertificateSource = NonNullable<Awaited<ReturnType<typeof findCertificateSource>>>;
 
+/** The registration's current certificate: its one `issued` row (certificates_one_issued_uidx). */
+export async function issuedCertificateOf(c: Ctx, registrationId: string) {
+  const [row] = await c.tx
+    .select({ id: certificates.id, licenceCode: certificates.licenceCode, verifyToken: certificates.verifyToken, issuedOn: certificates.issuedOn })
+    .from(certificates)
+    .where(and(eq(certificates.registrationId, registrationId), eq(certificates.status, 'issued')))
+    .limit(1);
+  return row;
+}
+
+export type IssuedCertificate = NonNullable<Awaited<ReturnType<typeof issuedCertificateOf>>>;
+
+/**
+ * The registration's newest certificate whatever its status (certificates_registration_idx), with the 执业证书编码
+ * of the certificate that replaced it, if any: what a refusal tells the holder of a closed registration.
+ */
+export async function latestCertificateOf(c: Ctx, registrationId: string) {
+  const replacement = alias(certificates, 'replacement');
+  const [row] = await c.tx
+    .select({ id: certificates.id, status: certificates.status, replacedByLicenceCode: replacement.licenceCode })
+    .from(certificates)
+    .leftJoin(replacement, eq(replacement.id, certificates.supersededBy))
+    .where(eq(certificates.registrationId, registrationId))
+    .orderBy(desc(certificates.createdAt), desc(certificates.id))
+    .limit(1);
+  return row;
+}
+
 /** The photo (applications.payload.photoSha256) of the application that created the registration. */
 export async function applicationPhotoSha256(c: Ctx, applicationId: string | null): Promise<string | null> {
   if (!applicationId) return null;
@@ -51,14 +79,4 @@ export async function applicationPhotoSha256(c: Ctx, applicationId: string | nul
     .where(eq(applications.id, applicationId))
     .limit(1);
   return row?.sha ?? null;
-}
-
-/** Gives a registration its QR token when it has none yet; returns the token it has. */
-export async function ensureVerifyToken(c: Ctx, registrationId: string, candidate: string): Promise<string> {
-  const [row] = await c.tx
-    .update(registrations)
-    .set({ verifyToken: sql`coalesce(${registrations.verifyToken}, ${candidate})` })
-    .where(eq(registrations.id, registrationId))
-    .returning({ verifyToken: registrations.verifyToken });
-  return row!.verifyToken!;
 }

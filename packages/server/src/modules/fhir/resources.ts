@@ -3,8 +3,8 @@
  * a PractitionerRole per registration, built only from the public projection (domain §6) — never the
  * 身份证号, birth date or contact data.
  */
-import { getScope } from '@medreg/domain';
-import type { PublicRegistrationRow } from '../register/presenter';
+import { getScope, todayInChina, type IsoDate, type RegistrationStatus } from '@medreg/domain';
+import type { PublicFilingRow, PublicRegistrationRow } from '../register/presenter';
 import { presentPublicRegistration } from '../register/presenter';
 
 export const FHIR_VERSION = '4.0.1';
@@ -20,7 +20,33 @@ export const SYSTEMS = {
 
 type Resource = Record<string, unknown> & { resourceType: string; id?: string };
 
-export function practitionerResources(row: PublicRegistrationRow & { licenceCode: string }): { practitioner: Resource; role: Resource } {
+/** A practitioner with the roles of one registration: the main institution's, then one per filing shown. */
+export interface PractitionerMatch {
+  practitioner: Resource;
+  roles: Resource[];
+}
+
+/**
+ * The registration's statuses whose role has ENDED (period.end = since when): the record continues in a new one
+ * (变更出), the physician left the institution (注册备案), or it was cancelled (注销). 中止 is inactive without an end:
+ * the registration stands, practice is suspended.
+ */
+const ROLE_ENDED: readonly RegistrationStatus[] = ['transferred_out', 'filed', 'cancelled'];
+
+function specialty(scopes: string[]) {
+  return scopes.map((s) => {
+    const scope = getScope(s);
+    return scope ? { coding: [{ system: SYSTEMS.scope, code: scope.code, display: scope.name }], text: scope.name } : { text: s };
+  });
+}
+
+/**
+ * Practitioner and PractitionerRole of one registration as it is now. The main institution's role is active only
+ * while the registration is valid, with period.start = 批准注册日期 and period.end once the role ended. Each
+ * multi-site filing shown (备案, domain §5.2: 有效 and not past its end) is a further PractitionerRole at that
+ * organization with the filing's 有效期 as its period, active while in force on `today`.
+ */
+export function practitionerResources(row: PublicRegistrationRow & { licenceCode: string }, filings: readonly PublicFilingRow[], today: IsoDate): PractitionerMatch {
   const p = presentPublicRegistration(row);
   const active = row.status === 'valid';
   const identifier = [{ use: 'official', system: SYSTEMS.licenceCode, value: row.licenceCode }];
@@ -41,32 +67,42 @@ export function practitionerResources(row: PublicRegistrationRow & { licenceCode
       },
     ],
   };
-  const role: Resource = {
+  const common = {
     resourceType: 'PractitionerRole',
-    id: row.licenceCode,
     identifier,
-    active,
     practitioner: { reference: `Practitioner/${row.licenceCode}`, display: row.name },
-    organization: { display: p.institutionName },
     code: [{ coding: [categoryCoding], text: p.categoryLabel }],
-    specialty: row.scopes.map((s) => {
-      const scope = getScope(s);
-      return scope ? { coding: [{ system: SYSTEMS.scope, code: scope.code, display: scope.name }], text: scope.name } : { text: s };
-    }),
     location: [{ display: p.practiceLocation }],
   };
-  return { practitioner, role };
+  const main: Resource = {
+    ...common,
+    id: row.licenceCode,
+    active,
+    period: { start: row.approvedOn, ...(ROLE_ENDED.includes(row.status) ? { end: todayInChina(row.statusSince) } : {}) },
+    organization: { display: p.institutionName },
+    specialty: specialty(row.scopes),
+  };
+  const filed = active ? filings.filter((f) => f.registrationId === row.id) : [];
+  const roles = filed.map((f): Resource => ({
+    ...common,
+    id: `${row.licenceCode}-${f.id}`,
+    active: f.validFrom <= today && today <= f.validTo,
+    period: { start: f.validFrom, end: f.validTo },
+    organization: { display: f.institutionName },
+    specialty: specialty(f.scopes),
+  }));
+  return { practitioner, roles: [main, ...roles] };
 }
 
-export function searchBundle(baseUrl: string, selfUrl: string, matches: { practitioner: Resource; role: Resource }[]) {
+export function searchBundle(baseUrl: string, selfUrl: string, matches: PractitionerMatch[]) {
   return {
     resourceType: 'Bundle',
     type: 'searchset',
     total: matches.length,
     link: [{ relation: 'self', url: selfUrl }],
-    entry: matches.flatMap(({ practitioner, role }) => [
+    entry: matches.flatMap(({ practitioner, roles }) => [
       { fullUrl: `${baseUrl}/Practitioner/${practitioner.id}`, resource: practitioner, search: { mode: 'match' } },
-      { fullUrl: `${baseUrl}/PractitionerRole/${role.id}`, resource: role, search: { mode: 'include' } },
+      ...roles.map((role) => ({ fullUrl: `${baseUrl}/PractitionerRole/${role.id}`, resource: role, search: { mode: 'include' } })),
     ]),
   };
 }
@@ -92,7 +128,7 @@ export function capabilityStatement(baseUrl: string, now: Date) {
     rest: [
       {
         mode: 'server',
-        documentation: '只读；按执业证书编码检索。仅包含公众查询可见的信息。',
+        documentation: '只读；按执业证书编码检索，附该执业注册的 PractitionerRole（主要执业机构，及有效或将生效的多机构备案）。仅包含公众查询可见的信息。',
         resource: [
           {
             type: 'Practitioner',

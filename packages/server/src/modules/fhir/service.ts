@@ -1,7 +1,7 @@
-import { LICENCE_CODE_PATTERN } from '@medreg/domain';
+import { LICENCE_CODE_PATTERN, todayInChina } from '@medreg/domain';
 import type { Deps } from '../../context';
 import { reading } from '../../context';
-import { registerRowByLicenceCode } from '../register/queries';
+import { publicFilingsOf, registerRowByLicenceCode } from '../register/queries';
 import { hitPublicQuota } from '../register/rate-limits';
 import { SYSTEMS, practitionerResources, searchBundle } from './resources';
 
@@ -9,8 +9,8 @@ import { SYSTEMS, practitionerResources, searchBundle } from './resources';
 export class FhirInvalidSearch extends Error {}
 
 /**
- * `Practitioner?identifier=[system|]code`: the practitioner holding that 执业证书编码, with the role
- * (PractitionerRole) of that registration. Any other system, or no code → FhirInvalidSearch; an unknown
+ * `Practitioner?identifier=[system|]code`: the practitioner holding that 执业证书编码, with the roles
+ * (PractitionerRole) of that registration as it is now: its main institution and its filings shown. Any other system, or no code → FhirInvalidSearch; an unknown
  * code → an empty searchset (FHIR search semantics).
  */
 export async function searchPractitioners(deps: Deps, identifier: string | undefined, client: { ip: string }) {
@@ -19,7 +19,9 @@ export async function searchPractitioners(deps: Deps, identifier: string | undef
   const code = parseIdentifier(identifier);
   const row = await registerRowByLicenceCode(c, code);
   const baseUrl = fhirBaseUrl(deps.config.publicBaseUrl);
-  const matches = row?.licenceCode ? [practitionerResources({ ...row, licenceCode: row.licenceCode })] : [];
+  const today = todayInChina(deps.now());
+  const filings = row?.status === 'valid' ? await publicFilingsOf(c, [row.id], today) : [];
+  const matches = row?.licenceCode ? [practitionerResources({ ...row, licenceCode: row.licenceCode }, filings, today)] : [];
   return searchBundle(baseUrl, `${baseUrl}/Practitioner?identifier=${encodeURIComponent(`${SYSTEMS.licenceCode}|${code}`)}`, matches);
 }
 

@@ -1,14 +1,16 @@
 import {
   PHYSICIAN_LEVEL_INFO, PRACTICE_CATEGORY_INFO, getScope, regionFullName,
-  type PhysicianLevel, type PracticeCategory, type RegistrationStatus,
+  type IsoDate, type PhysicianLevel, type PracticeCategory, type RegistrationStatus,
 } from '@medreg/domain';
 
 /**
  * The public projection of a registration (domain §6 and Appendix A.2 item 12): what the 公众查询,
  * the certificate verification page and the FHIR view may show. It is built from an explicit list of
- * columns and NEVER carries 身份证号, phone, e-mail, birth date or the 资格证书编码.
+ * columns and NEVER carries 身份证号, phone, e-mail, birth date or the 资格证书编码. `id` is read to find the
+ * registration's filings and is never presented.
  */
 export interface PublicRegistrationRow {
+  id: string;
   name: string;
   sex: 'male' | 'female';
   level: PhysicianLevel;
@@ -18,20 +20,32 @@ export interface PublicRegistrationRow {
   institutionName: string;
   licenceCode: string | null;
   authorityName: string;
+  approvedOn: IsoDate;
   status: RegistrationStatus;
   statusSince: Date;
 }
 
+/** A multi-site filing (备案机构, domain §5.2) of a listed registration: the institution and the period, in force or to come. */
+export interface PublicFilingRow {
+  id: string;
+  registrationId: string;
+  institutionName: string;
+  scopes: string[];
+  validFrom: IsoDate;
+  validTo: IsoDate;
+}
+
 /**
  * Status wording for the public. 《医师法》第二十一条: registrations AND cancellations are announced,
- * so a cancelled registration is shown as 已注销 rather than hidden.
+ * so a cancelled registration is shown as 已注销 rather than hidden. 变更出 covers every record that continues in
+ * a new one (another 执业地点, another 主要执业机构, 助理升执业: @medreg/domain registration-status.ts).
  */
 export const PUBLIC_STATUS_TEXT = {
   valid: '有效',
   cancelled: '已注销',
   suspended: '中止执业',
   filed: '注册备案',
-  transferred_out: '变更出（区内到区外变更）',
+  transferred_out: '变更出（已变更为新的执业注册）',
 } as const satisfies Record<RegistrationStatus, string>;
 
 export const SEX_LABELS = { male: '男', female: '女' } as const;
@@ -45,7 +59,11 @@ export function practiceLocationName(code: string): string {
   return regionFullName(code) ?? code;
 }
 
-export function presentPublicRegistration(r: PublicRegistrationRow) {
+export function presentPublicFiling(f: PublicFilingRow) {
+  return { institutionName: f.institutionName, scopes: scopeNames(f.scopes), validFrom: f.validFrom, validTo: f.validTo };
+}
+
+export function presentPublicRegistration(r: PublicRegistrationRow, filings: readonly PublicFilingRow[] = []) {
   return {
     name: r.name,
     sex: SEX_LABELS[r.sex],
@@ -62,6 +80,8 @@ export function presentPublicRegistration(r: PublicRegistrationRow) {
     statusLabel: PUBLIC_STATUS_TEXT[r.status],
     /** Since when the status holds (注销日期 for a cancelled registration); null while valid. */
     statusSince: r.status === 'valid' ? null : r.statusSince.toISOString(),
+    /** 备案机构: the registration's multi-site filings in force or to come (none once it is no longer valid). */
+    filings: r.status === 'valid' ? filings.filter((f) => f.registrationId === r.id).map(presentPublicFiling) : [],
   };
 }
 

@@ -1,15 +1,22 @@
-import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, exists, gte, inArray, or, sql, type SQL } from 'drizzle-orm';
+import type { IsoDate } from '@medreg/domain';
 import type { Ctx } from '../../context';
-import { authorities, institutions, physicians, registrations } from '../../db/schema/index';
+import { authorities, institutions, multiSiteFilings, physicians, registrations } from '../../db/schema/index';
 import type { RegistrationStatus } from '../../db/schema/index';
-import type { PublicRegistrationRow } from './presenter';
+import type { PublicFilingRow, PublicRegistrationRow } from './presenter';
 
-/** The registration statuses the public register lists (《医师法》第二十一条: registrations and cancellations). */
-export const LISTED_STATUSES = ['valid', 'cancelled'] as const satisfies readonly RegistrationStatus[];
+/**
+ * The registration statuses the public register lists: the current registrations — 有效 and 中止执业 (still
+ * registered at that institution, not to practise meanwhile) — and cancellations with their date (《医师法》第二十一条:
+ * registrations and cancellations are announced). Not listed: 变更出 (the registration continues in a new record,
+ * which is listed in its place) and 注册备案 (the physician has left that institution).
+ */
+export const LISTED_STATUSES = ['valid', 'suspended', 'cancelled'] as const satisfies readonly RegistrationStatus[];
 export const MAX_SEARCH_ROWS = 20;
 
 /** Only public columns: never id_number_*, phone, e-mail, birth_date or a qualification code. */
 const PUBLIC_COLUMNS = {
+  id: registrations.id,
   name: physicians.name,
   sex: physicians.sex,
   level: registrations.level,
@@ -19,6 +26,7 @@ const PUBLIC_COLUMNS = {
   institutionName: institutions.name,
   licenceCode: registrations.licenceCode,
   authorityName: authorities.name,
+  approvedOn: registrations.approvedOn,
   status: registrations.status,
   statusSince: registrations.statusSince,
 };
@@ -60,24 +68,31 @@ export async function institutionsNameContaining(c: Ctx, provinceCode: string, q
     .limit(limit);
 }
 
+/** A filing shown to the public: 有效 and its end date not passed (one past it reads 到期 before the job records it). */
+const filingShown = (today: IsoDate) => and(eq(multiSiteFilings.status, 'active'), gte(multiSiteFilings.validTo, today));
+
 /**
- * The public register rows of a physician name at the given main institution(s): physicians_name_idx → registrations_physician_idx
- * (→ the institution and authority by primary key). Valid first, then cancellations, newest approval first.
+ * The public register rows of a physician name at the given institution(s) — as main institution, or as the
+ * institution of a filing shown (domain §5.2: a physician practises at the main institution and the filed ones):
+ * physicians_name_idx → registrations_physician_idx (→ the institution and authority by primary key, the filings by
+ * multi_site_filings_registration_idx). Valid first, then the others, newest approval first.
  */
-export async function registerRowsByNameAndInstitutions(c: Ctx, name: string, institutionIds: string[]): Promise<PublicRegistrationRow[]> {
+export async function registerRowsByNameAndInstitutions(c: Ctx, name: string, institutionIds: string[], today: IsoDate): Promise<PublicRegistrationRow[]> {
   if (institutionIds.length === 0) return [];
+  const filedThere = c.tx.select({ one: sql`1` }).from(multiSiteFilings)
+    .where(and(eq(multiSiteFilings.registrationId, registrations.id), inArray(multiSiteFilings.institutionId, institutionIds), filingShown(today)));
   return publicRegistrations(c, and(
     eq(physicians.name, name),
-    inArray(registrations.mainInstitutionId, institutionIds),
+    or(inArray(registrations.mainInstitutionId, institutionIds), and(eq(registrations.status, 'valid'), exists(filedThere))),
     inArray(registrations.status, [...LISTED_STATUSES]),
   ))
     .orderBy(sql`${registrations.status} = 'valid' DESC`, desc(registrations.approvedOn), asc(registrations.licenceCode))
     .limit(MAX_SEARCH_ROWS);
 }
 
-/** The registration a certificate QR code names (unique index on registrations.verify_token). */
-export async function registerRowByVerifyToken(c: Ctx, token: string): Promise<PublicRegistrationRow | undefined> {
-  const [row] = await publicRegistrations(c, eq(registrations.verifyToken, token)).limit(1);
+/** A registration by id (the one a certificate belongs to). */
+export async function registerRowById(c: Ctx, registrationId: string): Promise<PublicRegistrationRow | undefined> {
+  const [row] = await publicRegistrations(c, eq(registrations.id, registrationId)).limit(1);
   return row;
 }
 
@@ -85,4 +100,22 @@ export async function registerRowByVerifyToken(c: Ctx, token: string): Promise<P
 export async function registerRowByLicenceCode(c: Ctx, licenceCode: string): Promise<PublicRegistrationRow | undefined> {
   const [row] = await publicRegistrations(c, eq(registrations.licenceCode, licenceCode)).limit(1);
   return row;
+}
+
+/** The filings shown of these registrations (multi_site_filings_registration_idx), earliest start first. */
+export async function publicFilingsOf(c: Ctx, registrationIds: string[], today: IsoDate): Promise<PublicFilingRow[]> {
+  if (registrationIds.length === 0) return [];
+  return c.tx
+    .select({
+      id: multiSiteFilings.id,
+      registrationId: multiSiteFilings.registrationId,
+      institutionName: institutions.name,
+      scopes: multiSiteFilings.scopes,
+      validFrom: multiSiteFilings.validFrom,
+      validTo: multiSiteFilings.validTo,
+    })
+    .from(multiSiteFilings)
+    .innerJoin(institutions, eq(institutions.id, multiSiteFilings.institutionId))
+    .where(and(inArray(multiSiteFilings.registrationId, registrationIds), filingShown(today)))
+    .orderBy(asc(multiSiteFilings.validFrom), asc(institutions.name));
 }

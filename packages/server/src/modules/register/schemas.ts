@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { REGISTRATION_STATUSES, getRegion, isValidPhysicianName, nameText, normalizePhysicianName, plainText, PHYSICIAN_LEVELS, PRACTICE_CATEGORIES } from '@medreg/domain';
+import { CERTIFICATE_STATUSES, REGISTRATION_STATUSES, getRegion, isValidPhysicianName, nameText, normalizePhysicianName, plainText, PHYSICIAN_LEVELS, PRACTICE_CATEGORIES } from '@medreg/domain';
+import { VERIFY_STATES } from './verification';
 
-/** The opaque token in a certificate QR code (registrations.verify_token: base64url). */
+/** The opaque token in a certificate QR code (certificates.verify_token: base64url). */
 export const VERIFY_TOKEN_PATTERN = /^[A-Za-z0-9_-]{16,64}$/;
 
 export const RegisterSearchBody = z.object({
@@ -39,14 +40,40 @@ export const PublicRegistrationSchema = z.object({
   status: z.enum(REGISTRATION_STATUSES),
   statusLabel: z.string(),
   statusSince: z.string().nullable(),
+  /** 备案机构 (domain §5.2): multi-site filings in force or to come; empty unless the registration is valid. */
+  filings: z.array(z.object({
+    institutionName: z.string(),
+    scopes: z.array(z.string()),
+    validFrom: z.string(),
+    validTo: z.string(),
+  })),
 });
 
 export const RegisterSearchResult = z.object({ items: z.array(PublicRegistrationSchema) });
 
+/** A certificate record on the verification page: number, date of issue and status (never its token). */
+const VerifiedCertificate = z.object({
+  licenceCode: z.string().nullable(),
+  /** 证书核发日期. */
+  issuedOn: z.string(),
+  status: z.enum(CERTIFICATE_STATUSES),
+  statusLabel: z.string(),
+  /** When it was replaced (已换发) or voided (已废止); null while issued. */
+  statusSince: z.string().nullable(),
+});
+
 export const VerifyResult = z.object({
+  /** True only for the current certificate of a valid registration. */
   valid: z.boolean(),
-  verdict: z.enum(['有效', '无效']),
+  state: z.enum(VERIFY_STATES),
+  /** The word shown large: 有效, 已换发, 已废止, or the registration's status (中止执业, 注册备案, 变更出, 已注销). */
+  verdict: z.string(),
   reason: z.string(),
   checkedAt: z.string(),
+  certificate: VerifiedCertificate,
+  /** For a replaced certificate: the certificate to rely on now (the last of its replacements). */
+  replacedBy: VerifiedCertificate.extend({ valid: z.boolean(), verdict: z.string() }).nullable(),
+  /** Whose registration `registration` is: the certificate's own, or that of its replacement. */
+  registrationOf: z.enum(['certificate', 'replacement']),
   registration: PublicRegistrationSchema,
 });

@@ -1,12 +1,15 @@
-import type { Deps } from '../../context';
+import { CERTIFICATE_STATUS_LABELS, todayInChina } from '@medreg/domain';
+import type { Ctx, Deps } from '../../context';
 import { reading } from '../../context';
 import { consumeCaptcha } from '../accounts/captcha';
+import { certificateByVerifyToken, latestReplacement, type CertificateRecord } from './certificate-queries';
 import { RegisterErrors } from './errors';
 import { presentPublicRegistration } from './presenter';
 import {
-  institutionsNameContaining, institutionsNamedExactly, registerRowByVerifyToken, registerRowsByNameAndInstitutions,
+  institutionsNameContaining, institutionsNamedExactly, publicFilingsOf, registerRowById, registerRowsByNameAndInstitutions,
 } from './queries';
 import { hitPublicQuota } from './rate-limits';
+import { verdictOf, verifyReason, verifyState, type Replacement, type VerifyState } from './verification';
 
 export interface RegisterSearchInput {
   provinceCode: string;
@@ -41,8 +44,10 @@ export async function searchRegister(deps: Deps, input: RegisterSearchInput, cli
   await consumeCaptcha(auto, input.captchaId, input.captchaAnswer);
 
   const institutionIds = await resolveInstitutions(deps, input.provinceCode, input.institutionName);
-  const rows = await registerRowsByNameAndInstitutions(auto, input.name, institutionIds);
-  return { items: rows.map(presentPublicRegistration) };
+  const today = todayInChina(deps.now());
+  const rows = await registerRowsByNameAndInstitutions(auto, input.name, institutionIds, today);
+  const filings = await publicFilingsOf(auto, rows.filter((r) => r.status === 'valid').map((r) => r.id), today);
+  return { items: rows.map((r) => presentPublicRegistration(r, filings)) };
 }
 
 async function resolveInstitutions(deps: Deps, provinceCode: string, institutionName: string): Promise<string[]> {
@@ -60,22 +65,61 @@ async function resolveInstitutions(deps: Deps, provinceCode: string, institution
 }
 
 /**
- * 证书核验: the page a certificate's QR code opens. Says whether the certificate is valid NOW: only a
- * registration in status valid is 有效; cancelled, suspended, filed or transferred out → 无效 with the status and
- * since when. An unknown token → CERTIFICATE_NOT_FOUND.
+ * 证书核验: the page a certificate's QR code opens. The token is looked up among ALL certificates, so the QR code of
+ * a replaced certificate still answers — 已换发, with the date and the certificate to rely on instead (domain §2.2
+ * BT-09: every change of what the certificate prints issues a new one). Only the registration's current certificate
+ * of a valid registration is 有效; a voided one (注销) says 已废止; a current certificate of a registration that is not
+ * valid says the registration's status (中止执业, 注册备案, 变更出, 已注销) and since when. Unknown token → CERTIFICATE_NOT_FOUND.
+ * The registration shown is the certificate's own, or for a replaced certificate the registration of its replacement
+ * (after 助理升执业 or a change of main institution that is a new record).
  */
 export async function verifyCertificate(deps: Deps, token: string, client: PublicClient) {
   const c = reading(deps);
   await hitPublicQuota(c, 'verify', client.ip);
-  const row = await registerRowByVerifyToken(c, token);
-  if (!row) throw RegisterErrors.CERTIFICATE_NOT_FOUND({ detail: '未查询到该证书，请核对二维码是否完整、清晰' });
-  const registration = presentPublicRegistration(row);
-  const valid = row.status === 'valid';
+  const notFound = () => RegisterErrors.CERTIFICATE_NOT_FOUND({ detail: '未查询到该证书，请核对二维码是否完整、清晰' });
+  const certificate = await certificateByVerifyToken(c, token);
+  if (!certificate) throw notFound();
+  const own = await registerRowById(c, certificate.registrationId);
+  if (!own) throw notFound();
+  const replacement = await replacementOf(c, certificate);
+
+  const state = verifyState(certificate, own);
+  const shown = replacement?.registration ?? own;
+  const today = todayInChina(deps.now());
+  const filings = shown.status === 'valid' ? await publicFilingsOf(c, [shown.id], today) : [];
   return {
-    valid,
-    verdict: valid ? ('有效' as const) : ('无效' as const),
-    reason: valid ? '该医师执业注册当前有效' : `该执业注册当前状态为“${registration.statusLabel}”，证书无效`,
+    valid: state === 'valid',
+    state,
+    verdict: verdictOf(state, own),
+    reason: verifyReason(state, certificate, own, replacement),
     checkedAt: deps.now().toISOString(),
-    registration,
+    certificate: presentCertificate(certificate, state),
+    replacedBy: replacement ? presentReplacement(replacement) : null,
+    registrationOf: replacement ? ('replacement' as const) : ('certificate' as const),
+    registration: presentPublicRegistration(shown, filings),
+  };
+}
+
+async function replacementOf(c: Ctx, certificate: CertificateRecord): Promise<Replacement | null> {
+  const latest = await latestReplacement(c, certificate);
+  if (!latest) return null;
+  const registration = await registerRowById(c, latest.registrationId);
+  return registration ? { certificate: latest, registration } : null;
+}
+
+function presentReplacement(r: Replacement) {
+  const state = verifyState(r.certificate, r.registration);
+  return { ...presentCertificate(r.certificate, state), valid: state === 'valid', verdict: verdictOf(state, r.registration) };
+}
+
+/** The certificate's own status; the current certificate of a registration that is not valid reads 已失效, never 有效. */
+function presentCertificate(x: CertificateRecord, state: VerifyState) {
+  return {
+    licenceCode: x.licenceCode,
+    issuedOn: x.issuedOn,
+    status: x.status,
+    statusLabel: state === 'registration_not_valid' ? '已失效' : CERTIFICATE_STATUS_LABELS[x.status],
+    /** When it was replaced or voided; null while issued. */
+    statusSince: x.status === 'issued' ? null : x.statusSince.toISOString(),
   };
 }

@@ -18,6 +18,15 @@ export interface PublicRegistration {
   status: RegistrationStatus;
   statusLabel: string;
   statusSince: string | null;
+  /** 备案机构: multi-site filings in force or to come (empty unless the registration is valid). */
+  filings: PublicFiling[];
+}
+
+export interface PublicFiling {
+  institutionName: string;
+  scopes: string[];
+  validFrom: string;
+  validTo: string;
 }
 
 export interface RegisterSearchInput {
@@ -32,11 +41,29 @@ export interface RegisterSearchResult {
   items: PublicRegistration[];
 }
 
+/** What the QR page says of the certificate (server: register/verification.ts). */
+export type VerifyState = 'valid' | 'superseded' | 'voided' | 'registration_not_valid';
+
+export interface VerifiedCertificate {
+  licenceCode: string | null;
+  /** 证书核发日期. */
+  issuedOn: string;
+  status: 'issued' | 'superseded' | 'voided';
+  statusLabel: string;
+  statusSince: string | null;
+}
+
 export interface VerifyResult {
   valid: boolean;
-  verdict: '有效' | '无效';
+  state: VerifyState;
+  /** 有效, 已换发, 已废止, or the registration's status (中止执业, 注册备案, 变更出, 已注销). */
+  verdict: string;
   reason: string;
   checkedAt: string;
+  certificate: VerifiedCertificate;
+  /** For a replaced certificate: the one to rely on now. */
+  replacedBy: (VerifiedCertificate & { valid: boolean; verdict: string }) | null;
+  registrationOf: 'certificate' | 'replacement';
   registration: PublicRegistration;
 }
 
