@@ -9,7 +9,33 @@ import { type Cell, SECTION_HEIGHT, drawRow, drawSectionRow, rowHeight } from '.
  */
 
 /** Raise when the layout changes, so that cached renderings (storage/pdf-cache.ts) are made anew. */
-export const APPLICATION_FORM_LAYOUT_VERSION = 1;
+export const APPLICATION_FORM_LAYOUT_VERSION = 2;
+
+/** One row of 申请变更事项: an item as registered now and as applied for. */
+export interface ChangeRow {
+  label: string;
+  old: string | null;
+  new: string | null;
+  changed: boolean;
+}
+
+/**
+ * A change of a registration (变更注册, 助理升执业, 增加执业地点, 多机构备案, 补发/换领 — the generic path): printed as
+ * 申请变更事项, old beside new, instead of 拟注册信息.
+ */
+export interface ApplicationChange {
+  /** e.g. 变更执业范围（增加执业范围）; null when the type has one kind only (增加执业地点). */
+  kindLabel: string | null;
+  rows: ChangeRow[];
+  /** The registration the application starts from, as registered now. */
+  current: { licenceCode: string | null } | null;
+  department?: string;
+  startDate?: string;
+  /** 申请理由 as the physician stated it. */
+  reason?: string;
+  /** Evidence files uploaded with the application (names). */
+  attachments: string[];
+}
 
 export interface ApplicationFormData {
   /** 业务编号, printed as text, Code 128 and QR. */
@@ -47,6 +73,8 @@ export interface ApplicationFormData {
   /** JPEG or PNG. */
   photo?: Buffer | null;
   institutionOpinion?: { decision?: string; by?: string; at?: string } | null;
+  /** Present for a change on the generic path; absent (or null) for 首次注册. */
+  change?: ApplicationChange | null;
   authority: { name: string };
   generatedAt: string;
 }
@@ -99,7 +127,7 @@ export async function renderApplicationForm(data: ApplicationFormData): Promise<
     y += drawSectionRow(doc, box.left, y, box.width, title);
   };
 
-  const { physician: p, qualification: q, proposed: r } = data;
+  const { physician: p, qualification: q, proposed: r, change } = data;
   const edu = data.education ?? {};
   section('一、基本信息');
   const photoTop = y;
@@ -107,27 +135,44 @@ export async function renderApplicationForm(data: ApplicationFormData): Promise<
     pair('姓名', p.name, '性别', p.sex, true),
     pair('出生日期', p.birthDate, '身份证号码', p.idNumber, true),
     pair('联系电话', p.phone, '电子邮箱', p.email ?? '', true),
-    pair('学历', edu.education ?? '', '学位', edu.degree ?? '', true),
-    pair('毕业院校', edu.school ?? '', '所学专业', edu.major ?? '', true),
+    // A change: the certificate it starts from beside the photo (what changes is in 三); 首次注册: the education.
+    ...(change
+      ? [pair('执业证书编码', change.current?.licenceCode ?? '', '任职资格', data.title ?? '', true)]
+      : [
+          pair('学历', edu.education ?? '', '学位', edu.degree ?? '', true),
+          pair('毕业院校', edu.school ?? '', '所学专业', edu.major ?? '', true),
+        ]),
   ]);
   doc.save().lineWidth(0.6).strokeColor(COLOR.rule).rect(box.right - PHOTO_W, photoTop, PHOTO_W, y - photoTop).stroke().restore();
   drawPhoto(doc, data.photo, { x: box.right - PHOTO_W + 6, y: photoTop + 6, width: PHOTO_W - 12, height: y - photoTop - 12 });
-  rows([pair('毕业时间', edu.graduationDate ?? '', '任职资格', data.title ?? '')]);
+  if (!change) rows([pair('毕业时间', edu.graduationDate ?? '', '任职资格', data.title ?? '')]);
 
   section('二、医师资格信息');
-  rows([
-    pair('资格证书编码', q.certCode ?? '', '准考证号', q.admissionTicketNo ?? ''),
-    pair('资格级别', q.levelLabel, '资格类别', q.categoryLabel),
-    full('取得资格日期', q.obtainedDate ?? ''),
-  ]);
+  rows(change
+    // Two rows, so that a change with its old and new values stays on one page.
+    ? [
+        pair('资格证书编码', q.certCode ?? '', '资格级别/类别', [q.levelLabel, q.categoryLabel].filter(Boolean).join(' · ')),
+        pair('准考证号', q.admissionTicketNo ?? '', '取得资格日期', q.obtainedDate ?? ''),
+      ]
+    : [
+        pair('资格证书编码', q.certCode ?? '', '准考证号', q.admissionTicketNo ?? ''),
+        pair('资格级别', q.levelLabel, '资格类别', q.categoryLabel),
+        full('取得资格日期', q.obtainedDate ?? ''),
+      ]);
 
-  section('三、拟注册信息');
-  rows([
-    pair('执业地点', r.practiceLocation, '执业类别', r.categoryLabel),
-    full('主要执业机构', r.institutionName),
-    full('执业范围', r.scopes.join('、')),
-    pair('科室', r.department ?? '', '拟执业起始日期', r.startDate ?? ''),
-  ]);
+  if (change) {
+    // What is applied for names the section: 三、申请变更事项（变更注册：变更执业范围（增加执业范围））.
+    section(`三、申请变更事项（${change.kindLabel ? `${data.businessTypeLabel}：${change.kindLabel}` : data.businessTypeLabel}）`);
+    rows(changeRows(change, box.width, pair, full));
+  } else {
+    section('三、拟注册信息');
+    rows([
+      pair('执业地点', r.practiceLocation, '执业类别', r.categoryLabel),
+      full('主要执业机构', r.institutionName),
+      full('执业范围', r.scopes.join('、')),
+      pair('科室', r.department ?? '', '拟执业起始日期', r.startDate ?? ''),
+    ]);
+  }
 
   y = drawDeclaration(doc, y + 10);
   drawOpinions(doc, y + 10, [
@@ -146,6 +191,42 @@ export async function renderApplicationForm(data: ApplicationFormData): Promise<
 }
 
 type Box = ReturnType<typeof contentBox>;
+
+/** 「同左」: the item stays as registered. */
+const SAME = '同左';
+const NONE = '—';
+
+/**
+ * 申请变更事项: 项目 | 原注册信息 | 申请变更为 for each row of the 审核表 (a changed value in bold, an unchanged one 同左),
+ * then the place details, the reason and the evidence.
+ */
+function changeRows(
+  change: ApplicationChange,
+  width: number,
+  pair: (l1: string, v1: string, l2: string, v2: string) => Cell[],
+  full: (label: string, value: string) => Cell[],
+): Cell[][] {
+  const valueW = (width - LABEL_W) / 2;
+  const head: Cell[] = [
+    { text: '项目', width: LABEL_W, label: true },
+    { text: '原注册信息', width: valueW, label: true },
+    { text: '申请变更为', width: valueW, label: true },
+  ];
+  const items = change.rows.map((row): Cell[] => [
+    { text: row.label, width: LABEL_W, label: true },
+    { text: row.old ?? NONE, width: valueW },
+    row.changed
+      ? { text: row.new ?? NONE, width: valueW, bold: true }
+      : { text: SAME, width: valueW, muted: true },
+  ]);
+  return [
+    head,
+    ...items,
+    ...(change.department || change.startDate ? [pair('科室', change.department ?? '', '拟执业起始日期', change.startDate ?? '')] : []),
+    ...(change.reason ? [full('申请理由', change.reason)] : []),
+    ...(change.attachments.length > 0 ? [full('证明材料', change.attachments.join('、'))] : []),
+  ];
+}
 
 /** Title, the business data at the left, the Code 128 barcode and the QR code at the right. */
 async function drawHeader(doc: PDFKit.PDFDocument, data: ApplicationFormData, box: Box): Promise<number> {

@@ -7,6 +7,10 @@ export interface Cell {
   width: number;
   /** A label cell: shaded, centred, slightly smaller. A value that is one token (a code, an e-mail) shrinks to fit one line. */
   label?: boolean;
+  /** A value set in bold (a changed item on the 审核表). */
+  bold?: boolean;
+  /** A value set in grey (同左: unchanged). */
+  muted?: boolean;
 }
 
 const PAD_X = 5;
@@ -20,10 +24,11 @@ const MIN_FIT_SIZE = 7.5;
 const SINGLE_TOKEN = /^[\x21-\x7e]+$/;
 
 function setCellType(doc: PDFKit.PDFDocument, cell: Cell): void {
-  const color = cell.label ? '#333333' : COLOR.ink;
-  if (cell.label) setFont(doc, LABEL_SIZE, { color });
-  else if (SINGLE_TOKEN.test(cell.text)) setFont(doc, fitSize(doc, cell.text, cell.width - 2 * PAD_X, VALUE_SIZE, MIN_FIT_SIZE), { color });
-  else setFont(doc, VALUE_SIZE, { color });
+  const color = cell.label ? '#333333' : cell.muted ? COLOR.muted : COLOR.ink;
+  const bold = cell.bold === true;
+  if (cell.label) setFont(doc, LABEL_SIZE, { color, bold });
+  else if (SINGLE_TOKEN.test(cell.text)) setFont(doc, fitSize(doc, cell.text, cell.width - 2 * PAD_X, VALUE_SIZE, MIN_FIT_SIZE, { bold }), { color, bold });
+  else setFont(doc, VALUE_SIZE, { color, bold });
 }
 
 /** The height a row needs so that every cell's text fits, and at least `min`. */

@@ -233,8 +233,12 @@ export function nextStepOf(view: ApplicationView, actor: AccountActor): NextStep
       return staff && actor.kind === 'authority'
         ? { title: '正在申办', text: '请核收申请人的纸质材料：齐全的予以受理；不齐全的一次性告知需要补正的全部内容（《行政许可法》第三十二条）。', items: PAPER_MATERIALS.map((m) => m.label) }
         : { title: '正在申办', text: `机构已确认。请按要求向（${authority}）提交纸质材料：`, items: PAPER_MATERIALS.map((m) => m.label) };
-    case 'accepted':
+    case 'accepted': {
+      const type = isBusinessType(app.businessType) ? BUSINESS_TYPE_INFO[app.businessType] : undefined;
+      // 备案 (BT-05) and 补发/换领 (BT-09) are not licences: no statutory decision period runs (business-types.ts).
+      if (type && type.statutoryWorkingDays === null) return { title: '已受理', text: `${authority}已受理。${type.label}无法定办理时限。` };
       return { title: '已受理', text: `${authority}已受理，将自受理之日起20个工作日内作出决定（《医师法》第十三条）${app.dueDate ? `，法定办结日期为${app.dueDate}` : ''}。` };
+    }
     case 'returned_for_correction':
       return {
         title: '退回补正',

@@ -166,7 +166,10 @@ export async function selectApplicationView(c: Ctx, id: string) {
     .where(eq(applications.id, id))
     .limit(1);
   if (!row) return undefined;
-  const qualificationId = typeof row.app.payload.qualificationId === 'string' ? row.app.payload.qualificationId : undefined;
+  // 首次注册 names its qualification in the payload; the generic path in its form (助理升执业, 变更执业类别).
+  const form = row.app.payload.form as Record<string, unknown> | undefined;
+  const named = row.app.payload.qualificationId ?? form?.qualificationId;
+  const qualificationId = typeof named === 'string' ? named : undefined;
   const payloadInstitutionId = typeof row.app.payload.institutionId === 'string' ? row.app.payload.institutionId : undefined;
   const qualification = qualificationId && UUID.test(qualificationId) ? await selectQualification(c, qualificationId) : undefined;
   // A draft names its institution only in the payload until it is submitted.

@@ -1,7 +1,8 @@
 /**
  * The SQL of the authority queues. Each queue is one index range (named in the migration):
  *  正在申办 / 退回补正: applications_authority_intake_idx (authority_id, state, submitted_at, id), oldest first;
- *  已受理:             applications_authority_queue_idx  (authority_id, state, due_date, id), nearest due date first;
+ *  已受理:             applications_authority_queue_idx  (authority_id, state, due_date, id), nearest due date first; a filing
+ *                      or a certificate (no statutory clock, no due date) after every dated one (ASC puts NULLs last);
  *  已办结:             applications_authority_decided_idx (authority_id, decided_at DESC, id DESC) WHERE state IN (…).
  * Pagination is by key: the cursor is the last row's (sort key, id).
  */
@@ -18,11 +19,13 @@ export interface QueueFilter {
   queue: AuthorityQueue;
   /** Narrows 已办结 to 准予注册 or 不予注册. */
   state?: 'approved' | 'refused';
+  businessType?: string;
   name?: string;
   businessCode?: string;
   idNumberHash?: Buffer;
   dueBefore?: string;
-  cursor?: { key: string; id: string };
+  /** `key` null: the last row had no due date (已受理 only). */
+  cursor?: { key: string | null; id: string };
   limit: number;
 }
 
@@ -41,16 +44,24 @@ export async function selectQueuePage(c: Ctx, f: QueueFilter) {
   if (f.name) conditions.push(eq(applications.physicianName, f.name));
   if (f.businessCode) conditions.push(eq(applications.businessCode, f.businessCode));
   if (f.idNumberHash) conditions.push(eq(applications.idNumberHash, f.idNumberHash));
+  if (f.businessType) conditions.push(eq(applications.businessType, f.businessType));
   if (f.dueBefore) conditions.push(lte(applications.dueDate, f.dueBefore));
   const page = keyset(sort.column, applications.id, sort.dir,
-    f.cursor ? { key: sql`${f.cursor.key}::${sql.raw(sort.cast)}`, id: f.cursor.id } : undefined);
-  if (page.where) conditions.push(page.where);
+    f.cursor?.key != null ? { key: sql`${f.cursor.key}::${sql.raw(sort.cast)}`, id: f.cursor.id } : undefined);
+  if (f.queue === 'accepted' && f.cursor) {
+    // Rows without a due date (BT-05, BT-09) come after the dated ones: a row comparison with NULL is never true.
+    conditions.push(f.cursor.key === null
+      ? sql`(${applications.dueDate} IS NULL AND ${applications.id} > ${f.cursor.id}::uuid)`
+      : sql`(${page.where} OR ${applications.dueDate} IS NULL)`);
+  } else if (page.where) conditions.push(page.where);
   const order = page.orderBy;
   return c.tx
     .select({
       id: applications.id,
       businessCode: applications.businessCode,
       businessType: applications.businessType,
+      /** The generic path's form (its kind / mode / action names the change); null for 首次注册. */
+      form: sql<Record<string, unknown> | null>`${applications.payload} -> 'form'`,
       physicianName: applications.physicianName,
       physicianId: applications.physicianId,
       institutionId: applications.institutionId,

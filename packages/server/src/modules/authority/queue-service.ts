@@ -1,7 +1,7 @@
 /** 审批工作台: the queues of one authority, with due dates and working days left. */
 import {
   APPLICATION_STATE_LABELS, BUSINESS_TYPE_INFO, CommonErrors, PAPER_MATERIALS, isBusinessType, missingMaterials, todayInChina,
-  type ApplicationState, type AuthorityQueue, type AuthorityQueueQuery, type JurisdictionLevel,
+  type ApplicationState, type AuthorityQueue, type AuthorityQueueQuery, type BusinessType, type JurisdictionLevel,
 } from '@medreg/domain';
 import { z } from 'zod';
 import type { Ctx } from '../../context';
@@ -12,19 +12,24 @@ import { deadlineOf, decisionLimit, loadWorkingCalendar } from './calendar';
 import { AuthorityErrors } from './errors';
 import { canSeeAuthority } from './policy';
 import { actionsFor } from '../applications/presenter';
+import { businessKindLabel } from '../lifecycle/business-view';
 import { SORT, countQueues, findAuthority, selectAuthoritiesWithin, selectQueuePage, type QueueRow } from './queue-queries';
 
-/** The validated 审批工作台 query (one schema in @medreg/domain). */
-export type QueueInput = AuthorityQueueQuery;
+/** The validated 审批工作台 query (one schema in @medreg/domain), with the 业务类型 filter (routes.ts). */
+export type QueueInput = AuthorityQueueQuery & { businessType?: BusinessType };
 
-/** The cursor of a queue page: the last row's sort key (a date for 已受理, an instant otherwise) and id. */
-export function encodeQueueCursor(row: { sortKey: string | null; id: string }): string | null {
-  return row.sortKey === null ? null : encodeCursor([row.sortKey, row.id]);
+/**
+ * The cursor of a queue page: the last row's sort key (a date for 已受理, an instant otherwise) and id. In 已受理 the
+ * key may be null: a filing or certificate application has no due date (no statutory clock).
+ */
+export function encodeQueueCursor(row: { sortKey: string | null; id: string }, queue: AuthorityQueue): string | null {
+  return row.sortKey === null && queue !== 'accepted' ? null : encodeCursor([row.sortKey, row.id]);
 }
 
-export function decodeQueueCursor(raw: string, queue: AuthorityQueue): { key: string; id: string } {
-  const [key, id] = decodeCursor(raw, z.tuple([cursorPart[SORT[queue].key], cursorPart.id]), AuthorityErrors.QUEUE_CURSOR_INVALID);
-  return { key, id };
+export function decodeQueueCursor(raw: string, queue: AuthorityQueue): { key: string | null; id: string } {
+  const key = queue === 'accepted' ? cursorPart.date.nullable() : cursorPart[SORT[queue].key];
+  const [sortKey, id] = decodeCursor(raw, z.tuple([key, cursorPart.id]), AuthorityErrors.QUEUE_CURSOR_INVALID);
+  return { key: sortKey, id };
 }
 
 /** The authority whose queue is asked for: one's own, or one below it (read-only). Others: 404. */
@@ -39,7 +44,7 @@ export async function listQueue(c: Ctx, actor: AccountActor, input: QueueInput) 
   const authority = await visibleAuthority(c, actor, input.authorityId);
   const today = todayInChina(c.now());
   const rows = await selectQueuePage(c, {
-    authorityId: authority.id, queue: input.queue, state: input.state, name: input.name?.trim() || undefined,
+    authorityId: authority.id, queue: input.queue, state: input.state, businessType: input.businessType, name: input.name?.trim() || undefined,
     businessCode: input.businessCode?.trim().toUpperCase() || undefined,
     idNumberHash: input.idNumber?.trim() ? c.pii.hash(input.idNumber.trim().toUpperCase()) : undefined,
     dueBefore: input.dueBefore, cursor: input.cursor ? decodeQueueCursor(input.cursor, input.queue) : undefined, limit: input.limit,
@@ -56,7 +61,7 @@ export async function listQueue(c: Ctx, actor: AccountActor, input: QueueInput) 
     decisionLimitWorkingDays: limit.workingDays,
     counts,
     items: page.map((row) => presentQueueRow(actor, authority, row, deadlineOf(calendar, today, row.dueDate, row.state))),
-    nextCursor: rows.length > input.limit ? encodeQueueCursor(page[page.length - 1]!) : null,
+    nextCursor: rows.length > input.limit ? encodeQueueCursor(page[page.length - 1]!, input.queue) : null,
   };
 }
 
@@ -77,6 +82,10 @@ function presentQueueRow(actor: AccountActor, authority: { id: string; areaCode:
     businessCode: row.businessCode,
     businessType: row.businessType,
     businessTypeLabel: isBusinessType(row.businessType) ? BUSINESS_TYPE_INFO[row.businessType].label : row.businessType,
+    /** 变更执业范围（增加执业范围）, 新增备案 … on the generic path; null for 首次注册. */
+    kindLabel: row.form ? businessKindLabel({ businessType: row.businessType, payload: { form: row.form } }) : null,
+    /** Whether a statutory decision period runs (BT-05 备案 and BT-09 补发/换领 have none). */
+    statutoryClock: isBusinessType(row.businessType) ? BUSINESS_TYPE_INFO[row.businessType].statutoryWorkingDays !== null : true,
     physicianName: row.physicianName,
     institutionName: row.institutionName,
     state: row.state,

@@ -6,7 +6,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
-  AuthorityQueueQuery, CALENDAR_OVERRIDE_KINDS, CorrectionRequest, MaterialsUpdate, RefusalDecision, isIsoDate, nameText,
+  AuthorityQueueQuery, BUSINESS_TYPES, CALENDAR_OVERRIDE_KINDS, CorrectionRequest, MaterialsUpdate, RefusalDecision, isIsoDate, nameText,
 } from '@medreg/domain';
 import type { Deps } from '../../context';
 import { inTransaction, reading } from '../../context';
@@ -29,6 +29,9 @@ const CalendarDayBody = z.object({
   kind: z.enum(CALENDAR_OVERRIDE_KINDS, '请选择节假日或调休上班'),
   name: nameText().trim().max(20, '名称不超过20字').optional(),
 });
+
+/** The 审批工作台 query with the 业务类型 filter. */
+const QueueQuery = AuthorityQueueQuery.extend({ businessType: z.enum(BUSINESS_TYPES, '未知的业务类型').optional() });
 
 const DECISION = { tags: ['卫生健康行政部门端'] };
 const AUTHORITY = { audience: ['authority' as const] };
@@ -55,14 +58,14 @@ export async function authorityRoutes(root: FastifyInstance, deps: Deps): Promis
     schema: {
       ...DECISION,
       summary: '审批工作台：正在申办 / 已受理 / 退回补正 / 已办结（按身份证号查询请用 POST …/search）',
-      querystring: AuthorityQueueQuery.extend({ idNumber: notInUrl('身份证号', QUEUE_SEARCH) }),
+      querystring: QueueQuery.extend({ idNumber: notInUrl('身份证号', QUEUE_SEARCH) }),
     },
   }, async (req) => listQueue(reading(deps), accountActor(req), req.query));
 
   // The same query in the request body, so that a 身份证号 never appears in a URL.
   app.post(QUEUE_SEARCH, {
     config: AUTHORITY,
-    schema: { ...DECISION, summary: '审批工作台：按任意条件组合查询（含身份证号）', body: AuthorityQueueQuery },
+    schema: { ...DECISION, summary: '审批工作台：按任意条件组合查询（含身份证号）', body: QueueQuery },
   }, async (req) => listQueue(reading(deps), accountActor(req), req.body));
 
   app.get('/api/v1/authority/applications/:id', {

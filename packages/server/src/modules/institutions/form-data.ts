@@ -4,7 +4,8 @@ import type { AccountActor } from '../../http/actor';
 import type { ApplicationFormData } from '../../pdf/application-form';
 import { openCertCode } from '../../security/cert-code';
 import { loadVisibleApplication, selectApplicationEvents, selectQualification, type ApplicationEventRow } from './application-queries';
-import { readPayload } from './payload-view';
+import { applicationChangeOf } from './form-change';
+import { readPayload, titleLabel } from './payload-view';
 import { businessTypeLabel } from './queue-presenter';
 
 /** States in which the institution has not (or no longer) given its opinion. */
@@ -22,14 +23,19 @@ function institutionOpinion(state: string, events: ApplicationEventRow[]): Appli
 }
 
 /**
- * Everything 《医师执业注册申请审核表》 prints (seed 第四步【打印预览】, 第五步 「带编码表格」).
+ * Everything 《医师执业注册申请审核表》 prints (seed 第四步【打印预览】, 第五步 「带编码表格」): for 首次注册 the
+ * 拟注册信息; for a change on the generic path the 申请变更事项 old → new (form-change.ts).
  * The form goes to the authority, so it carries the full 身份证号, decrypted here and nowhere else.
  */
 export async function buildApplicationFormData(c: Ctx, actor: AccountActor, id: string): Promise<{ data: ApplicationFormData; photoSha256: string | null }> {
   const record = await loadVisibleApplication(c, actor, id);
   const { app, physician } = record;
   const payload = readPayload(app.payload);
-  const [qualification, events] = await Promise.all([selectQualification(c, payload.qualificationId), selectApplicationEvents(c, id)]);
+  const business = await applicationChangeOf(c, app);
+  const [qualification, events] = await Promise.all([
+    selectQualification(c, business ? business.qualificationId : payload.qualificationId),
+    selectApplicationEvents(c, id),
+  ]);
   const photoSha = payload.photoSha256 ?? physician.photoSha256;
   const category = payload.category ?? qualification?.category;
   const data: ApplicationFormData = {
@@ -60,9 +66,11 @@ export async function buildApplicationFormData(c: Ctx, actor: AccountActor, id: 
       ...(payload.startDate ? { startDate: payload.startDate } : {}),
     },
     education: payload.education,
-    title: payload.title ?? null,
+    // A change carries no 任职资格 of its own: the one on the physician's record.
+    title: business ? (titleLabel(physician.title) ?? null) : (payload.title ?? null),
     photo: null,
     institutionOpinion: institutionOpinion(app.state, events),
+    change: business?.change ?? null,
     authority: { name: record.authorityName ?? '' },
     generatedAt: '',
   };

@@ -3,6 +3,7 @@ import {
   type ApplicationState,
 } from '@medreg/domain';
 import type { AccountActor } from '../../http/actor';
+import { businessKindLabel } from '../lifecycle/business-view';
 import type { QueueRow } from './queue-queries';
 
 export const CHANNEL_LABELS = { web: '网页', app: '医通办', institution: '机构代办' } as const;
@@ -19,6 +20,8 @@ export function presentQueueRow(row: QueueRow, actor: AccountActor) {
     businessCode: row.businessCode,
     businessType: row.businessType,
     businessTypeLabel: businessTypeLabel(row.businessType),
+    /** 变更执业范围（增加执业范围）, 新增备案 … on the generic path; null for 首次注册. */
+    kindLabel: row.form ? businessKindLabel({ businessType: row.businessType, payload: { form: row.form } }) : null,
     physicianName: row.physicianName,
     idNumberMasked: row.idNumberMasked,
     submittedAt: row.submittedAt?.toISOString() ?? null,

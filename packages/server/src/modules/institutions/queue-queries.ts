@@ -56,6 +56,8 @@ export function queuePageQuery(c: Ctx, f: QueueFilter) {
       id: applications.id,
       businessCode: applications.businessCode,
       businessType: applications.businessType,
+      /** The generic path's form (its kind / mode / action names the change); null for 首次注册. */
+      form: sql<Record<string, unknown> | null>`${applications.payload} -> 'form'`,
       physicianName: applications.physicianName,
       idNumberMasked: physicians.idNumberMasked,
       state: applications.state,

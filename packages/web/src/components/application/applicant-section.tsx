@@ -1,4 +1,4 @@
-import { Descriptions, Flex, type DescriptionsProps } from 'antd';
+import { Descriptions, Flex, Grid, type DescriptionsProps } from 'antd';
 import type { ApplicantView } from '../../api/application-view';
 import { EMPTY, formatDate } from '../../lib/format';
 import { ApplicantPhoto } from './applicant-photo';
@@ -15,14 +15,17 @@ interface Props {
 
 /** 申请人信息: who applies, how to reach them, and their photo. */
 export function ApplicantSection({ applicant, contact, photoUrl, extraItems = [] }: Props) {
+  const wide = Grid.useBreakpoint().sm !== false;
   return (
     <DetailSection title="申请人信息">
       <Flex gap={16} align="flex-start" wrap>
         <Descriptions
-          style={{ flex: 1, minWidth: 320 }}
+          // On a phone: one column, labels above values, and the photo on a line of its own.
+          style={{ flex: '1 1 280px', minWidth: 0 }}
           size="small"
           bordered
-          column={2}
+          column={{ xs: 1, sm: 2 }}
+          layout={wide ? 'horizontal' : 'vertical'}
           items={[
             { key: 'name', label: '姓名', children: applicant.name },
             { key: 'sex', label: '性别', children: applicant.sexLabel },

@@ -1,4 +1,4 @@
-import { Descriptions, Typography } from 'antd';
+import { Descriptions, Grid, Typography } from 'antd';
 import type { QualificationView } from '../../api/application-view';
 import { EMPTY, formatDate } from '../../lib/format';
 import { DetailSection } from './detail-section';
@@ -8,13 +8,16 @@ type Qualification = Pick<QualificationView, 'certCode' | 'admissionTicketNo' | 
 
 /** 资格信息: the 医师资格 the application rests on. */
 export function QualificationSection({ qualification: q }: { qualification: Qualification | null }) {
+  const wide = Grid.useBreakpoint().sm !== false;
   return (
     <DetailSection title="资格信息">
       {q ? (
         <Descriptions
           size="small"
           bordered
-          column={2}
+          // On a phone: one column, labels above values.
+          column={{ xs: 1, sm: 2 }}
+          layout={wide ? 'horizontal' : 'vertical'}
           items={[
             { key: 'cert', label: '资格证书编码', span: 2, children: <span className="app-data-mono">{q.certCode ?? '（尚未发证）'}</span> },
             { key: 'level', label: '资格级别', children: q.levelLabel },

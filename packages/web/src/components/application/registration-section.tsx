@@ -1,4 +1,4 @@
-import { Descriptions } from 'antd';
+import { Descriptions, Grid } from 'antd';
 import type { ApplicationView } from '../../api/application-view';
 import { EMPTY, formatDate } from '../../lib/format';
 import { DetailSection } from './detail-section';
@@ -6,12 +6,15 @@ import { DetailSection } from './detail-section';
 /** 拟注册信息: where, at which level, category and scope the physician asks to be registered. */
 export function RegistrationSection({ application: a }: { application: Pick<ApplicationView, 'form' | 'levelLabel'> }) {
   const education = a.form.education;
+  const wide = Grid.useBreakpoint().sm !== false;
   return (
     <DetailSection title="拟注册信息">
       <Descriptions
         size="small"
         bordered
-        column={2}
+        // On a phone: one column, labels above values.
+        column={{ xs: 1, sm: 2 }}
+        layout={wide ? 'horizontal' : 'vertical'}
         items={[
           { key: 'location', label: '执业地点', children: a.form.practiceLocation?.name ?? EMPTY },
           { key: 'institution', label: '主要执业机构', children: a.form.institution?.name ?? EMPTY },

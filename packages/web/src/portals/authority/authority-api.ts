@@ -3,14 +3,20 @@
  * Every record carries `allowedActions`, so the buttons follow the server.
  */
 import { useMutation, useQuery, useQueryClient, keepPreviousData } from '@tanstack/react-query';
-import type { AuthorityQueueQueryInput, PaperMaterialKey } from '@medreg/domain';
+import type { AuthorityQueueQueryInput, BusinessType, PaperMaterialKey } from '@medreg/domain';
 import type { ApplicationView } from '../../api/application-view';
+import type { BusinessView } from '../../api/business-view';
 import { api } from '../../api/client';
 
 export interface QueueItem {
   id: string;
   businessCode: string | null;
+  businessType: string;
   businessTypeLabel: string;
+  /** The kind of change on the generic path (变更执业范围（增加执业范围）…); null for 首次注册. */
+  kindLabel: string | null;
+  /** False for 多机构备案 and 补发/换领: no statutory decision period, no due date. */
+  statutoryClock: boolean;
   physicianName: string;
   institutionName: string | null;
   state: string;
@@ -45,8 +51,8 @@ export interface QueuePage {
   nextCursor: string | null;
 }
 
-/** The 审批工作台 query, as the web sends it (the schema lives in @medreg/domain). */
-export type QueueQuery = Omit<AuthorityQueueQueryInput, 'limit'> & { limit?: number };
+/** The 审批工作台 query, as the web sends it (the schema lives in @medreg/domain; 业务类型 is added by the route). */
+export type QueueQuery = Omit<AuthorityQueueQueryInput, 'limit'> & { limit?: number; businessType?: BusinessType };
 
 export interface VisibleAuthority {
   id: string;
@@ -67,6 +73,8 @@ export interface AuthorityApplication extends ApplicationView {
   registration: { id: string; licenceCode: string | null; approvedOn: string; status: string } | null;
   canDecide: boolean;
   canEditMaterials: boolean;
+  /** The change applied for on the generic path; null for 首次注册. */
+  business: BusinessView | null;
 }
 
 export interface CalendarDay {

@@ -1,17 +1,23 @@
 import { Tag, Tooltip } from 'antd';
 import { EMPTY } from '../../lib/format';
+import { noStatutoryClockLabel } from './statutory-clock';
 
 export interface DeadlineTagProps {
   dueDate: string | null;
   workingDaysLeft: number | null;
   overdue: boolean;
+  /** A type without a statutory clock (多机构备案, 补发/换领) says so instead of counting down. */
+  businessType?: string;
 }
 
 /**
  * 剩余工作日 of the statutory decision period (《医师法》第十三条: 20 working days from 受理):
- * red once the due date has passed, orange in the last five working days.
+ * red once the due date has passed, orange in the last five working days. No due date: nothing to count
+ * (not yet accepted), or no statutory clock at all (备案，无法定时限).
  */
-export function DeadlineTag({ dueDate, workingDaysLeft, overdue }: DeadlineTagProps) {
+export function DeadlineTag({ dueDate, workingDaysLeft, overdue, businessType }: DeadlineTagProps) {
+  const noClock = noStatutoryClockLabel(businessType);
+  if (noClock) return <Tag className="deadline-tag deadline-tag--none" data-no-clock="true">{noClock}</Tag>;
   if (!dueDate || workingDaysLeft === null) return <span>{EMPTY}</span>;
   const tip = `法定办结日期：${dueDate}`;
   if (overdue) {

@@ -6,10 +6,12 @@ import { FilePdfOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Checkbox, Col, Descriptions, Flex, Result, Row, Space, Spin, Typography } from 'antd';
 import { useState } from 'react';
 import { useParams } from 'react-router';
+import { businessTitle } from '../../api/business-view';
 import { isApiError } from '../../api/client';
 import { useApiErrorHandler } from '../../api/use-api-error';
 import { ApplicantSection } from '../../components/application/applicant-section';
 import { ApplicationTimeline } from '../../components/application/application-timeline';
+import { BusinessChangeSection } from '../../components/application/business-change-section';
 import { DetailSection } from '../../components/application/detail-section';
 import { QualificationSection } from '../../components/application/qualification-section';
 import { RegistrationSection } from '../../components/application/registration-section';
@@ -21,6 +23,7 @@ import { useAuthorityApplication, useMaterialsUpdate, type AuthorityApplication 
 import { DeadlineTag } from './deadline-tag';
 import { AcceptDialog, ApproveDialog, CorrectionDialog, RefuseDialog, type DialogKind } from './decision-dialogs';
 import { stateColor } from './state-color';
+import { noStatutoryClockLabel } from './statutory-clock';
 
 const BUTTONS: Record<DialogKind, { label: string; type?: 'primary'; danger?: boolean }> = {
   accept: { label: '受理', type: 'primary' },
@@ -52,10 +55,15 @@ function ApplicationView({ application: a }: { application: AuthorityApplication
   const actions = a.allowedActions.map((x) => x.action).filter((x): x is DialogKind => x in BUTTONS);
   const close = () => setDialog(null);
   return (
-    <div className="authority-detail">
+    <div className="authority-detail staff-contrast">
       <PageHeader
         title={`${a.businessTypeLabel} · ${a.applicant.name}`}
-        description={<span className="mono">业务编号：{a.businessCode ?? EMPTY}</span>}
+        description={
+          <span>
+            {a.business?.kindLabel && <>{a.business.kindLabel} · </>}
+            <span className="mono">业务编号：{a.businessCode ?? EMPTY}</span>
+          </span>
+        }
         breadcrumb={[{ title: '审批工作台', to: '/authority/reviews' }, { title: '业务办理' }]}
         extra={<StatusTag label={a.stateLabel} color={stateColor(a.state)} />}
       />
@@ -97,8 +105,18 @@ function ApplicationView({ application: a }: { application: AuthorityApplication
               ? [{ key: 'activation', label: '账户', span: 2, children: '未实施电子化注册地区的医师：准予注册后账户自动激活' }]
               : []}
           />
-          <QualificationSection qualification={a.qualification} />
-          <RegistrationSection application={a} />
+          {a.business ? (
+            // A change of a registration: what changes, old → new; the qualification only where the change relies on one.
+            <>
+              <BusinessChangeSection business={a.business} authorityName={a.authority?.name ?? null} />
+              {a.qualification && <QualificationSection qualification={a.qualification} />}
+            </>
+          ) : (
+            <>
+              <QualificationSection qualification={a.qualification} />
+              <RegistrationSection application={a} />
+            </>
+          )}
         </Col>
 
         <Col xs={24} xl={8}>
@@ -115,8 +133,9 @@ function ApplicationView({ application: a }: { application: AuthorityApplication
   );
 }
 
-/** The statutory clock: arrival, 受理, due date and working days left. */
+/** The statutory clock: arrival, 受理, due date and working days left — or, for 备案 and 补发/换领, that none runs. */
 function ClockBar({ application: a }: { application: AuthorityApplication }) {
+  const noClock = noStatutoryClockLabel(a.businessType);
   return (
     <Descriptions
       className="clock-bar"
@@ -126,8 +145,8 @@ function ClockBar({ application: a }: { application: AuthorityApplication }) {
       items={[
         { key: 'arrived', label: '机构确认时间', children: formatDateTime(a.institutionDecidedAt ?? a.submittedAt) },
         { key: 'accepted', label: '受理日期', children: formatDate(a.acceptedOn) },
-        { key: 'due', label: '法定办结日期', children: <span className={a.overdue ? 'text-danger' : undefined}>{formatDate(a.dueDate)}</span> },
-        { key: 'left', label: '剩余工作日', children: a.state === 'accepted' ? <DeadlineTag {...a} /> : EMPTY },
+        { key: 'due', label: '法定办结日期', children: noClock ?? <span className={a.overdue ? 'text-danger' : undefined}>{formatDate(a.dueDate)}</span> },
+        { key: 'left', label: '剩余工作日', children: a.state === 'accepted' && !noClock ? <DeadlineTag {...a} /> : EMPTY },
       ]}
     />
   );
@@ -154,6 +173,18 @@ function Outcome({ application: a }: { application: AuthorityApplication }) {
         style={{ marginBottom: 16 }}
         title="已准予注册"
         description={<>医师执业证书编码 <Typography.Text strong copyable className="mono">{a.registration.licenceCode}</Typography.Text>，审核日期 {formatDate(a.registration.approvedOn)}。</>}
+      />
+    );
+  }
+  if (a.state === 'approved' && a.business) {
+    // A change that opened no new registration (变更执业范围, 多机构备案, 补发/换领 …): what was granted.
+    return (
+      <Alert
+        type="success"
+        showIcon
+        style={{ marginBottom: 16 }}
+        title={`已准予${a.business.label}`}
+        description={`${businessTitle(a.business.label, a.business.kindLabel)}，决定时间 ${formatDateTime(a.decidedAt)}。`}
       />
     );
   }

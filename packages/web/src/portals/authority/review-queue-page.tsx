@@ -5,7 +5,9 @@
 import { Alert, Badge, Button, DatePicker, Flex, Form, Input, Select, Space, Table, Tabs, Typography, type TableColumnsType } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { AUTHORITY_QUEUES, AUTHORITY_QUEUE_IDS, PAPER_MATERIALS, type AuthorityQueue } from '@medreg/domain';
+import {
+  AUTHORITY_QUEUES, AUTHORITY_QUEUE_IDS, BUSINESS_TYPES, BUSINESS_TYPE_INFO, PAPER_MATERIALS, isBusinessType, type AuthorityQueue,
+} from '@medreg/domain';
 import { KeysetPager } from '../../components/keyset-pager';
 import { PageHeader } from '../../components/page-header';
 import { ProblemAlert } from '../../components/problem-alert';
@@ -19,7 +21,9 @@ import { DeadlineTag } from './deadline-tag';
 import { stateColor } from './state-color';
 
 /** Filters kept in the page URL; the 身份证号 is not one of them (a URL ends up in history and logs). */
-const FILTER_KEYS = ['name', 'businessCode', 'dueBefore', 'state'] as const;
+const FILTER_KEYS = ['name', 'businessType', 'businessCode', 'dueBefore', 'state'] as const;
+
+const BUSINESS_TYPE_OPTIONS = BUSINESS_TYPES.map((t) => ({ value: t, label: BUSINESS_TYPE_INFO[t].label }));
 
 function isQueue(value: string | null): value is AuthorityQueue {
   return (AUTHORITY_QUEUE_IDS as readonly (string | null)[]).includes(value);
@@ -35,6 +39,7 @@ export function ReviewQueuePage() {
 
   const query: QueueQuery = {
     queue, authorityId, name: filters.name, businessCode: filters.businessCode, idNumber, dueBefore: filters.dueBefore,
+    businessType: isBusinessType(filters.businessType) ? filters.businessType : undefined,
     state: filters.state === 'approved' || filters.state === 'refused' ? filters.state : undefined, cursor: pages.cursor, limit: 20,
   };
   const { data, error, isFetching } = useQueue(query);
@@ -51,10 +56,10 @@ export function ReviewQueuePage() {
     pages.reset();
   };
 
-  const onSearch = (values: { name?: string; businessCode?: string; idNumber?: string; dueBefore?: Dayjs | null; state?: string }) => {
+  const onSearch = (values: { name?: string; businessType?: string; businessCode?: string; idNumber?: string; dueBefore?: Dayjs | null; state?: string }) => {
     setIdNumber(values.idNumber?.trim() || undefined);
     update({
-      name: values.name?.trim(), businessCode: values.businessCode?.trim(),
+      name: values.name?.trim(), businessType: values.businessType, businessCode: values.businessCode?.trim(),
       dueBefore: values.dueBefore ? values.dueBefore.format('YYYY-MM-DD') : undefined, state: values.state,
     });
   };
@@ -71,10 +76,10 @@ export function ReviewQueuePage() {
   const others = (authorities.data?.authorities ?? []).length > 1;
 
   return (
-    <>
+    <div className="authority-queue staff-contrast">
       <PageHeader
         title="审批工作台"
-        description={`受理后须在 ${data?.decisionLimitWorkingDays ?? 20} 个工作日内作出准予注册或不予注册的决定（《医师法》第十三条；工作日不含法定节假日，《行政许可法》第八十二条）。`}
+        description={`受理后须在 ${data?.decisionLimitWorkingDays ?? 20} 个工作日内作出准予注册或不予注册的决定（《医师法》第十三条；工作日不含法定节假日，《行政许可法》第八十二条）。多机构备案和补发/换领执业证书不设法定办理时限。`}
       />
       {others && (
         <Flex align="center" gap={8} style={{ marginBottom: 12 }} wrap>
@@ -103,6 +108,9 @@ export function ReviewQueuePage() {
         ...filters, dueBefore: filters.dueBefore ? dayjs(filters.dueBefore) : undefined,
       }}>
         <Form.Item name="name" label="姓名"><Input allowClear placeholder="申请人姓名" style={{ width: 140 }} /></Form.Item>
+        <Form.Item name="businessType" label="业务类型">
+          <Select allowClear placeholder="全部" style={{ width: 180 }} options={BUSINESS_TYPE_OPTIONS} />
+        </Form.Item>
         <Form.Item name="businessCode" label="业务编号"><Input allowClear placeholder="BT…" style={{ width: 210 }} /></Form.Item>
         <Form.Item name="idNumber" label="身份证号"><Input allowClear style={{ width: 190 }} maxLength={18} /></Form.Item>
         {queue === 'accepted' && (
@@ -121,6 +129,7 @@ export function ReviewQueuePage() {
         </Form.Item>
       </Form>
       <Tabs
+        className="authority-queue-tabs"
         activeKey={queue}
         onChange={(key) => update({ queue: key === 'pending_authority' ? undefined : key, state: undefined, dueBefore: undefined })}
         items={AUTHORITY_QUEUE_IDS.map((id) => ({
@@ -143,11 +152,11 @@ export function ReviewQueuePage() {
         dataSource={data?.items ?? []}
         pagination={false}
         rowClassName={(r) => (r.overdue ? 'queue-row--overdue' : '')}
-        scroll={{ x: 1000 }}
+        scroll={{ x: 1080 }}
         locale={{ emptyText: '暂无业务' }}
       />
       <KeysetPager pages={pages} nextCursor={data?.nextCursor} prefix={`今天：${data?.today ?? EMPTY} · `} />
-    </>
+    </div>
   );
 }
 
@@ -156,7 +165,13 @@ function queueColumns(queue: AuthorityQueue): TableColumnsType<QueueItem> {
     title: '业务编号', dataIndex: 'businessCode', width: 200, render: (v: string | null, r) => <Link to={r.id} className="mono queue-code">{v ?? EMPTY}</Link>,
   };
   const name = { title: '姓名', dataIndex: 'physicianName', width: 90 };
-  const type = { title: '业务类型', dataIndex: 'businessTypeLabel', width: 90 };
+  // 「变更注册 · 变更执业范围（增加执业范围）」: the type and, on the generic path, the kind of change.
+  const type = {
+    title: '业务类型', dataIndex: 'businessTypeLabel', width: 170,
+    render: (label: string, r: QueueItem) => (r.kindLabel
+      ? <div><div>{label}</div><div className="queue-kind">{r.kindLabel}</div></div>
+      : label),
+  };
   const institution = { title: '拟执业机构', dataIndex: 'institutionName', ellipsis: true, render: (v: string | null) => v ?? EMPTY };
   const open = {
     title: '操作', key: 'open', width: 90, fixed: 'right' as const,
@@ -169,7 +184,12 @@ function queueColumns(queue: AuthorityQueue): TableColumnsType<QueueItem> {
       return [
         code, name,
         { title: '剩余工作日', dataIndex: 'workingDaysLeft', width: 150, render: (_: unknown, r) => <DeadlineTag {...r} /> },
-        { title: '法定办结日期', dataIndex: 'dueDate', width: 120, render: (v: string | null, r) => <span className={r.overdue ? 'text-danger' : undefined}>{formatDate(v)}</span> },
+        {
+          title: '法定办结日期', dataIndex: 'dueDate', width: 120,
+          render: (v: string | null, r) => (r.statutoryClock
+            ? <span className={r.overdue ? 'text-danger' : undefined}>{formatDate(v)}</span>
+            : <span className="queue-kind">无</span>),
+        },
         acceptedOn, type, institution, open,
       ];
     case 'completed':

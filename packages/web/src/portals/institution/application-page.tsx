@@ -7,9 +7,11 @@ import { Alert, Button, Card, Col, Descriptions, Flex, Result, Row, Spin, Typogr
 import { useState } from 'react';
 import { useParams } from 'react-router';
 import { isApiError } from '../../api/client';
+import { businessDeclarations, businessTitle } from '../../api/business-view';
 import { ApplicantSection } from '../../components/application/applicant-section';
 import { ApplicationTimeline } from '../../components/application/application-timeline';
-import { DetailSection } from '../../components/application/detail-section';
+import { BusinessChangeSection } from '../../components/application/business-change-section';
+import { DeclarationsSection } from '../../components/application/declarations-section';
 import { QualificationSection } from '../../components/application/qualification-section';
 import { RegistrationSection } from '../../components/application/registration-section';
 import { PageHeader } from '../../components/page-header';
@@ -49,11 +51,13 @@ function ApplicationView({ application: a }: { application: InstitutionApplicati
   const [dialog, setDialog] = useState<InstitutionDecision | null>(null);
   const [preview, setPreview] = useState(false);
   const actions = a.allowedActions.map((x) => x.action).filter(isDecision);
+  // 首次注册 always carries the 申请人承诺; on the generic path only the forms that have them (增加执业地点, 助理升执业).
+  const declarations = a.business ? businessDeclarations(a.business) : a.form.declarations;
   return (
-    <div className="inst-detail">
+    <div className="inst-detail staff-contrast">
       <PageHeader
         title={`办理业务 · ${a.applicant.name}`}
-        description={<span>{a.businessTypeLabel} · 业务编号 <span className="inst-mono">{a.businessCode ?? EMPTY}</span></span>}
+        description={<span>{businessTitle(a.businessTypeLabel, a.business?.kindLabel)} · 业务编号 <span className="inst-mono">{a.businessCode ?? EMPTY}</span></span>}
         breadcrumb={[{ title: '医师申请业务办理', to: '/institution/applications' }, { title: '办理业务' }]}
         extra={<StatusTag label={a.stateLabel} color={stateColor(a.state)} />}
       />
@@ -90,18 +94,19 @@ function ApplicationView({ application: a }: { application: InstitutionApplicati
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={16}>
           <ApplicantSection applicant={a.applicant} contact={a.applicant} photoUrl={a.form.photoUrl} />
-          <QualificationSection qualification={a.qualification} />
-          <RegistrationSection application={a} />
-
-          <DetailSection title="申请人承诺">
-            <ul className="inst-check-list">
-              {a.form.declarations.map((d) => (
-                <li key={d.key}>
-                  <Typography.Text type={d.accepted ? undefined : 'danger'}>{d.accepted ? '☑' : '☐'} {d.text}</Typography.Text>
-                </li>
-              ))}
-            </ul>
-          </DetailSection>
+          {a.business ? (
+            // A change of a registration: what changes, old → new; the qualification only where the change relies on one.
+            <>
+              <BusinessChangeSection business={a.business} authorityName={a.authority?.name ?? null} />
+              {a.qualification && <QualificationSection qualification={a.qualification} />}
+            </>
+          ) : (
+            <>
+              <QualificationSection qualification={a.qualification} />
+              <RegistrationSection application={a} />
+            </>
+          )}
+          {declarations && <DeclarationsSection declarations={declarations} />}
         </Col>
 
         <Col xs={24} xl={8}>

@@ -90,7 +90,7 @@ export function ApplicationsPage() {
   const stateOptions = INSTITUTION_QUEUES[queue].states.map((s) => ({ value: s, label: APPLICATION_STATE_LABELS[s] }));
 
   return (
-    <>
+    <div className="inst-queue staff-contrast">
       <PageHeader
         title="医师申请业务办理"
         description="输入任何单一查询条件或者任意查询条件的组合，点击【查询】后列表内显示医师的业务申请；单击【办理业务】打开审核窗口，确认信息无误后可【打印预览】《医师执业注册申请审核表》并点击【同意】，提交卫生健康行政部门审核。"
@@ -111,7 +111,7 @@ export function ApplicationsPage() {
         <Form.Item name="name" label="姓名"><Input allowClear placeholder="医师姓名" style={{ width: 130 }} /></Form.Item>
         <Form.Item name="idNumber" label="身份证号"><Input allowClear maxLength={18} style={{ width: 190 }} /></Form.Item>
         <Form.Item name="businessType" label="业务类型">
-          <Select allowClear placeholder="全部" style={{ width: 150 }} options={BUSINESS_TYPES.map((t) => ({ value: t, label: BUSINESS_TYPE_INFO[t].label }))} />
+          <Select allowClear placeholder="全部" style={{ width: 180 }} options={BUSINESS_TYPES.map((t) => ({ value: t, label: BUSINESS_TYPE_INFO[t].label }))} />
         </Form.Item>
         <Form.Item name="businessCode" label="业务编号"><Input allowClear placeholder="BT…" style={{ width: 210 }} /></Form.Item>
         <Form.Item name="submitted" label="申请日期"><DatePicker.RangePicker allowEmpty={[true, true]} style={{ width: 250 }} /></Form.Item>
@@ -129,6 +129,7 @@ export function ApplicationsPage() {
         </Form.Item>
       </Form>
       <Tabs
+        className="inst-queue-tabs"
         activeKey={queue}
         onChange={(key) => update({ queue: key === 'pending_institution' ? undefined : key, state: undefined })}
         items={INSTITUTION_QUEUE_IDS.map((id) => ({ key: id, label: <span data-queue={id}>{INSTITUTION_QUEUES[id].label}</span> }))}
@@ -142,18 +143,24 @@ export function ApplicationsPage() {
         columns={COLUMNS}
         dataSource={data?.items ?? []}
         pagination={false}
-        scroll={{ x: 1080 }}
+        scroll={{ x: 1170 }}
         locale={{ emptyText: queue === 'pending_institution' ? '暂无待机构确认的业务' : '暂无业务' }}
       />
       <KeysetPager pages={pages} nextCursor={data?.nextCursor} />
-    </>
+    </div>
   );
 }
 
 const COLUMNS: TableColumnsType<QueueRow> = [
   { title: '姓名', dataIndex: 'physicianName', width: 84, fixed: 'left', render: (name: string, r) => <Link to={`/institution/applications/${r.id}`}>{name}</Link> },
   { title: '身份证号', dataIndex: 'idNumberMasked', width: 156, render: (v: string) => <span className="inst-mono inst-small">{v}</span> },
-  { title: '业务类型', dataIndex: 'businessTypeLabel', width: 90 },
+  {
+    // 「变更注册 · 变更执业范围（增加执业范围）」: the type and, on the generic path, the kind of change.
+    title: '业务类型', dataIndex: 'businessTypeLabel', width: 180,
+    render: (label: string, r) => (r.kindLabel
+      ? <div><div>{label}</div><div className="inst-timeline-meta">{r.kindLabel}</div></div>
+      : label),
+  },
   { title: '业务编号', dataIndex: 'businessCode', width: 176, render: (v: string | null) => <span className="inst-mono inst-small">{v ?? EMPTY}</span> },
   { title: '申请日期', dataIndex: 'submittedAt', width: 100, render: (v: string | null) => formatDate(v) },
   {

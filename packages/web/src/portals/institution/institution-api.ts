@@ -4,8 +4,9 @@
  * so the buttons follow the server.
  */
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { InstitutionQueue, PhysicianAccountStatus } from '@medreg/domain';
+import type { FilingStatus, InstitutionQueue, PhysicianAccountStatus } from '@medreg/domain';
 import type { ApplicationView } from '../../api/application-view';
+import type { BusinessView } from '../../api/business-view';
 import { api } from '../../api/client';
 
 export interface ReviewStatus {
@@ -18,6 +19,8 @@ export interface QueueRow {
   businessCode: string | null;
   businessType: string;
   businessTypeLabel: string;
+  /** The kind of change on the generic path (变更执业范围（增加执业范围）…); null for 首次注册. */
+  kindLabel: string | null;
   physicianName: string;
   idNumberMasked: string;
   submittedAt: string | null;
@@ -75,6 +78,8 @@ export interface InstitutionApplication extends Omit<ApplicationView, 'applicant
   institutionReview: ReviewStatus;
   authorityReview: ReviewStatus;
   formUrl: string;
+  /** The change applied for on the generic path; null for 首次注册. */
+  business: BusinessView | null;
 }
 
 export function useInstitutionApplication(id: string) {
@@ -114,6 +119,46 @@ export function useDecision(application: InstitutionApplication) {
     },
     // A 409 means someone else acted first: show the record as it is now.
     onError: () => void client.invalidateQueries({ queryKey: ['institution', 'application', application.id] }),
+  });
+}
+
+// 多机构执业医师
+
+/** One filing at this institution (GET /api/v1/institution/multi-site-physicians; modules/institutions/multi-site-schemas.ts). */
+export interface MultiSitePhysician {
+  filingId: string;
+  physicianName: string;
+  idNumberMasked: string;
+  level: string;
+  levelLabel: string;
+  category: string;
+  categoryLabel: string;
+  licenceCode: string | null;
+  mainInstitutionName: string;
+  scopes: { code: string; name: string }[];
+  validFrom: string;
+  validTo: string;
+  /** As it reads today: an 有效 filing past its end date is 到期. */
+  status: FilingStatus;
+  statusLabel: string;
+  inForce: boolean;
+}
+
+export interface MultiSiteQuery {
+  status?: FilingStatus;
+  name?: string;
+  sort?: 'asc' | 'desc';
+  cursor?: string;
+  limit?: number;
+}
+
+export function useMultiSitePhysicians(query: MultiSiteQuery) {
+  return useQuery({
+    queryKey: ['institution', 'multi-site', query],
+    queryFn: ({ signal }) => api.get<{ items: MultiSitePhysician[]; total: number; nextCursor: string | null; today: string }>(
+      '/api/v1/institution/multi-site-physicians', { query: { ...withoutBlanks(query) }, signal },
+    ),
+    placeholderData: keepPreviousData,
   });
 }
 
