@@ -35,6 +35,7 @@ export * from "./calendar/chinese-days-overrides";
 export * from "./workflow/application-states";
 export * from "./workflow/actor-roles";
 export * from "./workflow/workflow-table";
+export * from "./workflow/action-labels";
 export * from "./workflow/transition";
 export * from "./workflow/institution-queues";
 export * from "./workflow/authority-queues";

@@ -92,5 +92,6 @@ export const additionalRegistration: BusinessDefinition<AdditionalRegistrationFo
     ],
   }),
   reviewFields: () => ['practiceLocation', 'mainInstitution', 'category', 'scopes', 'licenceCode'],
+  statedReason: () => null,
   recheckAtDecision: ['qualification_valid', 'registration_unchanged', 'institution_active', 'rules_still_met'],
 };

@@ -105,5 +105,6 @@ export const assistantUpgrade: BusinessDefinition<AssistantUpgradeForm, 'assista
     ],
   }),
   reviewFields: () => ['level', 'practiceLocation', 'mainInstitution', 'scopes', 'licenceCode'],
+  statedReason: () => null,
   recheckAtDecision: ['qualification_valid', 'registration_unchanged', 'institution_active', 'rules_still_met'],
 };

@@ -50,5 +50,6 @@ export const certificateReissue: BusinessDefinition<CertificateReissueForm, 'cer
   decider: () => 'issuing_authority',
   effects: () => ({ approve: [{ certificate: 'current', event: 'supersede' }, { certificate: 'current', event: 'issue' }] }),
   reviewFields: () => ['certificate'],
+  statedReason: (form) => form.note ?? null,
   recheckAtDecision: ['registration_unchanged', 'rules_still_met'],
 };

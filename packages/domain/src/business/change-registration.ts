@@ -132,6 +132,7 @@ export const changeRegistration: BusinessDefinition<ChangeRegistrationForm, 'cha
       case 'scopes': return { approve: [{ on: 'current', event: 'change_items', items: ['scopes'] }, ...REPRINT] };
     }
   },
+  statedReason: (form) => form.reason,
   reviewFields(form) {
     switch (form.kind) {
       case 'practice_location': return ['practiceLocation', 'mainInstitution', 'licenceCode'];

@@ -119,6 +119,8 @@ export interface BusinessDefinition<F, T extends BusinessType = BusinessType> {
   effects(form: F): LifecycleEffects;
   /** The rows of the 审核表, each old → new. */
   reviewFields(form: F): readonly ReviewField[];
+  /** The physician's own words on why (申请理由 / 说明), shown to the institution and the authority; null when none. */
+  statedReason(form: F): string | null;
   /** Rules checked again when the authority decides. */
   recheckAtDecision: readonly RecheckRule[];
 }

@@ -72,5 +72,6 @@ export const firstRegistration: BusinessDefinition<FirstRegistrationSubmission, 
     ],
   }),
   reviewFields: () => ['level', 'practiceLocation', 'mainInstitution', 'category', 'scopes', 'licenceCode'],
+  statedReason: () => null,
   recheckAtDecision: ['qualification_valid', 'institution_active', 'rules_still_met'],
 };

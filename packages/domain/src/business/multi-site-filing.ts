@@ -121,5 +121,6 @@ export const multiSiteFiling: BusinessDefinition<MultiSiteFilingForm, 'multi_sit
     return { approve: [{ filing: 'subject', event: form.action === 'modify' ? 'modify' : 'end' }] };
   },
   reviewFields: () => ['filingInstitution', 'filingScopes', 'filingPeriod'],
+  statedReason: (form) => (form.action === 'end' ? form.reason : null),
   recheckAtDecision: ['registration_unchanged', 'filing_unchanged', 'institution_active', 'rules_still_met'],
 };

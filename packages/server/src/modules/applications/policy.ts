@@ -9,6 +9,8 @@ export interface ApplicationAccess {
   authorityAreaCode: string | null;
   authorityLevel: JurisdictionLevel | null;
   state: string;
+  /** Names the decision (准予注册 / 准予备案 …); not used for access. */
+  businessType?: string;
 }
 
 /** The applicant sees their own; the confirming institution once submitted; authorities by jurisdiction. */

@@ -26,7 +26,7 @@
  */
 import {
   ACTOR_ROLE_LABELS, APPLICATION_STATE_LABELS, BUSINESS_TYPE_INFO, DECLARATIONS, PAPER_MATERIALS, PHYSICIAN_LEVEL_INFO,
-  PRACTICE_CATEGORY_INFO, WORKFLOW_TABLE, allowedActions, getScope, isBusinessType, isPhysicianLevel, isPracticeCategory, regionFullName,
+  PRACTICE_CATEGORY_INFO, WORKFLOW_TABLE, actionLabelFor, allowedActions, getScope, isBusinessType, isPhysicianLevel, isPracticeCategory, regionFullName,
   type ActorRole, type ApplicationState, type WorkflowAction,
 } from '@medreg/domain';
 import { CommonErrors } from '@medreg/domain';
@@ -58,6 +58,7 @@ export function accessOf(view: ApplicationView): ApplicationAccess {
     authorityAreaCode: view.authority?.areaCode ?? null,
     authorityLevel: view.authority?.level ?? null,
     state: view.app.state,
+    businessType: view.app.businessType,
   };
 }
 
@@ -76,7 +77,7 @@ export function stateLabel(state: string | null): string | null {
 export function actionsFor(actor: AccountActor, access: ApplicationAccess) {
   if (!canAct(actor, access)) return [];
   return allowedActions(access.state as ApplicationState, actor.role as ActorRole).map((action: WorkflowAction) => ({
-    action, label: WORKFLOW_TABLE[action].label, requiresReason: WORKFLOW_TABLE[action].requiresReason,
+    action, label: actionLabelFor(action, access.businessType ?? ''), requiresReason: WORKFLOW_TABLE[action].requiresReason,
   }));
 }
 

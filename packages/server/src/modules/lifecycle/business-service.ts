@@ -77,6 +77,12 @@ async function checkedForm(c: Ctx, physician: Physician, app: Application, raw: 
   return { def, form, ctx };
 }
 
+/** The physician's own words (申请理由 / 说明) as the definition names them. */
+function statedReasonOf<F>(def: BusinessDefinition<F>, form: F): { reason?: string } {
+  const reason = def.statedReason(form);
+  return reason ? { reason } : {};
+}
+
 function reviewOf<F>(def: BusinessDefinition<F>, ctx: BusinessContext<F>): BusinessPayload['review'] {
   return reviewRows(def, ctx).map((r) => ({ ...r }));
 }
@@ -95,7 +101,7 @@ export async function saveBusinessForm(c: Ctx, actor: AccountActor, id: string, 
   const app = await lockOwnEditable(c, actor, id, input.expectedVersion);
   const { def, form, ctx } = await checkedForm(c, physician, app, input.form);
   await assertAttachmentsBelong(c, app.id, form);
-  const payload: BusinessPayload = { ...(app.payload as unknown as BusinessPayload), form, review: reviewOf(def, ctx), ...(typeof form.reason === 'string' ? { reason: form.reason } : {}) };
+  const payload: BusinessPayload = { ...(app.payload as unknown as BusinessPayload), form, review: reviewOf(def, ctx), ...statedReasonOf(def, form) };
   const [updated] = await c.tx.update(applications)
     .set({ payload: payload as unknown as Record<string, unknown>, version: sql`${applications.version} + 1`, updatedAt: c.now() })
     .where(and(eq(applications.id, app.id), eq(applications.version, app.version))).returning();
@@ -140,7 +146,7 @@ export async function submitBusiness(c: Ctx, actor: AccountActor, id: string, in
   const now = c.now();
   const day = todayInChina(now);
   const code = app.businessCode ?? businessCode(def.type, day, await nextBusinessSerial(c, day));
-  const next: BusinessPayload = { ...payload, form, review: reviewOf(def, ctx), submitted: submittedStateOf(def, ctx), ...(typeof form.reason === 'string' ? { reason: form.reason } : {}) };
+  const next: BusinessPayload = { ...payload, form, review: reviewOf(def, ctx), submitted: submittedStateOf(def, ctx), ...statedReasonOf(def, form) };
   const updated = await applyTransition(c, actor, id, 'submit', {
     expectedVersion: input.expectedVersion,
     idempotencyKey: input.idempotencyKey,

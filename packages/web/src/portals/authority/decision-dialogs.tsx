@@ -7,6 +7,7 @@ import { useEffect } from 'react';
 import { CORRECTION_NOTE_MAX, PAPER_MATERIALS, REFUSAL_GROUNDS, REFUSAL_REASONS_MAX, type PaperMaterialKey } from '@medreg/domain';
 import { useApiErrorHandler } from '../../api/use-api-error';
 import { EMPTY } from '../../lib/format';
+import { actionLabelFor } from '@medreg/domain';
 import { useDecision, type AuthorityApplication } from './authority-api';
 
 export type DialogKind = 'accept' | 'request_correction' | 'approve' | 'refuse';
@@ -98,15 +99,19 @@ export function ApproveDialog({ application, open, onClose }: DialogProps) {
   const { form } = application;
   return (
     <Modal
-      title="准予注册"
+      title={actionLabelFor('approve', application.businessType)}
       open={open}
-      okText="确定准予注册"
+      okText={`确定${actionLabelFor('approve', application.businessType)}`}
       cancelText="取消"
       confirmLoading={decide.isPending}
       onCancel={onClose}
       onOk={() => decide.mutate({ action: 'approve' }, { onSuccess: onClose, onError: (e) => showError(e) })}
     >
-      <Typography.Paragraph>确定后将生成医师执业证书编码，注册自今日起生效（执业年限自准予注册之日起计算）。</Typography.Paragraph>
+      <Typography.Paragraph>
+        {application.business
+          ? '确定后按「申请变更事项」生效：执业注册、备案和执业证书随之更新（新证书可由医师下载，原证书标注为已换发），原记录及其历史保留。'
+          : '确定后将生成医师执业证书编码，注册自今日起生效（执业年限自准予注册之日起计算）。'}
+      </Typography.Paragraph>
       <Descriptions
         size="small"
         column={1}
@@ -135,7 +140,7 @@ export function RefuseDialog({ application, open, onClose }: DialogProps) {
   };
   return (
     <Modal
-      title="不予注册"
+      title={actionLabelFor('refuse', application.businessType)}
       open={open}
       width={680}
       okText="确定不予注册"

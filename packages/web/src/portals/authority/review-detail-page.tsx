@@ -23,6 +23,7 @@ import { useAuthorityApplication, useMaterialsUpdate, type AuthorityApplication 
 import { DeadlineTag } from './deadline-tag';
 import { AcceptDialog, ApproveDialog, CorrectionDialog, RefuseDialog, type DialogKind } from './decision-dialogs';
 import { stateColor } from './state-color';
+import { actionLabelFor } from '@medreg/domain';
 import { noStatutoryClockLabel } from './statutory-clock';
 
 const BUTTONS: Record<DialogKind, { label: string; type?: 'primary'; danger?: boolean }> = {
@@ -79,7 +80,7 @@ function ApplicationView({ application: a }: { application: AuthorityApplication
               <Typography.Text strong>办理：</Typography.Text>
               {actions.map((action) => (
                 <Button key={action} type={BUTTONS[action].type} danger={BUTTONS[action].danger} onClick={() => setDialog(action)}>
-                  {BUTTONS[action].label}
+                  {action === 'approve' || action === 'refuse' ? actionLabelFor(action, a.businessType) : BUTTONS[action].label}
                 </Button>
               ))}
               {a.nextStep && <Typography.Text type="secondary">{a.nextStep.text}</Typography.Text>}
