@@ -1,0 +1,52 @@
+/**
+ * The 填写申请 step of every business: an antd form whose values become the business's form (`toForm`), saved whole
+ * with 【确认，下一步】; errors the fields cannot show are listed above the buttons.
+ */
+import { Alert, Form, type FormInstance } from 'antd';
+import type { ReactNode } from 'react';
+import type { z } from 'zod';
+import { ProblemAlert } from '../../../../components/problem-alert';
+import { StepButtons } from '../wizard/step-form';
+import type { BusinessApplication } from '../business-api';
+import { useBusinessFormSave, type PathToField } from './use-business-form';
+
+export interface BusinessFormStepProps {
+  app: BusinessApplication;
+  form: FormInstance;
+  schema: z.ZodType;
+  initialValues: Record<string, unknown>;
+  toForm: (raw: Record<string, unknown>) => Record<string, unknown>;
+  toField?: PathToField;
+  onNext: () => void;
+  onPrev?: () => void;
+  children: ReactNode;
+}
+
+export function BusinessFormStep({ app, form, schema, initialValues, toForm, toField, onNext, onPrev, children }: BusinessFormStepProps) {
+  const { run, saving, unmatched, failure } = useBusinessFormSave(app, form, schema, toField);
+  const onFinish = async () => {
+    // All values, also of fields hidden by a choice made meanwhile: toForm picks what the business needs.
+    if (await run(toForm(form.getFieldsValue(true) as Record<string, unknown>))) onNext();
+  };
+  return (
+    <Form form={form} layout="vertical" initialValues={initialValues} onFinish={onFinish} className="application-step-form business-form" scrollToFirstError>
+      {children}
+      {unmatched.length > 0 && (
+        <Alert type="error" showIcon role="alert" style={{ marginTop: 8 }} title="请按以下提示修改后再继续"
+          description={<ul className="application-missing">{unmatched.map((u) => <li key={`${u.path.join('.')}:${u.message}`}>{u.message}</li>)}</ul>} />
+      )}
+      <ProblemAlert error={failure} style={{ marginTop: 8 }} />
+      <StepButtons onPrev={onPrev} nextLabel="确认，下一步" loading={saving} />
+    </Form>
+  );
+}
+
+/** A date picker value (dayjs) as the form's ISO date. */
+export function isoDate(v: unknown): string | undefined {
+  return v && typeof (v as { format?: unknown }).format === 'function' ? (v as { format: (f: string) => string }).format('YYYY-MM-DD') : undefined;
+}
+
+/** A trimmed text, or undefined when empty. */
+export function text(v: unknown): string | undefined {
+  return typeof v === 'string' && v.trim() ? v.trim() : undefined;
+}
