@@ -1,6 +1,6 @@
 /**
  * The physicians the registration-lifecycle journeys start from: one per business type, each with an activated
- * account (password DEMO_PASSWORD) and a valid registration at 北京市海淀医院. Seeded by seed-lifecycle.ts.
+ * account (password DEMO_PASSWORD) and a valid registration in 北京市海淀区. Seeded by seed-lifecycle.ts.
  */
 type Level = 'physician' | 'assistant';
 type Category = 'clinical' | 'tcm' | 'dental' | 'public_health';
@@ -25,11 +25,14 @@ export const LIFECYCLE_PHYSICIANS = {
     qualifications: [{ level: 'assistant', category: 'clinical', examYear: 2016 }, { level: 'physician', category: 'clinical', examYear: 2024 }],
     registration: { institution: HOSPITAL, level: 'assistant', category: 'clinical', scopes: ['11'], approvedOn: '2017-03-15' },
   },
-  /** BT-03 变更执业范围: a 执业医师 in 内科 who has trained two years in 外科. */
+  /**
+   * BT-03 变更执业范围: a 执业医师 in 内科 at a 社区卫生服务中心 (a clinician there may hold up to three scopes,
+   * 卫医发〔2001〕169号) who has trained two years in 外科.
+   */
   change: {
     name: '程立新', loginName: 'change_journey', phone: '13700000301', areaCode: '110105', birthDate: '1986-09-02', seq: 41,
     qualifications: [{ level: 'physician', category: 'clinical', examYear: 2010 }],
-    registration: { institution: HOSPITAL, level: 'physician', category: 'clinical', scopes: ['11'], approvedOn: '2011-05-20' },
+    registration: { institution: '北京市海淀区四季青镇社区卫生服务中心', level: 'physician', category: 'clinical', scopes: ['11'], approvedOn: '2011-05-20' },
   },
   /** BT-02 增加执业地点: a 执业医师 in 北京 who will also practise in 广东. */
   additional: {

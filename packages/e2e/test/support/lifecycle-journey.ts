@@ -35,7 +35,7 @@ export async function startBusiness(page: Page, businessType: string, shot: Shot
   await card.locator('.business-eligible').first().waitFor();
   expect(await page.getByText('暂未开放', { exact: true }).count(), 'only 注销 and 重新注册 are not open').toBeLessThanOrEqual(4);
   await screens(page, shot, step);
-  await card.getByRole('button', { name: '办理' }).click();
+  await card.getByRole('button', { name: '办理', exact: true }).click();
   await page.waitForURL(/\/physician\/applications\/new\/business\/[0-9a-f-]{36}/);
 }
 
@@ -127,7 +127,10 @@ export async function downloadCertificate(page: Page, dir: string, text: string,
   return squash(await pdfText(pdfFile, pdf));
 }
 
-/** 医师执业注册信息查询 (province + name + institution + captcha): the result rows' text. */
+/**
+ * 医师执业注册信息查询 (province + name + institution + captcha): each result row's text followed by its detail
+ * drawer's (执业范围, 执业证书编码 …).
+ */
 export async function publicRegister(page: Page, province: string, name: string, institution: string, shot: Shot, step: string): Promise<string[]> {
   await open(page, '/');
   await page.getByRole('link', { name: '医师执业注册信息查询' }).click();
@@ -138,7 +141,18 @@ export async function publicRegister(page: Page, province: string, name: string,
   await answerCaptcha(page);
   await page.getByRole('button', { name: /查询/ }).click();
   const results = page.getByRole('region', { name: '查询结果' });
-  await results.locator('.ant-table-row', { hasText: name }).first().waitFor();
+  const rows = results.locator('.ant-table-row', { hasText: name });
+  await rows.first().waitFor();
   await shot(page, step);
-  return results.locator('.ant-table-row').allInnerTexts();
+  const texts: string[] = [];
+  for (const row of await rows.all()) {
+    await row.getByRole('button', { name: `查看${name}的详细信息` }).click();
+    const drawer = page.getByRole('dialog').filter({ hasText: '医师执业注册信息' });
+    await drawer.getByText(name).first().waitFor();
+    texts.push(`${await row.innerText()}\n${await drawer.innerText()}`);
+    await shot(page, `${step}-detail`);
+    await page.keyboard.press('Escape');
+    await drawer.waitFor({ state: 'hidden' });
+  }
+  return texts;
 }

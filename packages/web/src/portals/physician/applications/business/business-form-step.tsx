@@ -28,8 +28,11 @@ export function BusinessFormStep({ app, form, schema, initialValues, toForm, toF
     // All values, also of fields hidden by a choice made meanwhile: toForm picks what the business needs.
     if (await run(toForm(form.getFieldsValue(true) as Record<string, unknown>))) onNext();
   };
+  // A field the physician changes loses the error of the last attempt.
+  const onValuesChange = (changed: Record<string, unknown>) => form.setFields(leafPaths(changed).map((name) => ({ name, errors: [] })));
   return (
-    <Form form={form} layout="vertical" initialValues={initialValues} onFinish={onFinish} className="application-step-form business-form" scrollToFirstError>
+    <Form form={form} layout="vertical" initialValues={initialValues} onFinish={onFinish} onValuesChange={onValuesChange}
+      className="application-step-form business-form" scrollToFirstError>
       {children}
       {unmatched.length > 0 && (
         <Alert type="error" showIcon role="alert" style={{ marginTop: 8 }} title="请按以下提示修改后再继续"
@@ -41,12 +44,19 @@ export function BusinessFormStep({ app, form, schema, initialValues, toForm, toF
   );
 }
 
+/** The field names in antd's changed-values object ({ evidenceBy: { 12: { fileSha256 } } } → ['evidenceBy', '12', 'fileSha256']). */
+function leafPaths(value: Record<string, unknown>, prefix: (string | number)[] = []): (string | number)[][] {
+  return Object.entries(value).flatMap(([key, v]) => (v && typeof v === 'object' && !Array.isArray(v) && !('$d' in v)
+    ? leafPaths(v as Record<string, unknown>, [...prefix, key])
+    : [[...prefix, key]]));
+}
+
 /** A date picker value (dayjs) as the form's ISO date. */
 export function isoDate(v: unknown): string | undefined {
   return v && typeof (v as { format?: unknown }).format === 'function' ? (v as { format: (f: string) => string }).format('YYYY-MM-DD') : undefined;
 }
 
-/** A trimmed text, or undefined when empty. */
-export function text(v: unknown): string | undefined {
-  return typeof v === 'string' && v.trim() ? v.trim() : undefined;
+/** A trimmed text ('' when empty, so the form's own message — 请填写… — names what is missing). */
+export function text(v: unknown): string {
+  return typeof v === 'string' ? v.trim() : '';
 }

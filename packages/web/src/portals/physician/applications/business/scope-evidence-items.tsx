@@ -30,7 +30,7 @@ function FileField({ applicationId, value, onChange, id, filename, onUploaded }:
         })}>
         <Button icon={<UploadOutlined />} loading={upload.isPending}>{value ? '重新上传' : '上传证明文件'}</Button>
       </Upload>
-      {value && <Typography.Text type="success" className="business-file-name">已上传：{filename ?? '证明文件'}</Typography.Text>}
+      {value && <span className="business-file-name">已上传：{filename ?? '证明文件'}</span>}
       <ProblemAlert error={upload.error} style={{ marginTop: 8 }} />
     </div>
   );
@@ -80,7 +80,7 @@ export function evidenceOf(raw: unknown, added: string[]): Record<string, unknow
   return added.map((scope) => {
     const e = by[scope] ?? {};
     return {
-      scope, kind: e.kind, issuer: text(e.issuer), issuedOn: isoDate(e.issuedOn), fileSha256: e.fileSha256,
+      scope, kind: e.kind, issuer: text(e.issuer), issuedOn: isoDate(e.issuedOn), fileSha256: e.fileSha256 ?? '',
       ...(e.kind !== 'degree' && typeof e.trainingMonths === 'number' ? { trainingMonths: e.trainingMonths } : {}),
     };
   });

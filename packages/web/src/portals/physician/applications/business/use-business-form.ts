@@ -32,7 +32,9 @@ function place(form: FormInstance, issues: FormIssue[], toField: PathToField): F
     if (!entry.errors.includes(issue.message)) entry.errors.push(issue.message);
     byField.set(JSON.stringify(name), entry);
   }
-  form.setFields([...byField.values()]);
+  // Errors of an earlier attempt go: only this attempt's are shown.
+  const stale = form.getFieldsError().filter((f) => f.errors.length > 0 && !byField.has(JSON.stringify(f.name))).map((f) => ({ name: f.name, errors: [] }));
+  form.setFields([...stale, ...byField.values()]);
   return unmatched;
 }
 
@@ -47,7 +49,9 @@ export function useBusinessFormSave(app: BusinessApplication, form: FormInstance
     setFailure(null);
     const parsed = schema.safeParse(values);
     if (!parsed.success) {
-      setUnmatched(place(form, parsed.error.issues.map((i) => ({ path: i.path as FieldPath, message: i.message })), toField));
+      // A field left empty: zod's type message ("期望 string") says nothing to a person.
+      const issues = parsed.error.issues.map((i) => ({ path: i.path as FieldPath, message: i.code === 'invalid_type' ? '请填写或选择此项' : i.message }));
+      setUnmatched(place(form, issues, toField));
       return false;
     }
     try {
