@@ -32,7 +32,9 @@ export function BusinessFormStep({ app, form, schema, initialValues, toForm, toF
   const onValuesChange = (changed: Record<string, unknown>) => form.setFields(leafPaths(changed).map((name) => ({ name, errors: [] })));
   return (
     <Form form={form} layout="vertical" initialValues={initialValues} onFinish={onFinish} onValuesChange={onValuesChange}
-      className="application-step-form business-form" scrollToFirstError>
+      className="application-step-form business-form" scrollToFirstError
+      // Enter in a field (a typed date, a search box) confirms that field; only 【确认，下一步】 saves and goes on.
+      onKeyDown={(e) => { if (e.key === 'Enter' && (e.target as HTMLElement).tagName === 'INPUT') e.preventDefault(); }}>
       {children}
       {unmatched.length > 0 && (
         <Alert type="error" showIcon role="alert" style={{ marginTop: 8 }} title="请按以下提示修改后再继续"
