@@ -14,11 +14,12 @@ import { ProblemAlert } from '../../components/problem-alert';
 import { StatusTag } from '../../components/status-tag';
 import { EMPTY, formatDate } from '../../lib/format';
 import { useBusinessOptions, type OptionFiling } from './applications/business-api';
-import { FILING_STATUS_COLORS, REGISTRATION_STATUS_COLORS as STATUS_COLOR } from './applications/business/current-registration';
+import { FILING_STATUS_COLORS, REGISTRATION_STATUS_COLORS as STATUS_COLOR, useDescriptionsLayout } from './applications/business/current-registration';
 import type { RegistrationView } from './physician-api';
 import './applications/business/business.css';
 
 function RegistrationCard({ r, statusLabel, filings }: { r: RegistrationView; statusLabel: string; filings: OptionFiling[] }) {
+  const layout = useDescriptionsLayout();
   return (
     <Card
       size="small"
@@ -34,6 +35,7 @@ function RegistrationCard({ r, statusLabel, filings }: { r: RegistrationView; st
       <Descriptions
         size="small"
         bordered
+        layout={layout}
         column={{ xs: 1, md: 2 }}
         items={[
           { key: 'location', label: '执业地点', children: r.practiceLocationName },

@@ -113,11 +113,11 @@ export function ApplicationDetailPage() {
   }
   const can = (action: string) => app.allowedActions.some((a) => a.action === action);
   const business = asBusiness(app).business;
-  const label = business?.kindLabel ? `${app.businessTypeLabel}（${business.kindLabel}）` : app.businessTypeLabel;
+  const label = business?.kindLabel ? `${app.businessTypeLabel} · ${business.kindLabel}` : app.businessTypeLabel;
   return (
     <>
       <PageHeader
-        title={`${label}${app.businessCode ? ` ${app.businessCode}` : '（草稿）'}`}
+        title={`${app.businessTypeLabel}${app.businessCode ? ` ${app.businessCode}` : '（草稿）'}`}
         breadcrumb={[{ title: '业务进度', to: '/physician/applications' }, { title: app.businessCode ?? '草稿' }]}
         extra={
           <>

@@ -34,7 +34,8 @@ const DESCRIPTIONS: Record<string, string> = {
 };
 
 function clockText(b: BusinessOption): string {
-  return b.statutoryWorkingDays ? `法定办理时限 ${b.statutoryWorkingDays} 个工作日` : '备案类业务，无法定审批时限';
+  if (b.statutoryWorkingDays) return `法定办理时限 ${b.statutoryWorkingDays} 个工作日`;
+  return b.type === 'multi_site_filing' ? '备案，不是执业许可，无法定审批时限' : '无法定审批时限';
 }
 
 /** One business of the generic path with the records it can start from. */

@@ -1,5 +1,5 @@
 /** The registration a business starts from, as the physician has it now (业务申请 options). */
-import { Descriptions, Typography } from 'antd';
+import { Descriptions, Grid, Typography } from 'antd';
 import { StatusTag } from '../../../../components/status-tag';
 import { EMPTY, formatDate } from '../../../../lib/format';
 import { TAG_COLORS } from '../applications-api';
@@ -10,9 +10,15 @@ export const REGISTRATION_STATUS_COLORS: Record<string, string> = {
 };
 export const FILING_STATUS_COLORS: Record<string, string> = { pending: TAG_COLORS.blue, active: TAG_COLORS.green, expired: TAG_COLORS.gray, revoked: TAG_COLORS.gray };
 
+/** On a phone each label sits above its value, so neither is squeezed into a narrow column. */
+export function useDescriptionsLayout(): 'horizontal' | 'vertical' {
+  return Grid.useBreakpoint().sm === false ? 'vertical' : 'horizontal';
+}
+
 export function CurrentRegistration({ r, title = '当前执业注册' }: { r: OptionRegistration; title?: string }) {
+  const layout = useDescriptionsLayout();
   return (
-    <Descriptions size="small" bordered column={{ xs: 1, md: 2 }} title={title} className="business-current"
+    <Descriptions size="small" bordered layout={layout} column={{ xs: 1, md: 2 }} title={title} className="business-current"
       items={[
         { key: 'level', label: '执业级别', children: r.levelLabel },
         { key: 'category', label: '执业类别', children: r.categoryLabel },
@@ -28,8 +34,9 @@ export function CurrentRegistration({ r, title = '当前执业注册' }: { r: Op
 }
 
 export function CurrentFiling({ f }: { f: OptionFiling }) {
+  const layout = useDescriptionsLayout();
   return (
-    <Descriptions size="small" bordered column={{ xs: 1, md: 2 }} title="当前备案" className="business-current"
+    <Descriptions size="small" bordered layout={layout} column={{ xs: 1, md: 2 }} title="当前备案" className="business-current"
       items={[
         { key: 'inst', label: '备案机构', children: f.institution.name },
         { key: 'status', label: '备案状态', children: <StatusTag label={f.statusLabel} color={FILING_STATUS_COLORS[f.status]} /> },

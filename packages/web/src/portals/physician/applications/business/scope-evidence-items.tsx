@@ -4,7 +4,7 @@
  * fileSha256). Kept in the antd form under ['evidenceBy', scopeCode, …]; `evidenceOf` turns it into form.evidence[].
  */
 import { UploadOutlined } from '@ant-design/icons';
-import { Button, DatePicker, Form, Input, InputNumber, Select, Typography, Upload } from 'antd';
+import { Button, DatePicker, Form, Input, InputNumber, Select, Upload } from 'antd';
 import { MIN_SCOPE_TRAINING_MONTHS, SCOPE_EVIDENCE_KINDS, SCOPE_EVIDENCE_LABELS, UPLOAD_LIMITS, formatMegabytes } from '@medreg/domain';
 import { useApiErrorHandler } from '../../../../api/use-api-error';
 import { ProblemAlert } from '../../../../components/problem-alert';
