@@ -15,7 +15,7 @@ import { StepButtons } from '../wizard/step-form';
 import { BusinessFormStep, isoDate, text } from './business-form-step';
 import { BusinessReviewStep } from './business-review-step';
 import { BusinessSteps } from './business-steps';
-import { CurrentRegistration } from './current-registration';
+import { CurrentRegistration, useDescriptionsLayout } from './current-registration';
 import { DeclarationsItems, declarationsOf } from './declarations-items';
 import type { BusinessFormProps } from './types';
 
@@ -31,6 +31,7 @@ export function AssistantUpgradeBusinessForm({ app, options, step, goTo }: Busin
   const institutionId = Form.useWatch('institutionId', form) as string | undefined;
   const departmentHint = useDepartmentHint(institutionId);
   const limit = useScopeLimit(registration?.category, false);
+  const layout = useDescriptionsLayout();
   if (!registration) return <Alert type="error" showIcon title="未找到申请所依据的执业助理医师注册" />;
 
   return (
@@ -44,7 +45,7 @@ export function AssistantUpgradeBusinessForm({ app, options, step, goTo }: Busin
               发给新的执业证书（执业证书编码第一位为1），原执业助理医师注册同时注销并换发。
             </Typography.Paragraph>
             <CurrentRegistration r={registration} title="当前执业助理医师注册" />
-            <Descriptions size="small" bordered column={{ xs: 1, md: 2 }} title="执业医师资格" className="business-current"
+            <Descriptions size="small" bordered layout={layout} column={{ xs: 1, md: 2 }} title="执业医师资格" className="business-current"
               items={qualifications.map((q) => ({ key: q.id, label: q.levelLabel, children: `${q.categoryLabel}，取得资格时间 ${formatDate(q.obtainedOn)}` }))} />
             <StepButtons nextLabel="确认，下一步" onNext={() => goTo(1)} />
           </>
