@@ -14,6 +14,9 @@ import { EMPTY, formatDate, formatDateTime } from '../../../lib/format';
 import { STATE_COLORS, useApplication, useResubmitCorrection, useWithdrawApplication, type ApplicationDetail, type TimelineEntry } from './applications-api';
 import './applications.css';
 import { ApplicationSummary } from './parts/application-summary';
+import { asBusiness, editPath } from './business-api';
+import { BusinessSummary } from './business/business-summary';
+import './business/business.css';
 import { NextStepCard } from './parts/next-step-card';
 
 const TIMELINE_COLORS: Record<string, string> = {
@@ -109,6 +112,8 @@ export function ApplicationDetailPage() {
     );
   }
   const can = (action: string) => app.allowedActions.some((a) => a.action === action);
+  const business = asBusiness(app).business;
+  const label = business?.kindLabel ? `${app.businessTypeLabel} · ${business.kindLabel}` : app.businessTypeLabel;
   return (
     <>
       <PageHeader
@@ -117,7 +122,7 @@ export function ApplicationDetailPage() {
         extra={
           <>
             {app.editable && (
-              <Button type="primary" onClick={() => navigate(`/physician/applications/new/${app.id}${app.state === 'draft' ? '' : '?step=0'}`)}>
+              <Button type="primary" onClick={() => navigate(`${editPath(app)}${app.state === 'draft' ? '' : '?step=0'}`)}>
                 {app.state === 'draft' ? '继续填写' : '修改后重新提交'}
               </Button>
             )}
@@ -128,7 +133,7 @@ export function ApplicationDetailPage() {
       />
       <Descriptions size="small" column={{ xs: 1, sm: 2, lg: 3 }} style={{ marginBottom: 16 }} items={[
         { key: 'state', label: '当前状态', children: <StatusTag label={app.stateLabel} color={STATE_COLORS[app.state]} /> },
-        { key: 'type', label: '业务类型', children: app.businessTypeLabel },
+        { key: 'type', label: '业务类型', children: label },
         { key: 'code', label: '业务编号', children: app.businessCode ?? '提交后生成' },
         { key: 'inst', label: '确认机构', children: app.institution?.name ?? app.form.institution?.name ?? EMPTY },
         { key: 'auth', label: '审批机关', children: app.authority?.name ?? EMPTY },
@@ -142,7 +147,7 @@ export function ApplicationDetailPage() {
           <History app={app} />
         </Card>
         <Card size="small" title="申请信息">
-          <ApplicationSummary app={app} />
+          {business ? <BusinessSummary app={asBusiness(app)} /> : <ApplicationSummary app={app} />}
         </Card>
       </div>
       {app.state === 'withdrawn' && (

@@ -162,16 +162,22 @@ export function useResubmitCorrection(id: string) {
   return useApplicationCommand((body: { expectedVersion: number; note?: string }) => api.post<ApplicationDetail>(`/api/v1/applications/${id}/resubmit-correction`, body));
 }
 
-/** Tag colours of the states (the labels come from the server). */
+/**
+ * Tag colours dark enough for their text to read on the tag's light background (WCAG AA 4.5:1 at 12px; antd's
+ * preset status colours are lighter). The labels come from the server.
+ */
+export const TAG_COLORS = { blue: '#0958d9', indigo: '#1d39c4', green: '#237804', orange: '#ad4e00', red: '#a8071a', gray: 'default' } as const;
+
+/** Tag colours of the application states. */
 export const STATE_COLORS: Record<string, string> = {
-  draft: 'default',
-  pending_institution: 'processing',
-  returned_by_institution: 'warning',
-  refused_by_institution: 'error',
-  pending_authority: 'blue',
-  accepted: 'geekblue',
-  returned_for_correction: 'warning',
-  approved: 'success',
-  refused: 'error',
-  withdrawn: 'default',
+  draft: TAG_COLORS.gray,
+  pending_institution: TAG_COLORS.blue,
+  returned_by_institution: TAG_COLORS.orange,
+  refused_by_institution: TAG_COLORS.red,
+  pending_authority: TAG_COLORS.blue,
+  accepted: TAG_COLORS.indigo,
+  returned_for_correction: TAG_COLORS.orange,
+  approved: TAG_COLORS.green,
+  refused: TAG_COLORS.red,
+  withdrawn: TAG_COLORS.gray,
 };

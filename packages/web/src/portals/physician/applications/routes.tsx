@@ -3,6 +3,7 @@
  * src/portals/physician/routes.tsx by the portal's engineer):
  *   applications/new            业务申请 — the business list and the seed question 二 check
  *   applications/new/:id        the 首次注册 wizard (draft, saved as the physician goes) with the review step
+ *   applications/new/business/:id   a business on the generic path (增加执业地点、变更注册、助理升执业、多机构备案、补发/换领)
  *   applications/:id/submitted  提交成功: the 业务编号 and the next step
  *   applications                业务进度 — the physician's applications, newest first
  *   applications/:id            one application with its history (timeline) and next step
@@ -11,6 +12,7 @@ import { FileAddOutlined, ScheduleOutlined } from '@ant-design/icons';
 import type { PortalMenuItem, PortalRoute } from '../../types';
 import { BusinessListPage } from './business-list-page';
 import { FirstRegistrationWizardPage } from './wizard/wizard-page';
+import { BusinessFormPage } from './business/business-form-page';
 import { SubmittedPage } from './submitted-page';
 import { ProgressListPage } from './progress-list-page';
 import { ApplicationDetailPage } from './application-detail-page';
@@ -18,6 +20,7 @@ import { ApplicationDetailPage } from './application-detail-page';
 export const applicationRoutes: PortalRoute[] = [
   { path: 'applications/new', element: <BusinessListPage /> },
   { path: 'applications/new/:id', element: <FirstRegistrationWizardPage /> },
+  { path: 'applications/new/business/:id', element: <BusinessFormPage /> },
   { path: 'applications/:id/submitted', element: <SubmittedPage /> },
   { path: 'applications', element: <ProgressListPage /> },
   { path: 'applications/:id', element: <ApplicationDetailPage /> },

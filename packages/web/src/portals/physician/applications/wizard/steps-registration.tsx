@@ -1,9 +1,11 @@
 /** Steps 3–4: 执业类别与执业范围 (卫医发〔2001〕169号), then 拟在该机构执业时间 and 科室. */
-import { Alert, Checkbox, DatePicker, Form, Select, Typography } from 'antd';
+import { Alert, DatePicker, Form, Select, Typography } from 'antd';
 import { START_DATE_HINT, type PracticeCategory } from '@medreg/domain';
 import { ProblemAlert } from '../../../../components/problem-alert';
 import { dayjs } from '../../../../lib/dayjs';
-import { useDepartments, useScopeCatalogue } from '../applications-api';
+import { useScopeCatalogue } from '../applications-api';
+import { DepartmentSelect, useDepartmentHint } from './department-select';
+import { ScopeCheckboxes, useScopeLimit } from './scope-checkboxes';
 import { StepForm, type StepProps } from './step-form';
 
 export function ScopeStep(props: StepProps) {
@@ -11,9 +13,8 @@ export function ScopeStep(props: StepProps) {
   const [form] = Form.useForm();
   const catalogue = useScopeCatalogue();
   const category = (Form.useWatch('category', form) as string | undefined) ?? app.payload.category ?? app.qualification?.category;
-  const scopes = catalogue.data?.categories.find((c) => c.category === category)?.scopes ?? [];
   const grassroots = app.form.institution?.grassroots ?? false;
-  const max = grassroots && category === 'clinical' ? catalogue.data?.rules.maxGrassroots ?? 3 : catalogue.data?.rules.maxDefault ?? 1;
+  const { max, texts } = useScopeLimit(category, grassroots);
   return (
     <StepForm {...props} form={form}
       initialValues={{ category: app.payload.category ?? app.qualification?.category, scopes: app.payload.scopes ?? [] }}
@@ -32,12 +33,10 @@ export function ScopeStep(props: StepProps) {
         showIcon
         style={{ marginBottom: 16 }}
         title={`本次最多可选择${max}个执业范围${grassroots ? `（${app.form.institution?.name}为基层医疗机构）` : ''}`}
-        description={<ul className="application-rule-list">{(catalogue.data?.rules.texts ?? []).map((t) => <li key={t}>{t}</li>)}</ul>}
+        description={<ul className="application-rule-list">{texts.map((t) => <li key={t}>{t}</li>)}</ul>}
       />
       <Form.Item name="scopes" label="执业范围" rules={[{ required: true, message: '请选择执业范围' }]}>
-        <Checkbox.Group className="application-scope-grid">
-          {scopes.map((s) => <Checkbox key={s.code} value={s.code}>{s.label}</Checkbox>)}
-        </Checkbox.Group>
+        <ScopeCheckboxes category={category} />
       </Form.Item>
       <ProblemAlert error={catalogue.error} />
     </StepForm>
@@ -47,8 +46,7 @@ export function ScopeStep(props: StepProps) {
 export function PracticeStep(props: StepProps) {
   const { app } = props;
   const [form] = Form.useForm();
-  const departments = useDepartments(app.payload.institutionId);
-  const list = departments.data?.departments ?? [];
+  const hint = useDepartmentHint(app.payload.institutionId);
   return (
     <StepForm {...props} form={form}
       initialValues={{ startDate: app.payload.startDate ? dayjs(app.payload.startDate) : undefined, department: app.payload.department }}
@@ -62,10 +60,9 @@ export function PracticeStep(props: StepProps) {
         <DatePicker style={{ width: 220 }} placeholder="请选择日期" />
       </Form.Item>
       <Form.Item name="department" label="科室" rules={[{ required: true, message: '请选择科室' }]}
-        extra={list.length === 0 && !departments.isPending ? '该机构尚未设置科室，请联系机构在「科室设置」中添加' : '科室为机构在「科室设置」中设置的科室'}>
-        <Select style={{ maxWidth: 360 }} placeholder="请选择科室" loading={departments.isPending} options={list.map((d) => ({ value: d, label: d }))} />
+        extra={hint}>
+        <DepartmentSelect institutionId={app.payload.institutionId} />
       </Form.Item>
-      <ProblemAlert error={departments.error} />
     </StepForm>
   );
 }

@@ -4,11 +4,12 @@
  * application after 机构退回修改.
  */
 import { Alert, Result, Spin, Steps } from 'antd';
-import { useParams, useSearchParams } from 'react-router';
+import { Navigate, useParams, useSearchParams } from 'react-router';
 import { ButtonLink } from '../../../../components/button-link';
 import { PageHeader } from '../../../../components/page-header';
 import { ProblemAlert } from '../../../../components/problem-alert';
 import { useApplication } from '../applications-api';
+import { asBusiness } from '../business-api';
 import '../applications.css';
 import { InstitutionStep, LocationStep } from './steps-place';
 import { PracticeStep, ScopeStep } from './steps-registration';
@@ -46,6 +47,8 @@ export function FirstRegistrationWizardPage() {
       </>
     );
   }
+  // 变更注册、助理升执业 …: the business form of the generic path.
+  if (asBusiness(app).business) return <Navigate to={`/physician/applications/new/business/${app.id}`} replace />;
   if (!app.editable) {
     // Not a redirect: right after 【提交】 the review step itself moves on to the 提交成功 page.
     return (
