@@ -15,8 +15,7 @@ import { HAS_CHROMIUM, launchChromium } from './support/chromium';
 import { logIn, newVisitor, screenshots } from './support/journey';
 import { LIFECYCLE_PHYSICIANS } from './support/lifecycle-data';
 import {
-  authorityApproves, downloadCertificate, institutionAgrees, nextStep, publicRegister, screens, startBusiness, submitBusiness,
-} from './support/lifecycle-journey';
+  authorityApproves, downloadCertificate, institutionAgrees, nextStep, publicRegister, screens, startBusiness, submitBusiness, verificationPage, verifyTokenOf } from './support/lifecycle-journey';
 import { startLifecycleServer } from './support/lifecycle-server';
 import { menu } from './support/physician-flows';
 import type { RunningServer } from './support/server';
@@ -59,6 +58,8 @@ describe.skipIf(!HAS_CHROMIUM)('BT-04 助理升执业 journey (same institution)
       await menu(page, '执业信息');
       await page.locator('.practice-registration', { hasText: '执业助理医师' }).waitFor();
       await screens(page, shot, 'physician-practice-before');
+      // The assistant certificate as it is now: its QR token, to check after the upgrade that it reads 已换发.
+      const oldToken = verifyTokenOf(await downloadCertificate(page, dir, '执业助理医师', 'certificate-assistant.pdf'));
       await startBusiness(page, 'assistant_upgrade', shot, 'physician-business-list');
 
       // Step 1: the current assistant registration.
@@ -118,6 +119,13 @@ describe.skipIf(!HAS_CHROMIUM)('BT-04 助理升执业 journey (same institution)
       const certificate = await downloadCertificate(after, dir, licence, 'certificate-upgraded.pdf');
       expect(certificate).toContain(licence);
       expect(certificate).toContain(who.name);
+      expect(verifyTokenOf(certificate)).not.toBe(oldToken);
+
+      // The old certificate's QR code now says it was replaced, and by which.
+      const verified = await verificationPage(await visitor(), oldToken, shot, 'verify-old-certificate');
+      expect(verified).toContain('已换发');
+      expect(verified).toContain(licence);
+      expect(verified).not.toMatch(/^有效$/m);
 
       // The public register shows the 执业医师 registration.
       const rows = await publicRegister(await visitor(), '北京市', who.name, '北京市海淀医院', shot, 'public-register');

@@ -16,6 +16,7 @@ import { logIn, newVisitor, screenshots, writePortrait } from './support/journey
 import { LIFECYCLE_PHYSICIANS } from './support/lifecycle-data';
 import {
   authorityApproves, downloadCertificate, institutionAgrees, nextStep, publicRegister, screens, startBusiness, submitBusiness,
+  verificationPage, verifyTokenOf,
 } from './support/lifecycle-journey';
 import { startLifecycleServer } from './support/lifecycle-server';
 import { choose, menu, pickDate } from './support/physician-flows';
@@ -56,6 +57,9 @@ describe.skipIf(!HAS_CHROMIUM)('BT-03 变更执业范围 journey (with evidence)
     try {
       const page = await visitor();
       await logIn(page, 'physician', who.loginName, DEMO_PASSWORD);
+      // The certificate as it is now: after the change it must read 已换发 at its QR address.
+      await menu(page, '执业信息');
+      const oldToken = verifyTokenOf(await downloadCertificate(page, dir, '内科专业', 'certificate-before.pdf'));
       await startBusiness(page, 'change_registration', shot, 'physician-business-list');
 
       // 变更事项: the current registration, the exemptions as guidance, the choice.
@@ -112,7 +116,7 @@ describe.skipIf(!HAS_CHROMIUM)('BT-03 变更执业范围 journey (with evidence)
       // The centre's clerk agrees; the 海淀区 reviewer accepts and approves.
       const seen = await institutionAgrees(await visitor(), 'sjq_clerk', DEMO_PASSWORD, who.name, businessCode, shot, 'institution');
       expect(seen).toContain('变更注册');
-      await authorityApproves(await visitor(), 'hd_wjw_reviewer', DEMO_PASSWORD, businessCode, shot, 'authority');
+      await authorityApproves(await visitor(), 'hd_wjw_reviewer', DEMO_PASSWORD, businessCode, shot, 'authority', '准予变更');
 
       // The physician: both scopes on the same registration; its certificate reprinted with them.
       const after = await visitor();
@@ -134,6 +138,9 @@ describe.skipIf(!HAS_CHROMIUM)('BT-03 变更执业范围 journey (with evidence)
       const certificate = await downloadCertificate(after, dir, '外科专业', 'certificate-changed.pdf');
       expect(certificate).toContain('外科');
       expect(certificate).toContain(who.name);
+      expect(verifyTokenOf(certificate)).not.toBe(oldToken);
+      const verified = await verificationPage(await visitor(), oldToken, shot, 'verify-old-certificate');
+      expect(verified).toContain('已换发');
 
       const rows = await publicRegister(await visitor(), '北京市', who.name, CENTRE, shot, 'public-register');
       expect(rows.some((r) => r.includes('外科')), rows.join('\n')).toBe(true);

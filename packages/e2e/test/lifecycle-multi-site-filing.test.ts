@@ -89,7 +89,7 @@ describe.skipIf(!HAS_CHROMIUM)('BT-05 多机构备案 journey (add, then end)', 
       await page.locator('.practice-filings', { hasText: FILED }).getByText('申请中').waitFor();
 
       await institutionAgrees(await visitor(), 'hpl_clerk', DEMO_PASSWORD, who.name, addCode, shot, 'institution-add');
-      await authorityApproves(await visitor(), 'dc_wjw_reviewer', DEMO_PASSWORD, addCode, shot, 'authority-add');
+      await authorityApproves(await visitor(), 'dc_wjw_reviewer', DEMO_PASSWORD, addCode, shot, 'authority-add', '准予备案');
 
       // The filing is 有效 with its period; the registration and certificate unchanged.
       const after = await visitor();
@@ -121,7 +121,7 @@ describe.skipIf(!HAS_CHROMIUM)('BT-05 多机构备案 journey (add, then end)', 
       const endCode = await submitBusiness(after, shot, 'physician-filing-end-submitted');
 
       await institutionAgrees(await visitor(), 'hpl_clerk', DEMO_PASSWORD, who.name, endCode, shot, 'institution-end');
-      await authorityApproves(await visitor(), 'dc_wjw_reviewer', DEMO_PASSWORD, endCode, shot, 'authority-end');
+      await authorityApproves(await visitor(), 'dc_wjw_reviewer', DEMO_PASSWORD, endCode, shot, 'authority-end', '准予备案');
 
       const last = await visitor();
       await logIn(last, 'physician', who.loginName, DEMO_PASSWORD);

@@ -81,8 +81,10 @@ export async function institutionAgrees(page: Page, clerk: string, password: str
   return detail;
 }
 
-/** The reviewer of the deciding authority: 审批工作台 → 【办理业务】 → 纸质材料 → 【受理】 → 【准予注册】. */
-export async function authorityApproves(page: Page, reviewer: string, password: string, businessCode: string, shot: Shot, step: string): Promise<string> {
+/** The reviewer of the deciding authority: 审批工作台 → 【办理业务】 → 纸质材料 → 【受理】 → 【准予…】 (准予注册, 准予变更, 准予备案). */
+export async function authorityApproves(
+  page: Page, reviewer: string, password: string, businessCode: string, shot: Shot, step: string, decision = '准予注册',
+): Promise<string> {
   await logIn(page, 'authority', reviewer, password);
   await menu(page, '审批工作台');
   await page.getByRole('heading', { name: '审批工作台' }).waitFor();
@@ -104,11 +106,11 @@ export async function authorityApproves(page: Page, reviewer: string, password: 
   let dialog = page.getByRole('dialog', { name: '受理' });
   await dialog.getByRole('button', { name: '确定受理' }).click();
   await dialog.waitFor({ state: 'hidden' });
-  await page.getByRole('button', { name: '准予注册', exact: true }).click();
-  dialog = page.getByRole('dialog', { name: '准予注册' });
-  await dialog.getByRole('button', { name: '确定准予注册' }).click();
+  await page.getByRole('button', { name: decision, exact: true }).click();
+  dialog = page.getByRole('dialog', { name: decision });
+  await dialog.getByRole('button', { name: `确定${decision}` }).click();
   await dialog.waitFor({ state: 'hidden' });
-  await page.getByRole('button', { name: '准予注册', exact: true }).waitFor({ state: 'detached' });
+  await page.getByRole('button', { name: decision, exact: true }).waitFor({ state: 'detached' });
   await shot(page, `${step}-approved`);
   return detail;
 }
@@ -125,6 +127,21 @@ export async function downloadCertificate(page: Page, dir: string, text: string,
   const pdfFile = path.join(dir, file);
   await writeFile(pdfFile, pdf);
   return squash(await pdfText(pdfFile, pdf));
+}
+
+/** The QR token a downloaded certificate prints (its verification address …/public/verify/<token>). */
+export function verifyTokenOf(certificateText: string): string {
+  const token = /\/public\/verify\/([0-9a-f]{32})/.exec(certificateText)?.[1];
+  expect(token, certificateText.slice(0, 400)).toBeDefined();
+  return token!;
+}
+
+/** The public verification page of a certificate's QR code, as a phone opens it; returns its text. */
+export async function verificationPage(page: Page, token: string, shot: Shot, step: string): Promise<string> {
+  await open(page, `/public/verify/${token}`);
+  await page.locator('.verify-verdict').waitFor();
+  await screens(page, shot, step);
+  return page.locator('.verify-page').innerText();
 }
 
 /**
