@@ -43,37 +43,36 @@ export async function loadInstitutionRef(c: Ctx, id: string): Promise<Institutio
 
 export async function loadPhysicianSnapshot(c: Ctx, physician: Pick<Physician, 'id' | 'idNumberHash' | 'name'>, opts: { lock?: boolean } = {}): Promise<PhysicianSnapshot> {
   if (opts.lock) await rowsOf(c.tx, sql`SELECT id FROM registrations WHERE physician_id = ${physician.id} ORDER BY id FOR UPDATE`);
-  const [qs, regs, filings, certs, pending] = await Promise.all([
-    c.tx.select({ id: qualifications.id, level: qualifications.level, category: qualifications.category, status: qualifications.status, obtainedDate: qualifications.obtainedDate })
-      .from(qualifications)
-      .where(and(eq(qualifications.synced, true), or(
-        eq(qualifications.physicianId, physician.id),
-        and(isNull(qualifications.physicianId), eq(qualifications.idNumberHash, physician.idNumberHash), eq(qualifications.name, physician.name)),
-      ))),
-    c.tx.select({
-      registration: registrations,
-      authorityAreaCode: sql<string>`ga.area_code`, authorityName: sql<string>`ga.name`,
-      institution: institutionColumns,
-    })
-      .from(registrations)
-      .innerJoin(institutions, eq(institutions.id, registrations.mainInstitutionId))
-      .innerJoin(authorities, eq(authorities.id, institutions.approvingAuthorityId))
-      .innerJoin(sql`authorities ga`, sql`ga.id = ${registrations.authorityId}`)
-      .where(eq(registrations.physicianId, physician.id)),
-    c.tx.select({ filing: multiSiteFilings, institution: institutionColumns })
-      .from(multiSiteFilings)
-      .innerJoin(institutions, eq(institutions.id, multiSiteFilings.institutionId))
-      .innerJoin(authorities, eq(authorities.id, institutions.approvingAuthorityId))
-      .where(eq(multiSiteFilings.physicianId, physician.id)),
-    c.tx.select({ id: certificates.id, registrationId: certificates.registrationId, status: certificates.status, licenceCode: certificates.licenceCode, issuedOn: certificates.issuedOn })
-      .from(certificates)
-      .innerJoin(registrations, eq(registrations.id, certificates.registrationId))
-      .where(eq(registrations.physicianId, physician.id))
-      .orderBy(desc(certificates.createdAt)),
-    c.tx.select({ type: applications.businessType, registrationId: applications.subjectRegistrationId, filingId: applications.subjectFilingId })
-      .from(applications)
-      .where(and(eq(applications.physicianId, physician.id), notInArray(applications.state, [...CLOSED_APPLICATION_STATES]))),
-  ]);
+  // One after the other: inside a transaction they share one connection (node-postgres queues, and pg@9 refuses, overlapping queries).
+  const qs = await c.tx.select({ id: qualifications.id, level: qualifications.level, category: qualifications.category, status: qualifications.status, obtainedDate: qualifications.obtainedDate })
+    .from(qualifications)
+    .where(and(eq(qualifications.synced, true), or(
+      eq(qualifications.physicianId, physician.id),
+      and(isNull(qualifications.physicianId), eq(qualifications.idNumberHash, physician.idNumberHash), eq(qualifications.name, physician.name)),
+    )));
+  const regs = await c.tx.select({
+    registration: registrations,
+    authorityAreaCode: sql<string>`ga.area_code`, authorityName: sql<string>`ga.name`,
+    institution: institutionColumns,
+  })
+    .from(registrations)
+    .innerJoin(institutions, eq(institutions.id, registrations.mainInstitutionId))
+    .innerJoin(authorities, eq(authorities.id, institutions.approvingAuthorityId))
+    .innerJoin(sql`authorities ga`, sql`ga.id = ${registrations.authorityId}`)
+    .where(eq(registrations.physicianId, physician.id));
+  const filings = await c.tx.select({ filing: multiSiteFilings, institution: institutionColumns })
+    .from(multiSiteFilings)
+    .innerJoin(institutions, eq(institutions.id, multiSiteFilings.institutionId))
+    .innerJoin(authorities, eq(authorities.id, institutions.approvingAuthorityId))
+    .where(eq(multiSiteFilings.physicianId, physician.id));
+  const certs = await c.tx.select({ id: certificates.id, registrationId: certificates.registrationId, status: certificates.status, licenceCode: certificates.licenceCode, issuedOn: certificates.issuedOn })
+    .from(certificates)
+    .innerJoin(registrations, eq(registrations.id, certificates.registrationId))
+    .where(eq(registrations.physicianId, physician.id))
+    .orderBy(desc(certificates.createdAt));
+  const pending = await c.tx.select({ type: applications.businessType, registrationId: applications.subjectRegistrationId, filingId: applications.subjectFilingId })
+    .from(applications)
+    .where(and(eq(applications.physicianId, physician.id), notInArray(applications.state, [...CLOSED_APPLICATION_STATES])));
   return {
     qualifications: qs.map((q): QualificationSnapshot => ({ id: q.id, level: q.level, category: q.category, status: q.status, ...(q.obtainedDate ? { obtainedOn: q.obtainedDate } : {}) })),
     registrations: regs.map(({ registration: r, institution, authorityAreaCode, authorityName }): RegistrationSnapshot => ({
