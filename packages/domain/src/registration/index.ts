@@ -11,3 +11,5 @@ export * from './physician-snapshot';
 export * from './seniority';
 export * from './fingerprint';
 export * from './practice-check';
+export * from './departure-reasons';
+export * from './departure-report';

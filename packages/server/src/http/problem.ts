@@ -25,12 +25,13 @@ function fromDomainError(err: DomainError, req: FastifyRequest): Problem {
   return {
     type: `https://medreg.local/problems/${err.code.toLowerCase().replaceAll('_', '-')}`,
     title: en ? err.titleEn : err.title,
-    status: err.status,
-    code: err.code,
     detail: en && err.message === err.title ? err.titleEn : err.message,
     instance: req.id,
     ...(err.path ? { errors: [{ path: err.path, message: err.message, code: err.code }] } : {}),
     ...(err.extra ?? {}),
+    // An error's extra facts never replace its HTTP status or code (a lifecycle refusal carries the record's `status`).
+    status: err.status,
+    code: err.code,
   };
 }
 

@@ -8,6 +8,7 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import {
   type CERTIFICATE_TABLE, FILING_TABLE, OPENED, REGISTRATION_TABLE, type LifecycleCause, type PhysicianLevel, type PlanStep, type RecordRef,
+  type RegistrationEvent, type RegistrationStatus,
 } from '@medreg/domain';
 import type { Ctx } from '../../context';
 import { certificateEvents, certificates, filingEvents, multiSiteFilings, physicians, registrationEvents, registrations } from '../../db/schema/index';
@@ -49,22 +50,15 @@ export async function applyPlan(c: Ctx, steps: readonly PlanStep[], ctx: PlanCon
   for (const step of steps) {
     switch (step.kind) {
       case 'registration': {
-        const set: Record<string, unknown> = {
-          status: step.to, statusSince: c.now(), statusReason: REGISTRATION_TABLE[step.event].label, version: sql`${registrations.version} + 1`,
-        };
+        const set: Record<string, unknown> = {};
         if (step.changes?.category) set.category = step.changes.category;
         if (step.changes?.scopes) set.scopes = [...step.changes.scopes];
         if (step.changes && 'qualificationId' in step.changes && step.changes.qualificationId !== undefined) set.qualificationId = step.changes.qualificationId;
         if (step.licence) set.licenceCode = await nextLicenceCodeFor(c, step.licence);
-        const [row] = await c.tx.update(registrations).set(set)
-          .where(and(eq(registrations.id, step.registrationId), eq(registrations.status, step.from)))
-          .returning({ id: registrations.id });
-        if (!row) throw stale('该执业注册');
-        await c.tx.insert(registrationEvents).values({
-          registrationId: step.registrationId, event: step.event, fromStatus: step.from, toStatus: step.to, cause: ctx.cause,
-          applicationId: ctx.applicationId, actorAccountId: ctx.actor.accountId, changes: { ...step.changes, ...(set.licenceCode ? { licenceCode: set.licenceCode } : {}) }, createdAt: c.now(),
-        });
-        await audit(c, ctx.actor, `registration.${step.event}`, 'registration', step.registrationId, { from: step.from, to: step.to, applicationId: ctx.applicationId });
+        await applyRegistrationEvent(c, {
+          registrationId: step.registrationId, event: step.event, from: step.from, to: step.to, set,
+          changes: { ...step.changes, ...(set.licenceCode ? { licenceCode: set.licenceCode } : {}) },
+        }, ctx);
         touched.add(step.registrationId);
         break;
       }
@@ -142,6 +136,35 @@ export async function applyPlan(c: Ctx, steps: readonly PlanStep[], ctx: PlanCon
     if (by) await c.tx.update(certificates).set({ supersededBy: by }).where(eq(certificates.id, old.id));
   }
   return { openedRegistrationId: opened, touchedRegistrationIds: [...touched] };
+}
+
+export interface RegistrationEventWrite {
+  registrationId: string;
+  event: RegistrationEvent;
+  /** The status it leaves (checked against REGISTRATION_TABLE by the caller): the write is guarded by it. */
+  from: RegistrationStatus;
+  to: RegistrationStatus;
+  /** Further columns to set with the status. */
+  set?: Record<string, unknown>;
+  /** What the history row records of the change. */
+  changes?: Record<string, unknown>;
+}
+
+/**
+ * One event of a registration: the new status (status_since, status_reason = the event's label, version + 1),
+ * written only if the registration is still in `from` (else RECORD_CHANGED, 409), its history row and its audit entry.
+ */
+export async function applyRegistrationEvent(c: Ctx, w: RegistrationEventWrite, ctx: Pick<PlanContext, 'applicationId' | 'actor' | 'cause'>): Promise<void> {
+  const [row] = await c.tx.update(registrations).set({
+    ...w.set, status: w.to, statusSince: c.now(), statusReason: REGISTRATION_TABLE[w.event].label, version: sql`${registrations.version} + 1`,
+  }).where(and(eq(registrations.id, w.registrationId), eq(registrations.status, w.from)))
+    .returning({ id: registrations.id });
+  if (!row) throw stale('该执业注册');
+  await c.tx.insert(registrationEvents).values({
+    registrationId: w.registrationId, event: w.event, fromStatus: w.from, toStatus: w.to, cause: ctx.cause,
+    applicationId: ctx.applicationId, actorAccountId: ctx.actor.accountId, changes: w.changes ?? {}, createdAt: c.now(),
+  });
+  await audit(c, ctx.actor, `registration.${w.event}`, 'registration', w.registrationId, { from: w.from, to: w.to, applicationId: ctx.applicationId });
 }
 
 /**

@@ -1,5 +1,5 @@
 /** 系统首页 of the institution portal: who is signed in, the applications waiting for confirmation, the functions. */
-import { ApartmentOutlined, CheckCircleOutlined, FileSearchOutlined, SafetyOutlined, TeamOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, CheckCircleOutlined, IdcardOutlined, FileSearchOutlined, SafetyOutlined, TeamOutlined } from '@ant-design/icons';
 import { Card, Col, Descriptions, List, Row, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
@@ -15,6 +15,7 @@ interface Entry { to: string; title: string; text: string; icon: ReactNode; admi
 
 const ENTRIES: Entry[] = [
   { to: '/institution/applications', title: '医师申请业务办理', text: '确认本机构医师的注册、变更等业务申请，打印《医师执业注册申请审核表》。', icon: <FileSearchOutlined /> },
+  { to: '/institution/physicians', title: '本机构医师', text: '以本机构为主要执业机构的医师；医师离职、退休等情形的注册备案。', icon: <IdcardOutlined /> },
   { to: '/institution/multi-site-physicians', title: '多机构执业医师', text: '在本机构备案执业的医师：备案的执业范围、有效期和状态。', icon: <ApartmentOutlined /> },
   { to: '/institution/activation', title: '医师账户激活', text: '为主要执业机构为本机构的医师生成激活码，或开启自动激活。', icon: <CheckCircleOutlined />, adminOnly: true },
   { to: '/institution/verification', title: '医师验证', text: '核对医师注册信息的执业地点、主要执业机构是否与本机构一致。', icon: <SafetyOutlined /> },

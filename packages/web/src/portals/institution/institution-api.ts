@@ -4,7 +4,7 @@
  * so the buttons follow the server.
  */
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { FilingStatus, InstitutionQueue, PhysicianAccountStatus } from '@medreg/domain';
+import type { DepartureReason, FilingStatus, InstitutionQueue, PhysicianAccountStatus, RegistrationStatus } from '@medreg/domain';
 import type { ApplicationView } from '../../api/application-view';
 import type { BusinessView } from '../../api/business-view';
 import { api } from '../../api/client';
@@ -306,4 +306,54 @@ export function useStaffMutations() {
       onSuccess: refresh,
     }),
   };
+}
+
+// 本机构医师 and 注册备案 (BT-06)
+
+export interface DepartureReportView {
+  reason: DepartureReason;
+  reasonLabel: string;
+  leftOn: string;
+  reportedOn: string;
+  late: boolean;
+  note: string | null;
+}
+
+export interface RosterPhysician {
+  registrationId: string;
+  physicianName: string;
+  idNumberMasked: string;
+  levelLabel: string;
+  categoryLabel: string;
+  scopes: { code: string; name: string }[];
+  licenceCode: string | null;
+  approvedOn: string;
+  status: RegistrationStatus;
+  statusLabel: string;
+  departure: DepartureReportView | null;
+  abilities: { reportDeparture: boolean };
+}
+
+export interface RosterQuery { status?: RegistrationStatus; name?: string; cursor?: string; limit?: number }
+
+export function useInstitutionPhysicians(query: RosterQuery) {
+  return useQuery({
+    queryKey: ['institution', 'physicians', query],
+    queryFn: ({ signal }) => api.get<{ items: RosterPhysician[]; total: number; nextCursor: string | null }>(
+      '/api/v1/institution/physicians', { query: { ...withoutBlanks(query) }, signal },
+    ),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export interface DepartureReportResult { registrationId: string; statusLabel: string; reasonLabel: string; leftOn: string; dueOn: string; late: boolean; endedFilings: number }
+
+export function useReportDeparture() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { registrationId: string; reason: DepartureReason; leftOn: string; note?: string }) =>
+      api.post<DepartureReportResult>(`/api/v1/institution/registrations/${input.registrationId}/departure`,
+        { reason: input.reason, leftOn: input.leftOn, ...(input.note ? { note: input.note } : {}) }),
+    onSettled: () => void client.invalidateQueries({ queryKey: ['institution', 'physicians'] }),
+  });
 }

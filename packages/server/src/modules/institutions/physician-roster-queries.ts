@@ -1,0 +1,64 @@
+import { and, count, eq, sql, type SQL } from 'drizzle-orm';
+import type { RegistrationStatus } from '@medreg/domain';
+import type { Ctx } from '../../context';
+import { physicians, registrations } from '../../db/schema/index';
+import { keyset } from '../../db/keyset';
+
+export interface RosterFilter {
+  institutionId: string;
+  status?: RegistrationStatus;
+  name?: string;
+  cursor?: { approvedOn: string; id: string };
+  limit: number;
+}
+
+function conditions(f: RosterFilter): SQL[] {
+  const where: SQL[] = [eq(registrations.mainInstitutionId, f.institutionId)];
+  if (f.status) where.push(eq(registrations.status, f.status));
+  if (f.name !== undefined) where.push(eq(physicians.name, f.name));
+  return where;
+}
+
+/**
+ * One page of the registrations whose main institution this is, by (approved_on, id) descending —
+ * registrations_institution_roster_idx / registrations_institution_approved_idx — with the last 注册备案 reported
+ * (its registration_events row, through registration_events_registration_idx).
+ */
+export function selectRosterPage(c: Ctx, f: RosterFilter) {
+  const where = conditions(f);
+  const page = keyset(registrations.approvedOn, registrations.id, 'desc',
+    f.cursor ? { key: sql`${f.cursor.approvedOn}::date`, id: f.cursor.id } : undefined);
+  if (page.where) where.push(page.where);
+  return c.tx
+    .select({
+      id: registrations.id,
+      physicianName: physicians.name,
+      idNumberMasked: physicians.idNumberMasked,
+      level: registrations.level,
+      category: registrations.category,
+      scopes: registrations.scopes,
+      licenceCode: registrations.licenceCode,
+      approvedOn: registrations.approvedOn,
+      status: registrations.status,
+      departure: sql<Record<string, unknown> | null>`(
+        SELECT e.changes FROM registration_events e
+        WHERE e.registration_id = ${registrations.id} AND e.event = 'file_departure'
+        ORDER BY e.id DESC LIMIT 1)`,
+    })
+    .from(registrations)
+    .innerJoin(physicians, eq(physicians.id, registrations.physicianId))
+    .where(and(...where))
+    .orderBy(...page.orderBy)
+    .limit(f.limit + 1);
+}
+
+export type RosterRow = Awaited<ReturnType<typeof selectRosterPage>>[number];
+
+export async function countRoster(c: Ctx, f: RosterFilter): Promise<number> {
+  const [row] = await c.tx
+    .select({ n: count() })
+    .from(registrations)
+    .innerJoin(physicians, eq(physicians.id, registrations.physicianId))
+    .where(and(...conditions(f)));
+  return Number(row?.n ?? 0);
+}

@@ -1,0 +1,47 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { reading, type Deps } from '../../context';
+import { accountActor } from '../../http/actor';
+import { problemResponses } from '../../http/problem-schema';
+import { reportDeparture } from './departure-report';
+import { listInstitutionPhysicians } from './physician-roster';
+import { DepartureReportBody, DepartureReportResponse, PhysicianRosterPage, PhysicianRosterQuery } from './physician-roster-schemas';
+import { z } from 'zod';
+
+const TAGS = ['医疗机构端'];
+const RegistrationParams = z.object({ id: z.uuid('执业注册标识无效') });
+
+/** 本机构医师 and 注册备案 (BT-06), for the institution's clerks and its admin. */
+export async function institutionPhysicianRoutes(root: FastifyInstance, deps: Deps): Promise<void> {
+  const app = root.withTypeProvider<ZodTypeProvider>();
+
+  app.get('/api/v1/institution/physicians', {
+    config: { audience: ['institution'] },
+    schema: {
+      tags: TAGS,
+      summary: '本机构医师：以本机构为主要执业机构的执业注册（按注册状态、姓名筛选，按批准日期倒序，分页，含总数和最近一次注册备案）',
+      querystring: PhysicianRosterQuery,
+      response: {
+        200: PhysicianRosterPage,
+        ...problemResponses({ 400: ['VALIDATION_FAILED', 'QUEUE_CURSOR_INVALID'], 401: ['UNAUTHENTICATED'], 403: ['FORBIDDEN'] }),
+      },
+    },
+  }, async (req) => listInstitutionPhysicians(reading(deps), accountActor(req), req.query));
+
+  app.post('/api/v1/institution/registrations/:id/departure', {
+    config: { audience: ['institution'] },
+    schema: {
+      tags: TAGS,
+      summary: '注册备案：报告医师调离、退休、退职、被辞退或被开除（离职手续办理完毕之日起30日内；逾期报告照收并标注逾期）',
+      params: RegistrationParams,
+      body: DepartureReportBody,
+      response: {
+        200: DepartureReportResponse,
+        ...problemResponses({
+          400: ['VALIDATION_FAILED', 'DEPARTURE_DATE_IN_FUTURE'], 401: ['UNAUTHENTICATED'], 403: ['FORBIDDEN'], 404: ['REGISTRATION_NOT_FOUND'],
+          409: ['REGISTRATION_EVENT_NOT_ALLOWED', 'RECORD_CHANGED'],
+        }),
+      },
+    },
+  }, async (req) => reportDeparture(deps, accountActor(req), req.params.id, req.body));
+}
