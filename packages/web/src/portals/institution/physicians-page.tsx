@@ -124,8 +124,10 @@ const COLUMNS: TableColumnsType<RosterPhysician> = [
           {r.departure?.late && <StatusTag label="逾期报告" color="error" />}
         </Space>
         {r.departure && (
-          <Typography.Text type="secondary" className="inst-small" style={{ display: 'block' }}>
-            {r.departure.reasonLabel} · 手续办理 {r.departure.leftOn} · 报告 {r.departure.reportedOn}
+          <Typography.Text type="secondary" className="inst-small" style={{ display: 'block', whiteSpace: 'normal', wordBreak: 'break-word' }}>
+            {r.departure.reasonLabel}
+            <br />手续办理 {r.departure.leftOn}
+            <br />报告 {r.departure.reportedOn}
           </Typography.Text>
         )}
       </div>
