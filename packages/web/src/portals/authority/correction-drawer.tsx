@@ -15,6 +15,7 @@ import { StatusTag } from '../../components/status-tag';
 import { formatDateTime } from '../../lib/format';
 import { AttachmentLinks, CORRECTION_STATUS_COLORS } from './correction-attachments';
 import { useCorrectionCommand, useCorrectionDetail, type CorrectionDetail } from './correction-handling-api';
+import '../../components/staff-contrast.css';
 
 interface ResolveForm {
   qualificationId: string;
@@ -172,9 +173,15 @@ export function CorrectionDrawer({ id, onClose }: { id: string | null; onClose: 
   const { data, error } = useCorrectionDetail(id);
   const wide = Grid.useBreakpoint().md !== false;
   return (
-    <Drawer title="资格补改申请" open={id !== null} onClose={onClose} size={wide ? 640 : '100%'} destroyOnHidden>
-      <ProblemAlert error={error} />
-      {data && <Body detail={data} />}
+    // Portalled out of the staff layout: the same contrast rules (staff-contrast.css) and a body reachable by keyboard.
+    <Drawer
+      title="资格补改申请" open={id !== null} onClose={onClose} size={wide ? 640 : '100%'} destroyOnHidden rootClassName="staff-contrast" mask={wide}
+      styles={{ body: { padding: 0, overflow: 'hidden', display: 'flex' } }}
+    >
+      <div role="region" aria-label="资格补改申请详情" tabIndex={0} style={{ overflow: 'auto', padding: 16, flex: 1 }}>
+        <ProblemAlert error={error} />
+        {data && <Body detail={data} />}
+      </div>
     </Drawer>
   );
 }

@@ -32,7 +32,7 @@ export function QualificationCorrectionsPage() {
   const [openId, setOpenId] = useState<string | null>(null);
   const { data, error, isFetching } = useQualificationCorrections({ status, cursor: pages.cursor });
   return (
-    <>
+    <div className="staff-contrast">
       <PageHeader
         title="资格补改"
         description="医师资格校验未通过、确认姓名及身份证号码无误的医师提交的资格信息补录或修改申请（本辖区）。"
@@ -67,6 +67,6 @@ export function QualificationCorrectionsPage() {
       />
       <KeysetPager pages={pages} nextCursor={data?.nextCursor} showPage={false} />
       <CorrectionDrawer id={openId} onClose={() => setOpenId(null)} />
-    </>
+    </div>
   );
 }

@@ -15,6 +15,7 @@ import { ProblemAlert } from '../../components/problem-alert';
 import { StatusTag } from '../../components/status-tag';
 import { formatDateTime } from '../../lib/format';
 import { useRefreshPhysician } from './physician-api';
+import '../../components/staff-contrast.css';
 
 interface Correction {
   id: string;
@@ -112,7 +113,8 @@ export function QualificationCorrectionsPage() {
     queryFn: () => api.get<{ items: Correction[]; canSubmit: boolean }>('/api/v1/physician/qualification-corrections'),
   });
   return (
-    <>
+    // staff-contrast.css: the green and red status tags dark enough to read (WCAG 2.1 AA 1.4.3).
+    <div className="staff-contrast">
       <PageHeader title="资格补改指南" description="如确认姓名及身份证号码无误，仍未验证到医师资格，可在此查看解决办法并申请资格补改。" />
       <Guide />
       <ProblemAlert error={error} />
@@ -136,7 +138,7 @@ export function QualificationCorrectionsPage() {
       </Card>
       {data?.items[0]?.status === 'resolved' && (
         <Typography.Paragraph>
-          您的资格补改申请已办结，补录或修改后的资格信息请在<Link to="/physician/qualifications">「资格信息」</Link>中查看。如仍有问题，可再次提交申请。
+          您的资格补改申请已办结，补录或修改后的资格信息请在<Link to="/physician/qualifications" style={{ textDecoration: 'underline' }}>「资格信息」</Link>中查看。如仍有问题，可再次提交申请。
         </Typography.Paragraph>
       )}
       {data?.items[0]?.status === 'rejected' && (
@@ -145,6 +147,6 @@ export function QualificationCorrectionsPage() {
       {data?.canSubmit === false
         ? <Typography.Paragraph type="secondary">您有一条正在办理的资格补改申请，办理完毕前不能再次提交。</Typography.Paragraph>
         : data && <NewRequest onDone={async () => { await refreshPhysician(); }} />}
-    </>
+    </div>
   );
 }
