@@ -65,5 +65,8 @@ export * from "./applications/paper-materials";
 export * from "./applications/authority-decisions";
 export * from "./institution/index";
 
+// 资格补改 handled by the authority (domain §2.2 BT-12)
+export * from "./qualifications/index";
+
 // Uploaded files: sizes and counts
 export * from "./uploads/upload-limits";

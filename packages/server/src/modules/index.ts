@@ -4,6 +4,7 @@ import { accountsRoutes } from './accounts/routes';
 import { notificationsRoutes } from './notifications/routes';
 import { physiciansRoutes } from './physicians/routes';
 import { qualificationsRoutes } from './qualifications/routes';
+import { correctionHandlingRoutes } from './qualifications/handling-routes';
 import { activationPhysicianRoutes } from './activation/physician-routes';
 import { activationInstitutionRoutes } from './activation/institution-routes';
 import { referenceRoutes } from './reference/routes';
@@ -24,6 +25,7 @@ export const MODULES: ModuleRoutes[] = [
   notificationsRoutes,
   physiciansRoutes,
   qualificationsRoutes,
+  correctionHandlingRoutes,
   activationPhysicianRoutes,
   activationInstitutionRoutes,
   referenceRoutes,

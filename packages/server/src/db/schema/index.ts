@@ -10,3 +10,4 @@ export * from './signup';
 export * from './login-failures';
 export * from './jobs';
 export * from './lifecycle';
+export * from './corrections';

@@ -62,6 +62,8 @@ export const qualificationCorrections = pgTable('qualification_corrections', {
   attachments: text('attachments').array().notNull().default([]),
   status: text('status').$type<'submitted' | 'in_review' | 'resolved' | 'rejected'>().notNull().default('submitted'),
   resolutionNote: text('resolution_note'),
+  version: integer('version').notNull().default(1),
+  qualificationId: uuid('qualification_id'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   resolvedAt: timestamp('resolved_at', { withTimezone: true }),
 });

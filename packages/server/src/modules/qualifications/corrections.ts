@@ -6,7 +6,10 @@
  */
 import { and, desc, eq, inArray, like, or, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
-import { CommonErrors, TextErrors, hasControlCharacter, provinceCodeOf, type Jurisdiction } from '@medreg/domain';
+import {
+  CORRECTION_STATUS_LABELS, CommonErrors, OPEN_CORRECTION_STATUSES, TextErrors, hasControlCharacter, provinceCodeOf,
+  type CorrectionStatus, type Jurisdiction,
+} from '@medreg/domain';
 import type { Ctx } from '../../context';
 import { cursorPart, decodeCursor, encodeCursor } from '../../db/cursor';
 import { authorities, physicians, qualificationCorrections, type Physician } from '../../db/schema/index';
@@ -18,14 +21,8 @@ import type { InspectedUpload } from '../../storage/upload-inspection';
 
 export const MAX_REASON_LENGTH = 1000;
 
-export type CorrectionStatus = 'submitted' | 'in_review' | 'resolved' | 'rejected';
-export const CORRECTION_STATUS_LABELS = {
-  submitted: '已提交，待受理',
-  in_review: '审核中',
-  resolved: '已补改',
-  rejected: '未予补改',
-} as const satisfies Record<CorrectionStatus, string>;
-const OPEN: CorrectionStatus[] = ['submitted', 'in_review'];
+export { CORRECTION_STATUS_LABELS, type CorrectionStatus } from '@medreg/domain';
+const OPEN = OPEN_CORRECTION_STATUSES as CorrectionStatus[];
 
 /** Checks the reason; the problem names its field. */
 export function validateCorrectionReason(reason: string): string {

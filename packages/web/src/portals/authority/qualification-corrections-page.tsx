@@ -1,10 +1,9 @@
 /**
  * 资格补改 — requests to supplement or correct qualification records (seed question 五 「资格补改指南」,
- * domain BT-12), routed to the authorities within this one's jurisdiction.
+ * domain BT-12), routed to the authorities within this one's jurisdiction; 【办理】 opens one (./correction-drawer.tsx).
  */
-import { Flex, Select, Space, Table, Typography, type TableColumnsType } from 'antd';
+import { Button, Flex, Select, Table, Typography, type TableColumnsType } from 'antd';
 import { useState } from 'react';
-import { formatFileSize } from '@medreg/domain';
 import { KeysetPager } from '../../components/keyset-pager';
 import { PageHeader } from '../../components/page-header';
 import { ProblemAlert } from '../../components/problem-alert';
@@ -12,44 +11,28 @@ import { StatusTag } from '../../components/status-tag';
 import { useKeysetPages } from '../../components/use-keyset-pages';
 import { formatDateTime } from '../../lib/format';
 import { useQualificationCorrections, type CorrectionAttachment, type QualificationCorrection } from './authority-api';
+import { AttachmentLinks, CORRECTION_STATUS_COLORS } from './correction-attachments';
+import { CorrectionDrawer } from './correction-drawer';
 
-const STATUS_COLORS: Record<string, string> = { submitted: 'processing', in_review: 'blue', resolved: 'success', rejected: 'error' };
-const TYPE_LABELS: Record<string, string> = { 'image/jpeg': 'JPG', 'image/png': 'PNG', 'application/pdf': 'PDF' };
-
-/** 附件1、附件2 … as downloads (the server answers `content-disposition: attachment`; each download is audited). */
-function AttachmentLinks({ attachments }: { attachments: CorrectionAttachment[] }) {
-  if (attachments.length === 0) return <Typography.Text type="secondary">无</Typography.Text>;
-  return (
-    <Space direction="vertical" size={0}>
-      {attachments.map((a) => {
-        const facts = [a.contentType ? TYPE_LABELS[a.contentType] : undefined, a.sizeBytes !== null ? formatFileSize(a.sizeBytes) : undefined].filter(Boolean).join('，');
-        return (
-          <Typography.Link key={a.index} href={a.url} download style={{ whiteSpace: 'nowrap' }}>
-            附件{a.index + 1}{facts && <Typography.Text type="secondary">（{facts}）</Typography.Text>}
-          </Typography.Link>
-        );
-      })}
-    </Space>
-  );
-}
-
-const columns: TableColumnsType<QualificationCorrection> = [
+const columnsFor = (onOpen: (id: string) => void): TableColumnsType<QualificationCorrection> => [
   { title: '提交时间', dataIndex: 'createdAt', width: 150, render: (v: string) => formatDateTime(v) },
   { title: '姓名', dataIndex: 'physicianName', width: 100 },
   { title: '身份证号', dataIndex: 'idNumberMasked', width: 180, render: (v: string) => <span className="mono">{v}</span> },
   { title: '补改原因', dataIndex: 'reason', width: 300, render: (v: string) => <Typography.Paragraph ellipsis={{ rows: 2, expandable: true, symbol: '展开' }} style={{ margin: 0 }}>{v}</Typography.Paragraph> },
   { title: '附件', dataIndex: 'attachments', width: 180, render: (v: CorrectionAttachment[]) => <AttachmentLinks attachments={v} /> },
   { title: '受理部门', dataIndex: 'authorityName', width: 180 },
-  { title: '状态', dataIndex: 'statusLabel', width: 130, render: (v: string, r) => <StatusTag label={v} color={STATUS_COLORS[r.status] ?? 'default'} /> },
+  { title: '状态', dataIndex: 'statusLabel', width: 130, render: (v: string, r) => <StatusTag label={v} color={CORRECTION_STATUS_COLORS[r.status] ?? 'default'} /> },
   { title: '处理意见', dataIndex: 'resolutionNote', width: 160, render: (v: string | null) => v ?? '—' },
+  { title: '操作', key: 'open', width: 90, fixed: 'right', render: (_: unknown, r) => <Button size="small" onClick={() => onOpen(r.id)} aria-label={`办理${r.physicianName}的资格补改申请`}>办理</Button> },
 ];
 
 export function QualificationCorrectionsPage() {
   const [status, setStatus] = useState<string | undefined>();
   const pages = useKeysetPages();
+  const [openId, setOpenId] = useState<string | null>(null);
   const { data, error, isFetching } = useQualificationCorrections({ status, cursor: pages.cursor });
   return (
-    <>
+    <div className="staff-contrast">
       <PageHeader
         title="资格补改"
         description="医师资格校验未通过、确认姓名及身份证号码无误的医师提交的资格信息补录或修改申请（本辖区）。"
@@ -76,13 +59,14 @@ export function QualificationCorrectionsPage() {
         rowKey="id"
         size="middle"
         loading={isFetching}
-        columns={columns}
+        columns={columnsFor(setOpenId)}
         dataSource={data?.items ?? []}
         pagination={false}
         scroll={{ x: 1400 }}
         locale={{ emptyText: '暂无资格补改申请' }}
       />
       <KeysetPager pages={pages} nextCursor={data?.nextCursor} showPage={false} />
-    </>
+      <CorrectionDrawer id={openId} onClose={() => setOpenId(null)} />
+    </div>
   );
 }

@@ -1,11 +1,13 @@
 /**
  * 资格补改指南 (seed question 五): what to do when the qualification cannot be verified, and the
- * physician's 资格补改 requests with their status. A request carries a reason and attachments (UPLOAD_LIMITS).
+ * physician's 资格补改 requests with their status and the authority's resolution (domain §2.2 BT-12); once the last one
+ * is closed (已补改 / 未予补改) a new one may be filed. A request carries a reason and attachments (UPLOAD_LIMITS).
  */
 import { UploadOutlined } from '@ant-design/icons';
 import { App, Button, Card, Empty, Form, Input, Table, Typography, Upload, type UploadFile } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
+import { Link } from 'react-router';
 import { UPLOAD_LIMITS, formatMegabytes } from '@medreg/domain';
 import { api, applyProblemToForm, isApiError } from '../../api/client';
 import { PageHeader } from '../../components/page-header';
@@ -13,6 +15,7 @@ import { ProblemAlert } from '../../components/problem-alert';
 import { StatusTag } from '../../components/status-tag';
 import { formatDateTime } from '../../lib/format';
 import { useRefreshPhysician } from './physician-api';
+import '../../components/staff-contrast.css';
 
 interface Correction {
   id: string;
@@ -110,7 +113,8 @@ export function QualificationCorrectionsPage() {
     queryFn: () => api.get<{ items: Correction[]; canSubmit: boolean }>('/api/v1/physician/qualification-corrections'),
   });
   return (
-    <>
+    // staff-contrast.css: the green and red status tags dark enough to read (WCAG 2.1 AA 1.4.3).
+    <div className="staff-contrast">
       <PageHeader title="资格补改指南" description="如确认姓名及身份证号码无误，仍未验证到医师资格，可在此查看解决办法并申请资格补改。" />
       <Guide />
       <ProblemAlert error={error} />
@@ -132,9 +136,17 @@ export function QualificationCorrectionsPage() {
           ]}
         />
       </Card>
+      {data?.items[0]?.status === 'resolved' && (
+        <Typography.Paragraph>
+          您的资格补改申请已办结，补录或修改后的资格信息请在<Link to="/physician/qualifications" style={{ textDecoration: 'underline' }}>「资格信息」</Link>中查看。如仍有问题，可再次提交申请。
+        </Typography.Paragraph>
+      )}
+      {data?.items[0]?.status === 'rejected' && (
+        <Typography.Paragraph>您的资格补改申请未予补改，理由见「办理意见」。补充材料后可再次提交申请。</Typography.Paragraph>
+      )}
       {data?.canSubmit === false
         ? <Typography.Paragraph type="secondary">您有一条正在办理的资格补改申请，办理完毕前不能再次提交。</Typography.Paragraph>
         : data && <NewRequest onDone={async () => { await refreshPhysician(); }} />}
-    </>
+    </div>
   );
 }
