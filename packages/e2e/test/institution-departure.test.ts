@@ -4,16 +4,14 @@
  * 报告注册备案 → the row reads 注册备案 and 逾期报告. The page passes axe at 1366×768 and 390×844.
  * Screenshots: packages/e2e/artifacts/institution-departure/
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../server/src/seed/demo-data';
-import { HAS_CHROMIUM, launchChromium } from './support/chromium';
-import { logIn, newVisitor, screenshots } from './support/journey';
+import { HAS_CHROMIUM } from './support/chromium';
+import { logIn } from './support/journey';
 import { LIFECYCLE_PHYSICIANS } from './support/lifecycle-data';
 import { screens } from './support/lifecycle-journey';
-import { startLifecycleServer } from './support/lifecycle-server';
+import { lifecycleStage } from './support/lifecycle-stage';
 import { choose, menu } from './support/physician-flows';
-import type { RunningServer } from './support/server';
 
 const who = LIFECYCLE_PHYSICIANS.additional;
 
@@ -23,52 +21,32 @@ function daysAgo(days: number): string {
 }
 
 describe.skipIf(!HAS_CHROMIUM)('BT-06 注册备案 reported by the institution', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  let shot: (page: Page, step: string) => Promise<string>;
-  let context: BrowserContext | undefined;
+  const stage = lifecycleStage('institution-departure');
+  const { shot } = stage;
 
-  beforeAll(async () => {
-    const [s, b, shots] = await Promise.all([startLifecycleServer(), launchChromium(), screenshots('institution-departure')]);
-    server = s;
-    browser = b;
-    shot = shots.shot;
-  }, 180_000);
-  afterAll(async () => {
-    await context?.close().catch(() => undefined);
-    await browser?.close();
-    await server?.stop();
-  });
+  it('reports a retirement 40 days after the formalities, accepted and marked late', () => stage.run(async () => {
+    const page = await stage.visitor();
+    await logIn(page, 'institution', 'hdh_clerk', DEMO_PASSWORD);
+    await menu(page, '本机构医师');
+    await page.getByRole('heading', { name: '本机构医师' }).waitFor();
+    const row = page.locator('.ant-table-row', { hasText: who.name });
+    await row.waitFor();
+    expect(await row.innerText()).toContain('有效');
+    await screens(page, shot, 'roster');
 
-  it('reports a retirement 40 days after the formalities, accepted and marked late', async () => {
-    context = await newVisitor(browser, server.baseUrl);
-    const page = await context.newPage();
-    try {
-      await logIn(page, 'institution', 'hdh_clerk', DEMO_PASSWORD);
-      await menu(page, '本机构医师');
-      await page.getByRole('heading', { name: '本机构医师' }).waitFor();
-      const row = page.locator('.ant-table-row', { hasText: who.name });
-      await row.waitFor();
-      expect(await row.innerText()).toContain('有效');
-      await screens(page, shot, 'roster');
+    await row.getByRole('button', { name: `为${who.name}办理注册备案` }).click();
+    const dialog = page.getByRole('dialog', { name: `注册备案：${who.name}` });
+    await dialog.waitFor();
+    await choose(page, '备案情形', '退休');
+    await dialog.getByLabel('离职手续办理日期').fill(daysAgo(40));
+    await dialog.getByText('本次报告将标注为逾期报告').waitFor();
+    await screens(page, shot, 'report-dialog-late');
+    await dialog.getByRole('button', { name: '报告注册备案' }).click();
+    await dialog.waitFor({ state: 'hidden' });
 
-      await row.getByRole('button', { name: `为${who.name}办理注册备案` }).click();
-      const dialog = page.getByRole('dialog', { name: `注册备案：${who.name}` });
-      await dialog.waitFor();
-      await choose(page, '备案情形', '退休');
-      await dialog.getByLabel('离职手续办理日期').fill(daysAgo(40));
-      await dialog.getByText('本次报告将标注为逾期报告').waitFor();
-      await screens(page, shot, 'report-dialog-late');
-      await dialog.getByRole('button', { name: '报告注册备案' }).click();
-      await dialog.waitFor({ state: 'hidden' });
-
-      const reported = page.locator('.ant-table-row', { hasText: who.name });
-      await reported.getByText('逾期报告').waitFor();
-      expect(await reported.innerText()).toContain('注册备案');
-      await screens(page, shot, 'roster-after');
-    } catch (error) {
-      await shot(page, 'FAILED').catch(() => undefined);
-      throw new Error(`${(error as Error).message}\n--- server output ---\n${server.output().slice(-3000)}`, { cause: error });
-    }
-  });
+    const reported = page.locator('.ant-table-row', { hasText: who.name });
+    await reported.getByText('逾期报告').waitFor();
+    expect(await reported.innerText()).toContain('注册备案');
+    await screens(page, shot, 'roster-after');
+  }));
 });

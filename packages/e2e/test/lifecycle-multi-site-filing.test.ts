@@ -8,18 +8,16 @@
  *   The registration and its certificate stay as they were (PDF 200), and the public register still shows it.
  * Screenshots: packages/e2e/artifacts/lifecycle-multi-site-filing/
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../server/src/seed/demo-data';
-import { HAS_CHROMIUM, launchChromium } from './support/chromium';
-import { logIn, newVisitor, screenshots } from './support/journey';
+import { HAS_CHROMIUM } from './support/chromium';
+import { logIn } from './support/journey';
 import { LIFECYCLE_PHYSICIANS } from './support/lifecycle-data';
 import {
   authorityApproves, downloadCertificate, institutionAgrees, nextStep, publicRegister, screens, startBusiness, submitBusiness,
 } from './support/lifecycle-journey';
-import { startLifecycleServer } from './support/lifecycle-server';
+import { lifecycleStage } from './support/lifecycle-stage';
 import { menu, pickDate } from './support/physician-flows';
-import type { RunningServer } from './support/server';
 
 const who = LIFECYCLE_PHYSICIANS.filing;
 const FILED = '北京市东城区和平里医院';
@@ -32,110 +30,81 @@ function aYearFromNow(): string {
 }
 
 describe.skipIf(!HAS_CHROMIUM)('BT-05 多机构备案 journey (add, then end)', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  let dir: string;
-  let shot: (page: Page, step: string) => Promise<string>;
-  const contexts: BrowserContext[] = [];
-  let current: Page | undefined;
+  const stage = lifecycleStage('lifecycle-multi-site-filing');
+  const { visitor, shot } = stage;
 
-  async function visitor(): Promise<Page> {
-    const context = await newVisitor(browser, server.baseUrl);
-    contexts.push(context);
-    current = await context.newPage();
-    return current;
-  }
+  it('files 和平里医院 within 北京市, then ends the filing', () => stage.run(async () => {
+    // 新增备案.
+    const page = await visitor();
+    await logIn(page, 'physician', who.loginName, DEMO_PASSWORD);
+    await startBusiness(page, 'multi_site_filing', shot, 'physician-business-list');
+    await page.getByText('执业医师只能在有效注册所在的省级行政区（北京市）内备案').first().waitFor();
+    await screens(page, shot, 'physician-filing-add-1');
+    await nextStep(page, '填写申请');
+    await page.getByPlaceholder('输入机构名称中的文字').fill('医院');
+    await page.getByRole('button', { name: '查询' }).click();
+    expect(await page.getByRole('radio', { name: new RegExp(MAIN) }).isDisabled()).toBe(true); // the main institution
+    await page.getByRole('radio', { name: new RegExp(FILED) }).check();
+    expect(await page.getByRole('checkbox', { name: /内科专业/ }).isChecked()).toBe(true);
+    expect(await page.getByRole('checkbox').filter({ hasText: '外科专业' }).count()).toBe(0); // only registered scopes
+    const validTo = aYearFromNow();
+    await pickDate(page, '有效期结束', validTo);
+    await screens(page, shot, 'physician-filing-add-2-form');
+    await nextStep(page, '核对提交');
+    const institution = page.locator('.business-review-table tr[data-field="filingInstitution"]');
+    await institution.waitFor();
+    expect(await institution.innerText()).toContain(FILED);
+    expect(await page.locator('.business-review-table tr[data-field="filingPeriod"]').innerText()).toContain(validTo);
+    await screens(page, shot, 'physician-filing-add-3-review');
+    const addCode = await submitBusiness(page, shot, 'physician-filing-add-submitted');
+    expect(addCode).toMatch(/^BT05/);
+    await menu(page, '执业信息');
+    await page.locator('.practice-filings', { hasText: FILED }).getByText('申请中').waitFor();
 
-  beforeAll(async () => {
-    const [s, b, shots] = await Promise.all([startLifecycleServer(), launchChromium(), screenshots('lifecycle-multi-site-filing')]);
-    server = s;
-    browser = b;
-    shot = shots.shot;
-    dir = shots.dir;
-  });
-  afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => undefined);
-    await browser?.close();
-    await server?.stop();
-  });
+    await institutionAgrees(await visitor(), 'hpl_clerk', DEMO_PASSWORD, who.name, addCode, shot, 'institution-add');
+    await authorityApproves(await visitor(), 'dc_wjw_reviewer', DEMO_PASSWORD, addCode, shot, 'authority-add', '准予备案');
 
-  it('files 和平里医院 within 北京市, then ends the filing', async () => {
-    try {
-      // 新增备案.
-      const page = await visitor();
-      await logIn(page, 'physician', who.loginName, DEMO_PASSWORD);
-      await startBusiness(page, 'multi_site_filing', shot, 'physician-business-list');
-      await page.getByText('执业医师只能在有效注册所在的省级行政区（北京市）内备案').first().waitFor();
-      await screens(page, shot, 'physician-filing-add-1');
-      await nextStep(page, '填写申请');
-      await page.getByPlaceholder('输入机构名称中的文字').fill('医院');
-      await page.getByRole('button', { name: '查询' }).click();
-      expect(await page.getByRole('radio', { name: new RegExp(MAIN) }).isDisabled()).toBe(true); // the main institution
-      await page.getByRole('radio', { name: new RegExp(FILED) }).check();
-      expect(await page.getByRole('checkbox', { name: /内科专业/ }).isChecked()).toBe(true);
-      expect(await page.getByRole('checkbox').filter({ hasText: '外科专业' }).count()).toBe(0); // only registered scopes
-      const validTo = aYearFromNow();
-      await pickDate(page, '有效期结束', validTo);
-      await screens(page, shot, 'physician-filing-add-2-form');
-      await nextStep(page, '核对提交');
-      const institution = page.locator('.business-review-table tr[data-field="filingInstitution"]');
-      await institution.waitFor();
-      expect(await institution.innerText()).toContain(FILED);
-      expect(await page.locator('.business-review-table tr[data-field="filingPeriod"]').innerText()).toContain(validTo);
-      await screens(page, shot, 'physician-filing-add-3-review');
-      const addCode = await submitBusiness(page, shot, 'physician-filing-add-submitted');
-      expect(addCode).toMatch(/^BT05/);
-      await menu(page, '执业信息');
-      await page.locator('.practice-filings', { hasText: FILED }).getByText('申请中').waitFor();
+    // The filing is 有效 with its period; the registration and certificate unchanged.
+    const after = await visitor();
+    await logIn(after, 'physician', who.loginName, DEMO_PASSWORD);
+    await menu(after, '执业信息');
+    const filing = after.locator('.practice-filings li', { hasText: FILED });
+    await filing.getByText('有效', { exact: true }).waitFor();
+    expect(await filing.innerText()).toContain(validTo);
+    await screens(after, shot, 'physician-practice-filed');
 
-      await institutionAgrees(await visitor(), 'hpl_clerk', DEMO_PASSWORD, who.name, addCode, shot, 'institution-add');
-      await authorityApproves(await visitor(), 'dc_wjw_reviewer', DEMO_PASSWORD, addCode, shot, 'authority-add', '准予备案');
+    // 终止备案: 【办理】 asks which record; the filing.
+    await menu(after, '业务申请');
+    const card = after.locator('.business-card[data-business="multi_site_filing"]');
+    await card.getByText(`备案：${FILED}`).waitFor();
+    await card.getByRole('button', { name: '办理', exact: true }).click();
+    const dialog = after.getByRole('dialog', { name: /办理多机构备案/ });
+    await dialog.getByRole('radio', { name: new RegExp(`备案：${FILED}`) }).check();
+    await screens(after, shot, 'physician-filing-end-choose');
+    await dialog.getByRole('button', { name: /确定/ }).click();
+    await after.waitForURL(/\/physician\/applications\/new\/business\//);
+    await after.getByRole('radio', { name: /终止备案/ }).check();
+    await screens(after, shot, 'physician-filing-end-1');
+    await nextStep(after, '填写申请');
+    await after.getByLabel('终止原因').fill('对口合作协议到期，不再在该院出诊。');
+    await screens(after, shot, 'physician-filing-end-2-form');
+    await nextStep(after, '核对提交');
+    await after.locator('.business-review').getByText('对口合作协议到期').waitFor();
+    await screens(after, shot, 'physician-filing-end-3-review');
+    const endCode = await submitBusiness(after, shot, 'physician-filing-end-submitted');
 
-      // The filing is 有效 with its period; the registration and certificate unchanged.
-      const after = await visitor();
-      await logIn(after, 'physician', who.loginName, DEMO_PASSWORD);
-      await menu(after, '执业信息');
-      const filing = after.locator('.practice-filings li', { hasText: FILED });
-      await filing.getByText('有效', { exact: true }).waitFor();
-      expect(await filing.innerText()).toContain(validTo);
-      await screens(after, shot, 'physician-practice-filed');
+    await institutionAgrees(await visitor(), 'hpl_clerk', DEMO_PASSWORD, who.name, endCode, shot, 'institution-end');
+    await authorityApproves(await visitor(), 'dc_wjw_reviewer', DEMO_PASSWORD, endCode, shot, 'authority-end', '准予备案');
 
-      // 终止备案: 【办理】 asks which record; the filing.
-      await menu(after, '业务申请');
-      const card = after.locator('.business-card[data-business="multi_site_filing"]');
-      await card.getByText(`备案：${FILED}`).waitFor();
-      await card.getByRole('button', { name: '办理', exact: true }).click();
-      const dialog = after.getByRole('dialog', { name: /办理多机构备案/ });
-      await dialog.getByRole('radio', { name: new RegExp(`备案：${FILED}`) }).check();
-      await screens(after, shot, 'physician-filing-end-choose');
-      await dialog.getByRole('button', { name: /确定/ }).click();
-      await after.waitForURL(/\/physician\/applications\/new\/business\//);
-      await after.getByRole('radio', { name: /终止备案/ }).check();
-      await screens(after, shot, 'physician-filing-end-1');
-      await nextStep(after, '填写申请');
-      await after.getByLabel('终止原因').fill('对口合作协议到期，不再在该院出诊。');
-      await screens(after, shot, 'physician-filing-end-2-form');
-      await nextStep(after, '核对提交');
-      await after.locator('.business-review').getByText('对口合作协议到期').waitFor();
-      await screens(after, shot, 'physician-filing-end-3-review');
-      const endCode = await submitBusiness(after, shot, 'physician-filing-end-submitted');
+    const last = await visitor();
+    await logIn(last, 'physician', who.loginName, DEMO_PASSWORD);
+    await menu(last, '执业信息');
+    await last.locator('.practice-filings li', { hasText: FILED }).getByText('撤销').waitFor();
+    await screens(last, shot, 'physician-practice-ended');
+    const certificate = await downloadCertificate(last, stage.dir, MAIN, 'certificate.pdf');
+    expect(certificate).toContain(who.name);
 
-      await institutionAgrees(await visitor(), 'hpl_clerk', DEMO_PASSWORD, who.name, endCode, shot, 'institution-end');
-      await authorityApproves(await visitor(), 'dc_wjw_reviewer', DEMO_PASSWORD, endCode, shot, 'authority-end', '准予备案');
-
-      const last = await visitor();
-      await logIn(last, 'physician', who.loginName, DEMO_PASSWORD);
-      await menu(last, '执业信息');
-      await last.locator('.practice-filings li', { hasText: FILED }).getByText('撤销').waitFor();
-      await screens(last, shot, 'physician-practice-ended');
-      const certificate = await downloadCertificate(last, dir, MAIN, 'certificate.pdf');
-      expect(certificate).toContain(who.name);
-
-      const rows = await publicRegister(await visitor(), '北京市', who.name, MAIN, shot, 'public-register');
-      expect(rows.some((r) => r.includes(MAIN) && r.includes('有效')), rows.join('\n')).toBe(true);
-    } catch (error) {
-      if (current) await shot(current, 'FAILED').catch(() => undefined);
-      throw new Error(`${(error as Error).message}\n--- server output ---\n${server.output().slice(-3000)}`, { cause: error });
-    }
-  });
+    const rows = await publicRegister(await visitor(), '北京市', who.name, MAIN, shot, 'public-register');
+    expect(rows.some((r) => r.includes(MAIN) && r.includes('有效')), rows.join('\n')).toBe(true);
+  }));
 });
