@@ -8,7 +8,7 @@
  * purpose needs — a registration photo needs its pixels, not where and with what phone it was taken.
  */
 import sharp, { type Metadata, type Sharp } from 'sharp';
-import type { UploadInspectionLimits } from './upload-inspection';
+import type { UploadInspectionLimits } from './upload-refusal';
 import { UploadRefusedError } from './upload-refusal';
 
 // An upload is decoded once: libvips' operation cache would only keep people's decoded photos in memory.

@@ -11,9 +11,9 @@ import { sha256Hex } from '../security/tokens';
 import { reencodeImage } from './image-reencode';
 import { inspectPdf } from './pdf-inspection';
 import { sniffStoredType } from './stored-type';
-import { UploadRefusedError } from './upload-refusal';
+import { UploadRefusedError, type UploadInspectionLimits } from './upload-refusal';
 
-export { UploadRefusedError, type ActiveContentKind, type UploadRefusalReason } from './upload-refusal';
+export { UploadRefusedError, type ActiveContentKind, type UploadInspectionLimits, type UploadRefusalReason } from './upload-refusal';
 
 export const UPLOAD_TYPES = ['image/jpeg', 'image/png', 'application/pdf'] as const;
 export type UploadType = (typeof UPLOAD_TYPES)[number];
@@ -26,12 +26,6 @@ export interface InspectedUpload {
   sha256: string;
 }
 
-export interface UploadInspectionLimits {
-  /** The most bytes a file may have, as sent and as stored. */
-  maxBytes: number;
-  /** The most pixels (width × height) an image may have. */
-  maxPixels: number;
-}
 
 function isUploadType(type: string): type is UploadType {
   return (UPLOAD_TYPES as readonly string[]).includes(type);

@@ -30,3 +30,11 @@ export class UploadRefusedError extends Error {
     this.name = 'UploadRefusedError';
   }
 }
+
+/** What an upload may be: the limits it is inspected against. */
+export interface UploadInspectionLimits {
+  /** The most bytes a file may have, as sent and as stored. */
+  maxBytes: number;
+  /** The most pixels (width × height) an image may have. */
+  maxPixels: number;
+}
