@@ -25,7 +25,7 @@ function departureOf(changes: Record<string, unknown> | null): Row['departure'] 
   };
 }
 
-function present(r: RosterRow): Row {
+export function presentRosterRow(r: RosterRow): Row {
   return {
     registrationId: r.id,
     physicianName: r.physicianName,
@@ -59,7 +59,7 @@ export async function listInstitutionPhysicians(c: Ctx, actor: AccountActor, q: 
   const page = rows.slice(0, q.limit);
   const last = page[page.length - 1];
   return {
-    items: page.map(present),
+    items: page.map(presentRosterRow),
     total,
     nextCursor: rows.length > q.limit && last ? encodeCursor([last.approvedOn, last.id]) : null,
   };

@@ -18,7 +18,7 @@ import { ProblemAlert } from '../../components/problem-alert';
 import { StatusTag, type StatusColor } from '../../components/status-tag';
 import { useKeysetPages } from '../../components/use-keyset-pages';
 import { EMPTY } from '../../lib/format';
-import { useInstitutionPhysicians, useReportDeparture, type RosterPhysician } from './institution-api';
+import { rosterExportUrl, useInstitutionPhysicians, useReportDeparture, type RosterPhysician } from './institution-api';
 import './institution.css';
 
 const STATUS_COLORS: Record<RegistrationStatus, StatusColor> = {
@@ -84,6 +84,7 @@ export function PhysiciansPage() {
           <Space>
             <Button type="primary" htmlType="submit">查询</Button>
             <Button onClick={onReset}>重置</Button>
+            <Button href={rosterExportUrl('physicians', { name, status })} download>导出Excel</Button>
           </Space>
         </Form.Item>
       </Form>
