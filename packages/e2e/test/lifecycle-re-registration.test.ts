@@ -68,8 +68,8 @@ describe.skipIf(!HAS_CHROMIUM)('BT-08 重新注册 journey (after 注销)', () =
     const trainingScan = path.join(stage.dir, '培训合格证明.png');
     await writeFile(assessmentScan, portraitPng(132, 176));
     await writeFile(trainingScan, portraitPng(176, 132));
-    await upload(page, '考核合格证明（', assessmentScan);
-    await upload(page, '连续培训合格证明', trainingScan);
+    await upload(page, '考核合格证明', assessmentScan);
+    await upload(page, '培训合格证明', trainingScan);
 
     // 《医师执业注册管理办法》: five months are refused on 培训结束日期, naming the day the training must reach.
     await page.getByRole('button', { name: '确认，下一步' }).click();

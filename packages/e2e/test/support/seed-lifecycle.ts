@@ -10,7 +10,7 @@ import { makeQualificationCode, makeResidentId, provinceCodeOf, supervision } fr
 import { createDeps, openEngine } from '../../../server/src/bootstrap';
 import { loadConfig } from '../../../server/src/config';
 import { inTransaction, type Ctx } from '../../../server/src/context';
-import { accounts, authorities, institutions, physicians } from '../../../server/src/db/schema/index';
+import { accounts, authorities, certificates, institutions, physicians, registrations } from '../../../server/src/db/schema/index';
 import { migrate } from '../../../server/src/db/migrate';
 import { hashPassword } from '../../../server/src/modules/accounts/passwords';
 import { cancelRegistration } from '../../../server/src/modules/lifecycle/cancel-registration';
@@ -62,6 +62,10 @@ async function seedCancelledPhysicians(c: Ctx) {
       registrationId: registration.id, event: 'cancel', ground: 'health_unfit', initiator: 'authority', cause: supervision('cancellation_trigger'),
       actor: { accountId: null, role: 'system' }, effectiveOn: p.cancelledOn,
     });
+    // As if cancelled then: the register and the certificate's QR page date the status from its change.
+    const since = new Date(`${p.cancelledOn}T02:00:00Z`);
+    await c.tx.update(registrations).set({ statusSince: since }).where(eq(registrations.id, registration.id));
+    await c.tx.update(certificates).set({ statusSince: since }).where(eq(certificates.registrationId, registration.id));
   }
 }
 

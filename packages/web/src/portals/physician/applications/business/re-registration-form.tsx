@@ -25,7 +25,7 @@ import { DeclarationsItems, declarationsOf } from './declarations-items';
 import { FileField } from './scope-evidence-items';
 import type { BusinessFormProps } from './types';
 
-const TITLES = ['重新注册须知', '填写申请', '核对提交'];
+const TITLES = ['须知', '填写申请', '核对提交'];
 const FILE_HINT = `JPG、PNG 或 PDF，不超过 ${formatMegabytes(UPLOAD_LIMITS.attachmentBytes)}`;
 const day = (v: unknown) => (typeof v === 'string' ? dayjs(v) : undefined);
 const future = (d: dayjs.Dayjs) => d.isAfter(dayjs(), 'day');
@@ -106,7 +106,8 @@ export function ReRegistrationBusinessForm({ app, options, step, goTo }: Busines
             </div>
 
             <fieldset className="business-fieldset">
-              <legend>{RE_REGISTRATION_EVIDENCE_LABELS.assessment}</legend>
+              <legend>考核合格证明</legend>
+              <Typography.Paragraph type="secondary">{RE_REGISTRATION_EVIDENCE_LABELS.assessment}</Typography.Paragraph>
               <div className="application-grid">
                 <Form.Item name={['assessment', 'assessedBy']} label="考核机构" extra="县级以上卫生健康主管部门或其委托的医疗卫生机构、行业组织">
                   <Input maxLength={100} placeholder="如：北京市东城区卫生健康委员会" />
@@ -121,7 +122,8 @@ export function ReRegistrationBusinessForm({ app, options, step, goTo }: Busines
             </fieldset>
 
             <fieldset className="business-fieldset">
-              <legend>{RE_REGISTRATION_EVIDENCE_LABELS.training}</legend>
+              <legend>培训合格证明</legend>
+              <Typography.Paragraph type="secondary">{RE_REGISTRATION_EVIDENCE_LABELS.training}</Typography.Paragraph>
               <Form.Item name={['training', 'institution']} label="培训机构" extra="省级以上卫生健康主管部门指定的培训机构">
                 <Input maxLength={100} placeholder="如：北京协和医院" />
               </Form.Item>
