@@ -77,7 +77,7 @@ export function parseResultsFile(table: readonly (readonly string[])[], today: s
   const [header, ...body] = table;
   if (!header) return fileError('文件为空，请使用模板填写考核结果');
   const at = columnIndexes(header);
-  const missing = (['cycle', 'result'] as const).filter((k) => at[k] === undefined).map((k) => RESULTS_FILE_COLUMNS[k].label);
+  const missing: string[] = (['cycle', 'result'] as const).filter((k) => at[k] === undefined).map((k) => RESULTS_FILE_COLUMNS[k].label);
   if (at.licenceCode === undefined && at.idNumber === undefined) missing.unshift('执业证书编码或身份证号');
   if (missing.length) return fileError(`缺少列：${missing.join('、')}（第1行应为表头：${RESULTS_FILE_TEMPLATE_HEADER.join('、')}）`);
 
