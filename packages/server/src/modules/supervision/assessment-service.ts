@@ -32,7 +32,7 @@ function recordedBy(scope: SupervisionScope) {
 
 async function notifyFailed(c: Ctx, s: Subject, cycleStartYear: number, result: AssessmentResult): Promise<void> {
   if (result !== 'failed' || !s.accountId) return;
-  await notifyAccount(c, { accountId: s.accountId }, 'assessment.failed', '医师定期考核结果：不合格',
+  await notifyAccount(c, { accountId: s.accountId, phone: s.phone, email: s.email }, 'assessment.failed', '医师定期考核结果：不合格',
     `您${assessmentCycleLabel(cycleStartYear)}周期的医师定期考核结果为不合格。依《医师法》第四十二条，卫生健康主管部门将责令您暂停执业活动三个月至六个月，并接受相关专业培训；暂停期满后再次进行考核。请在「考核信息」中查看。`);
 }
 

@@ -59,7 +59,7 @@ export async function recordPenalty(c: Ctx, actor: AccountActor, form: PenaltyDe
   }).returning({ id: penaltyDecisions.id });
   await audit(c, who, `penalty.${form.kind}`, 'penalty_decision', row!.id, { registrationId: subject.registrationId, documentNo: form.documentNo, article: form.article });
   if (form.kind === 'suspension' && subject.accountId) {
-    await notifyAccount(c, { accountId: subject.accountId }, 'penalty.suspension', '行政处罚：暂停执业活动',
+    await notifyAccount(c, { accountId: subject.accountId, phone: subject.phone, email: subject.email }, 'penalty.suspension', '行政处罚：暂停执业活动',
       `${actor.authority!.name}依${PENALTY_ARTICLE_LABELS[form.article].replace(/（.*）$/, '')}决定（${form.documentNo}）责令您自${form.startsOn}起至${form.endsOn}暂停执业活动。期满后执业注册自动恢复。`);
   }
   return row!;

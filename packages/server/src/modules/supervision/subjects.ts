@@ -6,7 +6,7 @@
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import { HELD_REGISTRATION_STATUSES, type RegistrationStatus } from '@medreg/domain';
 import type { Ctx } from '../../context';
-import { authorities, institutions, physicians, registrations } from '../../db/schema/index';
+import { accounts, authorities, institutions, physicians, registrations } from '../../db/schema/index';
 import { registrationsInScope, type SupervisionScope } from './scope';
 
 export interface Subject {
@@ -20,6 +20,8 @@ export interface Subject {
   institutionName: string;
   authorityId: string;
   accountId: string | null;
+  phone: string | null;
+  email: string | null;
   /** The blind index of the physician's 身份证号, hex. */
   idHash: string;
 }
@@ -36,11 +38,12 @@ function select(c: Ctx, scope: SupervisionScope, key: ReturnType<typeof and>, lo
   const q = c.tx.select({
     registrationId: registrations.id, physicianId: registrations.physicianId, physicianName: physicians.name, idNumberMasked: physicians.idNumberMasked,
     licenceCode: registrations.licenceCode, status: registrations.status, institutionId: registrations.mainInstitutionId, institutionName: institutions.name,
-    authorityId: registrations.authorityId, accountId: physicians.accountId, idHash: physicians.idNumberHash,
+    authorityId: registrations.authorityId, accountId: physicians.accountId, phone: accounts.phone, email: accounts.email, idHash: physicians.idNumberHash,
   }).from(registrations)
     .innerJoin(physicians, eq(physicians.id, registrations.physicianId))
     .innerJoin(institutions, eq(institutions.id, registrations.mainInstitutionId))
     .innerJoin(authorities, eq(authorities.id, registrations.authorityId))
+    .leftJoin(accounts, eq(accounts.id, physicians.accountId))
     .where(and(key, inArray(registrations.status, [...HELD_REGISTRATION_STATUSES]), ...registrationsInScope(scope)))
     .orderBy(desc(registrations.approvedOn), asc(registrations.id));
   return lock ? q.for('update', { of: registrations }) : q;

@@ -27,8 +27,8 @@ export function assertDecidedOn(decidedOn: string, today: string): void {
   if (decidedOn > today) throw SupervisionErrors.DECISION_DATE_INVALID({ path: ['decidedOn'] });
 }
 
-async function tell(c: Ctx, s: Pick<Subject, 'accountId'>, template: string, subject: string, body: string) {
-  if (s.accountId) await notifyAccount(c, { accountId: s.accountId }, template, subject, body);
+async function tell(c: Ctx, s: Pick<Subject, 'accountId' | 'phone' | 'email'>, template: string, subject: string, body: string) {
+  if (s.accountId) await notifyAccount(c, { accountId: s.accountId, phone: s.phone, email: s.email }, template, subject, body);
 }
 
 /** 责令暂停执业活动 from a 不合格 periodic result. Returns the suspension's id. */
