@@ -5,7 +5,7 @@
 CREATE TABLE assessment_imports (
   id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
   file_name text NOT NULL,
-  file_sha256 text NOT NULL,
+  file_digest text NOT NULL,
   row_count integer NOT NULL CHECK (row_count > 0),
   institution_id uuid REFERENCES institutions (id),
   authority_id uuid REFERENCES authorities (id),
@@ -14,6 +14,7 @@ CREATE TABLE assessment_imports (
   CHECK ((institution_id IS NULL) <> (authority_id IS NULL))
 );
 COMMENT ON TABLE assessment_imports IS '定期考核结果文件导入：一次导入一行；结果行见 assessment_results.import_id';
+COMMENT ON COLUMN assessment_imports.file_digest IS '导入文件内容的 SHA-256（文件本身不保存，不是 blobs 的引用）';
 
 -- 医师定期考核结果: one periodic result per physician and cycle (考核周期, stored as its first year), and one
 -- 再次考核 per suspension. registration_id: the registration the result was recorded against (its main institution

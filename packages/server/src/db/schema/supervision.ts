@@ -5,7 +5,7 @@ import type { AssessmentKind, AssessmentResult, AssessmentSource, PenaltyArticle
 export const assessmentImports = pgTable('assessment_imports', {
   id: uuid('id').primaryKey().defaultRandom(),
   fileName: text('file_name').notNull(),
-  fileSha256: text('file_sha256').notNull(),
+  fileDigest: text('file_digest').notNull(),
   rowCount: integer('row_count').notNull(),
   institutionId: uuid('institution_id'),
   authorityId: uuid('authority_id'),

@@ -141,7 +141,7 @@ export async function importResults(c: Ctx, actor: AccountActor, file: { filenam
 
   const now = c.now();
   const [imported] = await c.tx.insert(assessmentImports).values({
-    fileName: file.filename.slice(0, 200), fileSha256: createHash('sha256').update(file.data).digest('hex'), rowCount: resolved.length,
+    fileName: file.filename.slice(0, 200), fileDigest: createHash('sha256').update(file.data).digest('hex'), rowCount: resolved.length,
     institutionId: scope.kind === 'institution' ? scope.institutionId : null, authorityId: scope.kind === 'authority' ? scope.authorityId : null,
     actorAccountId: actor.accountId, createdAt: now,
   }).returning({ id: assessmentImports.id });
