@@ -12,3 +12,4 @@ export * from './jobs';
 export * from './lifecycle';
 export * from './corrections';
 export * from './cancellations';
+export * from './supervision';

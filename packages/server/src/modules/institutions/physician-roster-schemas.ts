@@ -41,6 +41,8 @@ export const RosterPhysician = z.object({
   approvedOn: z.string(),
   status: z.enum(REGISTRATION_STATUSES),
   statusLabel: z.string(),
+  /** 最近一次定期考核: its cycle (「2024–2026」) and result (合格/不合格/未参加). */
+  latestAssessment: z.object({ cycleLabel: z.string(), result: z.string(), resultLabel: z.string() }).nullable(),
   departure: DepartureReportView.nullable(),
   /** What this institution may do on the row now (from REGISTRATION_TABLE). */
   abilities: z.object({ reportDeparture: z.boolean() }),

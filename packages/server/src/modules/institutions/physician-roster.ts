@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import {
-  DEPARTURE_REASON_LABELS, PHYSICIAN_LEVEL_INFO, PRACTICE_CATEGORY_INFO, REGISTRATION_STATUS_LABELS, allowedRegistrationEvents, getScope,
+  ASSESSMENT_RESULT_LABELS, DEPARTURE_REASON_LABELS, PHYSICIAN_LEVEL_INFO, assessmentCycleLabel, type AssessmentResult, PRACTICE_CATEGORY_INFO, REGISTRATION_STATUS_LABELS, allowedRegistrationEvents, getScope,
   type DepartureReason,
 } from '@medreg/domain';
 import type { Ctx } from '../../context';
@@ -39,6 +39,10 @@ export function presentRosterRow(r: RosterRow): Row {
     approvedOn: r.approvedOn,
     status: r.status,
     statusLabel: REGISTRATION_STATUS_LABELS[r.status],
+    latestAssessment: r.latestAssessment ? {
+      cycleLabel: assessmentCycleLabel(r.latestAssessment.cycle), result: r.latestAssessment.result,
+      resultLabel: ASSESSMENT_RESULT_LABELS[r.latestAssessment.result as AssessmentResult] ?? r.latestAssessment.result,
+    } : null,
     departure: departureOf(r.departure),
     abilities: { reportDeparture: allowedRegistrationEvents(r.status).includes('file_departure') },
   };

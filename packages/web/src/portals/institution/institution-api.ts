@@ -336,6 +336,8 @@ export interface RosterPhysician {
   approvedOn: string;
   status: RegistrationStatus;
   statusLabel: string;
+  /** 最近一次定期考核. */
+  latestAssessment: { cycleLabel: string; result: string; resultLabel: string } | null;
   departure: DepartureReportView | null;
   abilities: { reportDeparture: boolean };
 }

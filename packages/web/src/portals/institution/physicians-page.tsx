@@ -117,6 +117,12 @@ const COLUMNS: TableColumnsType<RosterPhysician> = [
     render: (_: unknown, r) => <div><span className="inst-mono">{r.licenceCode ?? EMPTY}</span><div className="inst-timeline-meta">{r.approvedOn}</div></div>,
   },
   {
+    title: '最近定期考核', key: 'assessment', width: 130,
+    render: (_: unknown, r) => (r.latestAssessment
+      ? <span>{r.latestAssessment.cycleLabel} <StatusTag label={r.latestAssessment.resultLabel} color={r.latestAssessment.result === 'passed' ? 'success' : 'error'} /></span>
+      : <Typography.Text type="secondary">未登记</Typography.Text>),
+  },
+  {
     title: '注册状态', key: 'status', width: 190,
     render: (_: unknown, r) => (
       <div>

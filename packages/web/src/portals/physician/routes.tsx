@@ -25,6 +25,7 @@ import {
 } from '@ant-design/icons';
 import type { PortalMenuItem, PortalRoute } from '../types';
 import { ActivationPage } from './activation-page';
+import { AssessmentsInfoPage } from './assessments-page';
 import { GatedLabel, RequireActivation } from './activation-gate';
 import { applicationMenu, applicationRoutes } from './applications/routes';
 import { QualificationCorrectionsPage } from './corrections-page';
@@ -48,6 +49,7 @@ export const routes: PortalRoute[] = [
   // After activation: 「激活后系统开放所有功能」.
   gated({ path: 'qualifications', element: <QualificationsPage /> }),
   gated({ path: 'practice', element: <PracticePage /> }),
+  gated({ path: 'assessments', element: <AssessmentsInfoPage /> }),
   ...applicationRoutes.map(gated),
 ];
 
@@ -58,6 +60,7 @@ export const menu: PortalMenuItem[] = [
   { key: 'activation', label: <GatedLabel when="locked">账户激活</GatedLabel>, icon: <KeyOutlined /> },
   afterActivation({ key: 'qualifications', label: '资格信息', icon: <IdcardOutlined /> }),
   afterActivation({ key: 'practice', label: '执业信息', icon: <AuditOutlined /> }),
+  afterActivation({ key: 'assessments', label: '考核信息', icon: <SolutionOutlined /> }),
   ...applicationMenu.map(afterActivation),
   { key: 'qualification-corrections', label: '资格补改指南', icon: <SolutionOutlined /> },
 ];
