@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { addMonths } from '../calendar/iso-date';
 import { makeResidentId } from '../identifiers/resident-id';
 import {
-  addMonths, assertReassessmentDue, assertSuspensionPeriod, assessmentCycleLabel, missedTwoConsecutiveCycles, parseAssessmentCycle,
+  assertReassessmentDue, assertSuspensionPeriod, assessmentCycleLabel, missedTwoConsecutiveCycles, parseAssessmentCycle,
   parseResultsFile, suspensionStatusOn, suspensionTransition, suspensionsDueToEnd, PenaltyDecisionForm, RecordAssessment,
 } from './index';
 

@@ -13,7 +13,7 @@
  * is recorded (`suspensionStatusOn`).
  */
 import { defineErrors, spec } from '../errors';
-import { addCalendarDays, isIsoDate, toDayNumber, type IsoDate } from '../calendar/iso-date';
+import { addCalendarDays, addMonths, isIsoDate, toDayNumber, type IsoDate } from '../calendar/iso-date';
 import { scheduled, supervision, type LifecycleCause } from '../registration/lifecycle-causes';
 import { eventsAllowedIn, nextStatus, refusalDetail, type StateTable } from '../registration/state-table';
 
@@ -80,18 +80,6 @@ export const SUSPENSION_MONTHS = {
   assessment: { min: 3, max: 6, basis: '《医师法》第四十二条' },
   penalty: { min: 6, max: 12, basis: '《医师法》第五十五条至第五十七条' },
 } as const satisfies Record<SuspensionKind, { min: number; max: number; basis: string }>;
-
-/** The same day `months` later (the last day of a shorter month when there is none), then `dayOffset` days on. */
-export function addMonths(date: IsoDate, months: number, dayOffset = 0): IsoDate {
-  toDayNumber(date);
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  const total = y * 12 + (m - 1) + months;
-  const year = Math.floor(total / 12);
-  const month = (total % 12) + 1;
-  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  const shifted = `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
-  return addCalendarDays(shifted, dayOffset);
-}
 
 /**
  * Checks a suspension's period, both days included: a period of n months from 2026-01-10 ends on the day before
