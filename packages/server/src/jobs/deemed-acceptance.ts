@@ -57,8 +57,9 @@ export async function deemAccepted(c: Ctx): Promise<number> {
 }
 
 async function deemBatch(c: Ctx, before: Date): Promise<{ locked: number; deemed: number }> {
-  // The latest arrival is the last time the application entered 正在申办 (its history); the indexed first arrival
-  // (institution_decided_at, else submitted_at) bounds it from below.
+  // The latest arrival is the last time the application entered 正在申办 (its history: the institution's 同意 or a
+  // 补正 resubmission, whose own 5 days then run); the indexed first arrival (institution_decided_at, else
+  // submitted_at) bounds it from below.
   const due = await rowsOf<{ id: string; arrived_at: string | Date }>(c.tx, sql`
     SELECT a.id, arrival.at AS arrived_at
     FROM applications a
@@ -68,6 +69,8 @@ async function deemBatch(c: Ctx, before: Date): Promise<{ locked: number; deemed
     ) arrival
     WHERE a.state = 'pending_authority'
       AND coalesce(a.institution_decided_at, a.submitted_at) < ${before.toISOString()}::timestamptz
+      AND NOT EXISTS (SELECT 1 FROM application_events r WHERE r.application_id = a.id AND r.to_state = 'pending_authority'
+                      AND r.created_at >= ${before.toISOString()}::timestamptz)
       AND a.business_type IN (${sql.join(LICENSING_TYPES.map((t) => sql`${t}`), sql`, `)})
     ORDER BY coalesce(a.institution_decided_at, a.submitted_at), a.id
     LIMIT ${DEEMED_ACCEPTANCE_BATCH}
@@ -75,9 +78,7 @@ async function deemBatch(c: Ctx, before: Date): Promise<{ locked: number; deemed
   const limit = await decisionLimit(c);
   let deemed = 0;
   for (const row of due) {
-    const arrivedAt = new Date(row.arrived_at);
-    if (arrivedAt >= before) continue; // resubmitted after 补正 more recently: its own 5 days still run
-    if (await deem(c, row.id, arrivedAt, limit.workingDays)) deemed++;
+    if (await deem(c, row.id, new Date(row.arrived_at), limit.workingDays)) deemed++;
   }
   return { locked: due.length, deemed };
 }

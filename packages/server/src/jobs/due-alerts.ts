@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { DUE_SOON_WORKING_DAYS, todayInChina, type IsoDate } from '@medreg/domain';
+import { DUE_SOON_WORKING_DAYS, addCalendarDays, todayInChina, type IsoDate } from '@medreg/domain';
 import type { Ctx } from '../context';
 import { rowsOf } from '../db/rows';
 import { audit, type AuditActor } from '../modules/audit/service';
@@ -16,9 +16,8 @@ const LEVEL_LABELS: Record<DueAlertLevel, string> = { due_soon: '即将超期', 
 
 /** The last due date that is 即将超期 today: 3 working days left or fewer (today not counted). */
 export async function dueSoonUntil(c: Ctx, today: IsoDate): Promise<IsoDate> {
-  return (await loadWorkingCalendar(c, today, addDays(today, 40))).addWorkingDays(today, DUE_SOON_WORKING_DAYS);
+  return (await loadWorkingCalendar(c, today, addCalendarDays(today, 40))).addWorkingDays(today, DUE_SOON_WORKING_DAYS);
 }
-const addDays = (d: IsoDate, n: number) => new Date(Date.parse(`${d}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
 /**
  * 《医师法》第十三条 (decide within 20 working days of 受理): the deciding authority's staff are told of each accepted

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { FILED_LAPSE_NOTICE_DAYS, FILED_LAPSE_YEARS, filedLapseNoticeOn, filedLapsesOn, scheduled, todayInChina, type IsoDate } from '@medreg/domain';
+import { FILED_LAPSE_NOTICE_DAYS, addCalendarDays, FILED_LAPSE_YEARS, filedLapseNoticeOn, filedLapsesOn, scheduled, todayInChina, type IsoDate } from '@medreg/domain';
 import type { Ctx } from '../context';
 import { rowsOf } from '../db/rows';
 import { chineseDate } from '../pdf/layout';
@@ -64,9 +64,10 @@ async function noticeBatch(c: Ctx, today: IsoDate): Promise<{ locked: number; do
   let done = 0;
   for (const r of rows) {
     const filedOn = todayInChina(new Date(r.status_since));
-    if (filedLapseNoticeOn(filedOn) > today) continue;
+    // Oldest first: once one is not due yet, none after it is (the SQL bound has a margin of a day or two).
+    if (filedLapseNoticeOn(filedOn) > today) return { locked: 0, done };
     // Never fewer than 30 days' notice, even for a registration whose notice came late.
-    const lapsesOn = [filedLapsesOn(filedOn), addDays(today, FILED_LAPSE_NOTICE_DAYS)].sort()[1]!;
+    const lapsesOn = [filedLapsesOn(filedOn), addCalendarDays(today, FILED_LAPSE_NOTICE_DAYS)].sort()[1]!;
     const [inserted] = await rowsOf<{ registration_id: string }>(c.tx, sql`
       INSERT INTO registration_lapse_notices (registration_id, physician_id, filed_since, lapses_on, sent_at)
       VALUES (${r.id}::uuid, ${r.physician_id}::uuid, ${new Date(r.status_since).toISOString()}::timestamptz, ${lapsesOn}::date, ${c.now().toISOString()}::timestamptz)
@@ -102,8 +103,6 @@ async function lapseBatch(c: Ctx, today: IsoDate): Promise<{ locked: number; don
   }
   return { locked: rows.length, done };
 }
-
-const addDays = (d: IsoDate, n: number) => new Date(Date.parse(`${d}T00:00:00Z`) + n * DAY).toISOString().slice(0, 10);
 
 export function filedLapseJob(): Job {
   return { name: 'registrations.lapse_filed', intervalMs: HOUR, run: (c) => lapseFiledRegistrations(c) };

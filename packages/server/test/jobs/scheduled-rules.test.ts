@@ -7,6 +7,7 @@ import {
 import { inTransaction, reading } from '../../src/context';
 import { verifyAuditChain } from '../../src/modules/audit/verify';
 import { dueDateAfter } from '../../src/modules/authority/calendar';
+import { recordApplicationEvent } from '../../src/modules/applications/events';
 import { createJobRunner } from '../../src/jobs/index';
 import { deemAccepted } from '../../src/jobs/deemed-acceptance';
 import { sendDueAlerts } from '../../src/jobs/due-alerts';
@@ -84,6 +85,23 @@ describe('applications.deem_accepted', () => {
     expect(counts[0] + counts[1]).toBe(3);
     const events = await t.deps.db.select().from(applicationEvents).where(inArray(applicationEvents.applicationId, made.map((a) => a.id)));
     expect(events).toHaveLength(3);
+  });
+  it('gives an application resubmitted after 补正 its own 5 working days from the resubmission', async () => {
+    t.setNow('2027-07-01T02:00:00Z');
+    const { application } = await makePendingApplication(t.deps, { institution: hospital.institution, authorityId: county.id }, { name: '骆清远' });
+    await t.deps.db.update(applications).set({ state: 'returned_for_correction' }).where(eq(applications.id, application.id));
+    t.setNow('2027-07-12T02:00:00Z'); // resubmitted on Monday 7月12日
+    await t.deps.db.update(applications).set({ state: 'pending_authority' }).where(eq(applications.id, application.id));
+    await inTransaction(t.deps, (c) => recordApplicationEvent(c, { accountId: null, role: 'institution_clerk' }, {
+      applicationId: application.id, action: 'resubmit_correction', fromState: 'returned_for_correction', toState: 'pending_authority',
+      actorRole: 'institution_clerk', createdAt: c.now(),
+    }, {}));
+    t.setNow('2027-07-19T08:00:00Z'); // the fifth working day after the resubmission
+    await inTransaction(t.deps, deemAccepted);
+    expect(await appOf(application.id)).toMatchObject({ state: 'pending_authority' });
+    t.setNow('2027-07-20T01:00:00Z');
+    await inTransaction(t.deps, deemAccepted);
+    expect(await appOf(application.id)).toMatchObject({ state: 'accepted', deemedAcceptedOn: '2027-07-12', acceptedAt: new Date('2027-07-12T02:00:00Z') });
   });
 });
 
