@@ -37,6 +37,7 @@ export * from "./workflow/actor-roles";
 export * from "./workflow/workflow-table";
 export * from "./workflow/action-labels";
 export * from "./workflow/transition";
+export * from "./workflow/scheduled-actions";
 export * from "./workflow/institution-queues";
 export * from "./workflow/authority-queues";
 export * from "./workflow/authority-queue-query";

@@ -2,6 +2,9 @@ import type { Deps } from '../context';
 import { dispatchOutbox, type MessageSender } from '../modules/notifications/sender';
 import { blobGarbageJob } from './blob-garbage';
 import { CLEANUP_JOBS } from './cleanup';
+import { deemedAcceptanceJob } from './deemed-acceptance';
+import { dueAlertsJob } from './due-alerts';
+import { filedLapseJob } from './filed-lapse';
 import { filingExpiryJob } from './filing-expiry';
 import { JobRunner, type JobLog } from './runner';
 import { suspensionEndJob } from './suspension-end';
@@ -16,5 +19,8 @@ export function createJobRunner(deps: Deps, log: JobLog, sender: MessageSender):
   runner.register(blobGarbageJob(deps.config.BLOB_GC_GRACE_HOURS));
   runner.register(filingExpiryJob());
   runner.register(suspensionEndJob());
+  runner.register(deemedAcceptanceJob());
+  runner.register(dueAlertsJob());
+  runner.register(filedLapseJob());
   return runner;
 }
