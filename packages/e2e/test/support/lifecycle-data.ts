@@ -68,3 +68,16 @@ export const CANCELLED_PHYSICIANS = {
     verifyToken: '8e0b2f6a4c1d4e7f9a3b5c7d9e1f2a4b',
   },
 } as const satisfies Record<string, LifecyclePhysician & { cancelledOn: string; verifyToken: string }>;
+
+/**
+ * 备案满二年注销 and 重新注册: a 执业医师 at 北京市海淀医院 whom the hospital reports as retired (注册备案), who does not
+ * practise for two years (the scheduled rule gives notice, then cancels), and who then registers again at
+ * 北京市东城区和平里医院 with the assessment and six months' training. Seeded by seed-lifecycle.ts (seedFiledLapsePhysicians).
+ */
+export const FILED_LAPSE_PHYSICIANS = {
+  retiring: {
+    name: '韩立华', loginName: 'lapse_journey', phone: '13700000901', areaCode: '110108', birthDate: '1962-05-11', seq: 64,
+    qualifications: [{ level: 'physician', category: 'clinical', examYear: 1999 }],
+    registration: { institution: HOSPITAL, level: 'physician', category: 'clinical', scopes: ['11'], approvedOn: '2000-03-10' },
+  },
+} as const satisfies Record<string, LifecyclePhysician>;
