@@ -115,7 +115,6 @@ describe.skipIf(!HAS_CHROMIUM)('备案满二年注销 then 重新注册 journey'
     expect(todayInChina(stage.now())).toBe(filedLapseNoticeOn(filedOn));
     const inboxPage = await visitor();
     const notice = await inboxMessage(inboxPage, 'registration.lapse_notice');
-    expect(notice).toContain('执业注册即将注销');
     expect(notice).toContain(`自${chineseDate(filedOn)}起处于注册备案状态`);
     expect(notice).toContain(`如至${chineseDate(lapsesOn)}仍未重新办理执业注册`);
     await screens(inboxPage, shot, '04-physician-inbox-lapse-notice');
@@ -133,7 +132,9 @@ describe.skipIf(!HAS_CHROMIUM)('备案满二年注销 then 重新注册 journey'
     expect(cancelledCard).toContain(today);
     await screens(lapsed, shot, '05-physician-practice-cancelled');
     const told = await inboxMessage(await visitor(), 'registration.cancelled');
-    expect(told).toContain('您的执业注册已注销');
+    expect(told).toContain(`已于${today}`);
+    expect(told).toContain('注销原因：中止医师执业活动满二年');
+    expect(told).toContain('《医师执业证书》同时废止');
     const clerkLater = await visitor();
     await logIn(clerkLater, 'institution', 'hdh_clerk', DEMO_PASSWORD);
     const cancelledRow = await rosterRow(clerkLater);
