@@ -85,7 +85,7 @@ describe.skipIf(!HAS_CHROMIUM)('备案满二年注销 then 重新注册 journey'
     await logIn(physician, 'physician', who.loginName, DEMO_PASSWORD);
     expect(await practiceCard(physician, HOSPITAL, '有效')).toContain(HOSPITAL);
     const oldToken = verifyTokenOf(await downloadCertificate(physician, stage.dir, HOSPITAL, 'certificate-old.pdf'));
-    expect(await verificationPage(await visitor(), oldToken, shot, '00-verify-old-valid')).toContain('有效');
+    expect(await verificationPage(await visitor(), oldToken, shot, 'verify-old-valid')).toContain('有效');
 
     // BT-06: the hospital reports the retirement (formalities 5 days ago: on time) → 注册备案.
     const clerk = await visitor();
@@ -98,16 +98,16 @@ describe.skipIf(!HAS_CHROMIUM)('备案满二年注销 then 重新注册 journey'
     await choose(clerk, '备案情形', '退休');
     const filedOn = todayInChina(stage.now());
     await dialog.getByLabel('离职手续办理日期').fill(addCalendarDays(filedOn, -5));
-    await screens(clerk, shot, '01-institution-report-retirement');
+    await screens(clerk, shot, 'institution-report-retirement');
     expect(await dialog.getByText('本次报告将标注为逾期报告').count()).toBe(0);
     await dialog.getByRole('button', { name: '报告注册备案' }).click();
     await dialog.waitFor({ state: 'hidden' });
     const filed = clerk.locator('.ant-table-row', { hasText: who.name });
     await filed.getByText('注册备案').waitFor();
     expect(await filed.innerText()).not.toContain('逾期报告');
-    await screens(clerk, shot, '02-institution-roster-filed');
+    await screens(clerk, shot, 'institution-roster-filed');
     await practiceCard(physician, HOSPITAL, '注册备案');
-    await screens(physician, shot, '03-physician-practice-filed');
+    await screens(physician, shot, 'physician-practice-filed');
 
     // 30 days before the second anniversary of 备案: the scheduled rule's notice, naming the day.
     const lapsesOn = filedLapsesOn(filedOn);
@@ -117,10 +117,11 @@ describe.skipIf(!HAS_CHROMIUM)('备案满二年注销 then 重新注册 journey'
     const notice = await inboxMessage(inboxPage, 'registration.lapse_notice');
     expect(notice).toContain(`自${chineseDate(filedOn)}起处于注册备案状态`);
     expect(notice).toContain(`如至${chineseDate(lapsesOn)}仍未重新办理执业注册`);
-    await screens(inboxPage, shot, '04-physician-inbox-lapse-notice');
+    await screens(inboxPage, shot, 'physician-inbox-lapse-notice');
     const beforeLapse = await visitor();
     await logIn(beforeLapse, 'physician', who.loginName, DEMO_PASSWORD);
     expect(await practiceCard(beforeLapse, HOSPITAL, '注册备案')).not.toContain('注销');
+    await screens(beforeLapse, shot, 'physician-practice-notice-day');
 
     // The day after the anniversary: cancelled (中止执业活动满二年), and the physician is told.
     await stage.restartWithClock(daysBetween(todayInChina(), addCalendarDays(lapsesOn, 1)));
@@ -130,8 +131,10 @@ describe.skipIf(!HAS_CHROMIUM)('备案满二年注销 then 重新注册 journey'
     await logIn(lapsed, 'physician', who.loginName, DEMO_PASSWORD);
     const cancelledCard = await practiceCard(lapsed, HOSPITAL, '注销');
     expect(cancelledCard).toContain(today);
-    await screens(lapsed, shot, '05-physician-practice-cancelled');
-    const told = await inboxMessage(await visitor(), 'registration.cancelled');
+    await screens(lapsed, shot, 'physician-practice-cancelled');
+    const toldPage = await visitor();
+    const told = await inboxMessage(toldPage, 'registration.cancelled');
+    await screens(toldPage, shot, 'physician-inbox-cancelled');
     expect(told).toContain(`已于${today}`);
     expect(told).toContain('注销原因：中止医师执业活动满二年');
     expect(told).toContain('《医师执业证书》同时废止');
@@ -139,13 +142,13 @@ describe.skipIf(!HAS_CHROMIUM)('备案满二年注销 then 重新注册 journey'
     await logIn(clerkLater, 'institution', 'hdh_clerk', DEMO_PASSWORD);
     const cancelledRow = await rosterRow(clerkLater);
     expect(await cancelledRow.innerText()).toContain('注销');
-    await screens(clerkLater, shot, '06-institution-roster-cancelled');
+    await screens(clerkLater, shot, 'institution-roster-cancelled');
 
     // BT-08 重新注册 at 和平里医院 with the assessment and six months' training (《医师法》第十九条).
-    await startBusiness(lapsed, 're_registration', shot, '07-physician-business-list');
+    await startBusiness(lapsed, 're_registration', shot, 'physician-business-list');
     await lapsed.getByText('《医师法》第十九条').first().waitFor();
     expect(await lapsed.locator('.business-current').first().innerText()).toContain(HOSPITAL);
-    await screens(lapsed, shot, '08-physician-re-notice');
+    await screens(lapsed, shot, 'physician-re-notice');
     await nextStep(lapsed, '填写申请');
     await choose(lapsed, '执业地点（省份）', '北京市', '北京');
     await lapsed.getByPlaceholder('输入机构名称中的文字').fill('和平里');
@@ -170,20 +173,24 @@ describe.skipIf(!HAS_CHROMIUM)('备案满二年注销 then 重新注册 journey'
     await writeFile(trainingScan, portraitPng(176, 132));
     await upload(lapsed, '考核合格证明', assessmentScan);
     await upload(lapsed, '培训合格证明', trainingScan);
-    await screens(lapsed, shot, '09-physician-re-form');
+    await screens(lapsed, shot, 'physician-re-form');
     await nextStep(lapsed, '核对提交');
     const status = lapsed.locator('.business-review-table tr[data-field="registrationStatus"]');
     await status.waitFor();
     expect(await status.innerText()).toMatch(new RegExp(`注销（${today}注销：中止医师执业活动满二年[\\s\\S]*有效`));
     expect(await lapsed.locator('.business-review-table tr[data-field="training"]').innerText()).toContain(`${trainingFrom} 至 ${trainingTo}`);
-    await screens(lapsed, shot, '10-physician-re-review');
-    const businessCode = await submitBusiness(lapsed, shot, '11-physician-re-submitted');
+    await screens(lapsed, shot, 'physician-re-review');
+    const businessCode = await submitBusiness(lapsed, shot, 'physician-re-submitted');
     expect(businessCode).toMatch(/^BT08/);
 
-    const seen = await institutionAgrees(await visitor(), 'hpl_clerk', DEMO_PASSWORD, who.name, businessCode, shot, '12-institution');
+    const hplClerk = await visitor();
+    const seen = await institutionAgrees(hplClerk, 'hpl_clerk', DEMO_PASSWORD, who.name, businessCode, shot, 'institution');
+    await screens(hplClerk, shot, 'institution-agreed');
     expect(seen).toContain('重新注册');
     expect(seen).toContain(`北京协和医院，${trainingFrom} 至 ${trainingTo}`);
-    const decided = await authorityApproves(await visitor(), 'dc_wjw_reviewer', DEMO_PASSWORD, businessCode, shot, '13-authority');
+    const reviewer = await visitor();
+    const decided = await authorityApproves(reviewer, 'dc_wjw_reviewer', DEMO_PASSWORD, businessCode, shot, 'authority');
+    await screens(reviewer, shot, 'authority-approved');
     expect(decided).toContain('考核合格证明');
 
     // The new registration and certificate; the old certificate's QR page says 已废止, the new one's 有效.
@@ -193,15 +200,15 @@ describe.skipIf(!HAS_CHROMIUM)('备案满二年注销 then 重新注册 journey'
     const licence = /执业证书编码\s*(\d{15})/.exec(renewed)?.[1] ?? '';
     expect(licence, renewed).toMatch(/^1/);
     expect(await after.locator('.practice-registration', { hasText: HOSPITAL }).first().innerText()).toContain('注销');
-    await screens(after, shot, '14-physician-practice-renewed');
+    await screens(after, shot, 'physician-practice-renewed');
     const certificate = await downloadCertificate(after, stage.dir, NEW_INSTITUTION, 'certificate-new.pdf');
     expect(certificate).toContain(licence);
     const newToken = verifyTokenOf(certificate);
     expect(newToken).not.toBe(oldToken);
-    const verifiedNew = await verificationPage(await visitor(), newToken, shot, '15-verify-new-certificate');
+    const verifiedNew = await verificationPage(await visitor(), newToken, shot, 'verify-new-certificate');
     expect(verifiedNew).toContain('有效');
     expect(verifiedNew).toContain(licence);
-    const verifiedOld = await verificationPage(await visitor(), oldToken, shot, '16-verify-old-certificate');
+    const verifiedOld = await verificationPage(await visitor(), oldToken, shot, 'verify-old-certificate');
     expect(verifiedOld).toContain('已废止');
     expect(verifiedOld).not.toContain(licence);
   }), 420_000);
