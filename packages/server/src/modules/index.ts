@@ -16,6 +16,7 @@ import { registerRoutes } from './register/routes';
 import { fhirRoutes } from './fhir/routes';
 import { auditRoutes } from './audit/routes';
 import { lifecycleRoutes } from './lifecycle/routes';
+import { infoEditRoutes } from './info-edits/routes';
 
 export type ModuleRoutes = (app: FastifyInstance, deps: Deps) => Promise<void> | void;
 
@@ -31,6 +32,7 @@ export const MODULES: ModuleRoutes[] = [
   referenceRoutes,
   applicationsRoutes,
   lifecycleRoutes,
+  infoEditRoutes,
   institutionsRoutes,
   authorityRoutes,
   certificatesRoutes,

@@ -11,3 +11,4 @@ export * from './login-failures';
 export * from './jobs';
 export * from './lifecycle';
 export * from './corrections';
+export * from './info-edits';

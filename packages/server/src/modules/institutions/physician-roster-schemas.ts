@@ -42,6 +42,8 @@ export const RosterPhysician = z.object({
   status: z.enum(REGISTRATION_STATUSES),
   statusLabel: z.string(),
   departure: DepartureReportView.nullable(),
+  /** 是否修改过信息: an approved 个人信息修改 (BT-11) changed the registration-side data. */
+  infoEdited: z.boolean(),
   /** What this institution may do on the row now (from REGISTRATION_TABLE). */
   abilities: z.object({ reportDeparture: z.boolean() }),
 });

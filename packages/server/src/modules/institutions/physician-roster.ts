@@ -40,6 +40,7 @@ function present(r: RosterRow): Row {
     status: r.status,
     statusLabel: REGISTRATION_STATUS_LABELS[r.status],
     departure: departureOf(r.departure),
+    infoEdited: r.infoEdited === true,
     abilities: { reportDeparture: allowedRegistrationEvents(r.status).includes('file_departure') },
   };
 }
