@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { auditLog, infoEditEvents, outbox, pdfCache, registrationProfiles } from '../../src/db/schema/index';
 import { createTestApp, type TestApp } from '../helpers/test-app';
-import { Agent, expectProblem, loggedIn } from '../helpers/agent';
+import { type Agent, expectProblem, loggedIn } from '../helpers/agent';
 import { PASSWORD, makeApplication, makeAuthority, makeInstitution, makePhysician } from '../helpers/factories';
 import { makeRegistration } from '../helpers/register-factories';
 import { PNG_PHOTO, multipart } from '../helpers/applications-factories';

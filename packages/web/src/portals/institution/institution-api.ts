@@ -331,6 +331,8 @@ export interface RosterPhysician {
   status: RegistrationStatus;
   statusLabel: string;
   departure: DepartureReportView | null;
+  /** 是否修改过信息 (BT-11). */
+  infoEdited: boolean;
   abilities: { reportDeparture: boolean };
 }
 

@@ -96,7 +96,7 @@ export function PhysiciansPage() {
           columns={columns}
           dataSource={data?.items ?? []}
           pagination={false}
-          style={{ minWidth: 1100 }}
+          style={{ minWidth: 1210 }}
           locale={{ emptyText: '暂无以本机构为主要执业机构的医师' }}
         />
       </div>
@@ -133,6 +133,8 @@ const COLUMNS: TableColumnsType<RosterPhysician> = [
       </div>
     ),
   },
+  // 是否修改过信息 (domain §1.2 item 8, BT-11): an approved 个人信息修改 changed the registration-side data.
+  { title: '是否修改过信息', key: 'infoEdited', width: 110, render: (_: unknown, r) => (r.infoEdited ? <StatusTag label="是" color="blue" /> : '否') },
 ];
 
 interface DepartureValues { reason?: DepartureReason; leftOn?: string; note?: string }
