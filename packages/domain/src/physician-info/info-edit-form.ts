@@ -31,7 +31,7 @@ export const INFO_EDIT_FIELD_LABELS = {
 /** Groups of the form (学历信息 / 任职资格 / 照片 / 联系方式). */
 export const INFO_EDIT_FIELD_GROUPS = [
   { key: 'education', label: '学历信息', fields: ['education', 'degree', 'school', 'major', 'graduationDate'] },
-  { key: 'title', label: '任职资格', fields: ['title'] },
+  { key: 'title', label: '职称', fields: ['title'] },
   { key: 'photo', label: '照片', fields: ['photoSha256'] },
   { key: 'contact', label: '联系方式', fields: ['phone', 'email'] },
 ] as const satisfies readonly { key: string; label: string; fields: readonly InfoEditField[] }[];

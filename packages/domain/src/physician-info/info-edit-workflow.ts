@@ -22,6 +22,9 @@ export const INFO_EDIT_STATUS_LABELS = {
   withdrawn: '已撤回',
 } as const satisfies Record<InfoEditStatus, string>;
 
+/** 是否修改过信息 (domain §1.2 item 8 [S20]): the tag the institution's lists show on a registration an approved edit changed. */
+export const INFO_EDITED_LABEL = '已修改信息';
+
 export const INFO_EDIT_ACTIONS = ['approve', 'refuse', 'withdraw'] as const;
 export type InfoEditAction = (typeof INFO_EDIT_ACTIONS)[number];
 

@@ -108,6 +108,8 @@ describe('BT-11 信息修改由主要执业机构审核 (domain §2.2 BT-11)', (
 
     const roster = await clerk.get(`/api/v1/institution/physicians?name=${encodeURIComponent('许修改')}`);
     expect((roster.json() as { items: { infoEdited: boolean }[] }).items).toMatchObject([{ infoEdited: true }]);
+    const applicationsList = await clerk.post('/api/v1/institution/applications/search', { queue: 'completed', name: '许修改' });
+    expect((applicationsList.json() as { items: { infoEdited: boolean }[] }).items).toMatchObject([{ infoEdited: true }]);
 
     // The next certificate prints the approved photo: what it prints changed, so it is rendered anew.
     const cert2 = await doc.agent.get(`/api/v1/physician/registrations/${doc.registration.id}/certificate.pdf`);
@@ -134,6 +136,8 @@ describe('BT-11 信息修改由主要执业机构审核 (domain §2.2 BT-11)', (
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toMatchObject({ status: 'refused', statusLabel: '已拒绝', decisionReason: '未见副主任医师任职资格证书' });
     expect(await current(doc.agent)).toMatchObject({ canEdit: true, edited: false, values: { title: '住院医师' } });
+    const roster = await admin.get(`/api/v1/institution/physicians?name=${encodeURIComponent('冯拒绝')}`);
+    expect((roster.json() as { items: { infoEdited: boolean }[] }).items).toMatchObject([{ infoEdited: false }]);
     const [notice] = await t.deps.db.select().from(outbox).where(and(eq(outbox.accountId, doc.physician.account.id), eq(outbox.template, 'info_edit.refuse'), eq(outbox.channel, 'sms')));
     expect(notice!.body).toContain('理由：未见副主任医师任职资格证书');
     // Decided: no second decision.

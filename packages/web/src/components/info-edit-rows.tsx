@@ -1,5 +1,5 @@
 /** The review table of a 个人信息修改 (BT-11): each changed field, 修改前 → 修改后; a photo shows both images. */
-import { Table } from 'antd';
+import { Grid, Table } from 'antd';
 import type { InfoEditRowView } from '../api/info-edit-view';
 import { EMPTY } from '../lib/format';
 import './info-edit.css';
@@ -12,7 +12,28 @@ function Cell({ row, side }: { row: InfoEditRowView; side: 'old' | 'new' }) {
   return <>{(side === 'old' ? row.old : row.new) ?? EMPTY}</>;
 }
 
+/** On a phone a three-column table leaves each value a few characters wide: one line per field instead. */
+function RowList({ rows, caption }: { rows: InfoEditRowView[]; caption?: string }) {
+  return (
+    <dl className="info-edit-list" aria-label={caption ?? '修改内容'}>
+      {caption && <div className="info-edit-list-caption">{caption}</div>}
+      {rows.map((r) => (
+        <div key={r.field} className="info-edit-list-row">
+          <dt>{r.label}</dt>
+          <dd>
+            <span className="info-edit-old"><Cell row={r} side="old" /></span>
+            <span aria-label="改为"> → </span>
+            <strong><Cell row={r} side="new" /></strong>
+          </dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
 export function InfoEditRows({ rows, caption }: { rows: InfoEditRowView[]; caption?: string }) {
+  const screens = Grid.useBreakpoint();
+  if (screens.sm === false) return <RowList rows={rows} caption={caption} />;
   return (
     <Table<InfoEditRowView>
       rowKey="field"

@@ -65,11 +65,14 @@ export function InfoEditsPage() {
     ...COLUMNS,
     {
       title: '操作', key: 'actions', width: 90, fixed: 'right',
-      render: (_: unknown, r) => (
-        <Button size="small" type={r.status === 'pending' ? 'primary' : 'default'} onClick={() => setOpen(r.id)} aria-label={`查看${r.physicianName}的信息修改申请`}>
-          {r.status === 'pending' ? '审核' : '查看'}
-        </Button>
-      ),
+      render: (_: unknown, r) => {
+        const label = r.status === 'pending' ? '审核' : '查看';
+        return (
+          <Button size="small" type={r.status === 'pending' ? 'primary' : 'default'} onClick={() => setOpen(r.id)} aria-label={`${label}${r.physicianName}的信息修改申请`}>
+            {label}
+          </Button>
+        );
+      },
     },
   ];
 
@@ -104,7 +107,7 @@ export function InfoEditsPage() {
           dataSource={data?.items ?? []}
           pagination={false}
           style={{ minWidth: 980 }}
-          locale={{ emptyText: '暂无信息修改申请' }}
+          locale={{ emptyText: <Typography.Text>暂无符合条件的信息修改申请</Typography.Text> }}
         />
       </div>
       <KeysetPager pages={pages} nextCursor={data?.nextCursor} prefix={data ? `共 ${data.total} 条 · ` : undefined} />
@@ -151,6 +154,7 @@ function DetailDrawer({ id, onClose }: { id: string | null; onClose: () => void 
       onClose={onClose}
       width="min(720px, 100vw)"
       destroyOnHidden
+      rootClassName="staff-contrast"
       extra={data && (can('approve') || can('refuse')) && (
         <Space>
           {can('refuse') && <Button danger onClick={() => setRefusing(true)}>不同意</Button>}
@@ -225,7 +229,7 @@ function RefuseDialog({ open, onClose, onRefuse, pending }: {
 }) {
   const [form] = Form.useForm<{ reason: string }>();
   return (
-    <Modal title="不同意信息修改" open={open} okText="确定不同意" cancelText="取消" okButtonProps={{ danger: true }} confirmLoading={pending}
+    <Modal title="不同意信息修改" open={open} okText="确定不同意" cancelText="取消" okButtonProps={{ danger: true }} confirmLoading={pending} rootClassName="staff-contrast"
       onCancel={onClose} onOk={() => form.submit()} destroyOnHidden>
       <Typography.Paragraph type="secondary">不同意后，执业注册信息不作修改；医师将收到理由，可修改后重新提交。</Typography.Paragraph>
       <Form form={form} layout="vertical" onFinish={(v) => onRefuse(v.reason.trim(), form)}>

@@ -23,6 +23,8 @@ export interface QueueRow {
   kindLabel: string | null;
   physicianName: string;
   idNumberMasked: string;
+  /** 是否修改过信息 (BT-11). */
+  infoEdited: boolean;
   submittedAt: string | null;
   state: string;
   stateLabel: string;

@@ -7,7 +7,7 @@ import { Alert, App, Button, Form, Input, Modal, Select, Space, Table, Typograph
 import { useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import {
-  DEPARTURE_REASONS, DEPARTURE_REASON_LABELS, DEPARTURE_REPORT_DAYS, REGISTRATION_STATUSES, REGISTRATION_STATUS_LABELS, departureReportDueOn,
+  DEPARTURE_REASONS, DEPARTURE_REASON_LABELS, DEPARTURE_REPORT_DAYS, INFO_EDITED_LABEL, REGISTRATION_STATUSES, REGISTRATION_STATUS_LABELS, departureReportDueOn,
   isIsoDate, isLateDepartureReport, todayInChina, type DepartureReason, type RegistrationStatus,
 } from '@medreg/domain';
 import { applyProblemToForm, isApiError } from '../../api/client';
@@ -96,7 +96,7 @@ export function PhysiciansPage() {
           columns={columns}
           dataSource={data?.items ?? []}
           pagination={false}
-          style={{ minWidth: 1210 }}
+          style={{ minWidth: 1100 }}
           locale={{ emptyText: '暂无以本机构为主要执业机构的医师' }}
         />
       </div>
@@ -122,6 +122,8 @@ const COLUMNS: TableColumnsType<RosterPhysician> = [
         <Space size={4} wrap>
           <StatusTag label={r.statusLabel} color={STATUS_COLORS[r.status]} />
           {r.departure?.late && <StatusTag label="逾期报告" color="error" />}
+          {/* 是否修改过信息 (domain §1.2 item 8, BT-11): an approved 个人信息修改 changed the registration-side data. */}
+          {r.infoEdited && <StatusTag label={INFO_EDITED_LABEL} color="blue" />}
         </Space>
         {r.departure && (
           <Typography.Text type="secondary" className="inst-small" style={{ display: 'block', whiteSpace: 'normal', wordBreak: 'break-word' }}>
@@ -133,8 +135,6 @@ const COLUMNS: TableColumnsType<RosterPhysician> = [
       </div>
     ),
   },
-  // 是否修改过信息 (domain §1.2 item 8, BT-11): an approved 个人信息修改 changed the registration-side data.
-  { title: '是否修改过信息', key: 'infoEdited', width: 110, render: (_: unknown, r) => (r.infoEdited ? <StatusTag label="是" color="blue" /> : '否') },
 ];
 
 interface DepartureValues { reason?: DepartureReason; leftOn?: string; note?: string }

@@ -7,7 +7,7 @@ import { UploadOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Descriptions, Empty, Flex, Form, Input, Popconfirm, Select, Space, Spin, Typography, Upload } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import {
-  DEGREE_LABELS, EDUCATION_LABELS, INFO_EDIT_FIELDS, INFO_EDIT_FIELD_GROUPS, INFO_EDIT_FIELD_LABELS, InfoEditChanges, TITLE_LABELS, UPLOAD_LIMITS,
+  DEGREE_LABELS, EDUCATION_LABELS, INFO_EDITED_LABEL, INFO_EDIT_FIELDS, INFO_EDIT_FIELD_GROUPS, INFO_EDIT_FIELD_LABELS, InfoEditChanges, TITLE_LABELS, UPLOAD_LIMITS,
   formatMegabytes, todayInChina, type InfoEditField, type InfoEditValues,
 } from '@medreg/domain';
 import { applyProblemToForm, isApiError } from '../../api/client';
@@ -54,7 +54,7 @@ function CurrentValues({ reg }: { reg: CurrentRegistrationInfo }) {
     <Flex gap={12} align="flex-start" wrap>
       {reg.photoUrl
         ? <img src={reg.photoUrl} alt="当前登记的照片" className="info-edit-photo info-edit-photo-large" />
-        : <div className="info-edit-photo info-edit-photo-large" role="img" aria-label="尚未登记照片" />}
+        : <div className="info-edit-photo info-edit-photo-large info-edit-photo-empty">未登记照片</div>}
       <Descriptions
         size="small"
         column={1}
@@ -208,7 +208,7 @@ export function InfoEditPage() {
             </Form>
           )}
           <Card size="small" title="当前登记的信息" style={{ marginBottom: 16 }}
-            extra={reg.edited ? <StatusTag label="已修改过信息" color="blue" /> : undefined}>
+            extra={reg.edited ? <StatusTag label={INFO_EDITED_LABEL} color="blue" /> : undefined}>
             <Typography.Paragraph type="secondary" style={{ marginTop: 0 }}>
               {reg.institutionName} · {reg.levelLabel} · {reg.categoryLabel}{reg.licenceCode ? ` · ${reg.licenceCode}` : ''}
             </Typography.Paragraph>
