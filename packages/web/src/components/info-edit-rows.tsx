@@ -15,14 +15,14 @@ function Cell({ row, side }: { row: InfoEditRowView; side: 'old' | 'new' }) {
 /** On a phone a three-column table leaves each value a few characters wide: one line per field instead. */
 function RowList({ rows, caption }: { rows: InfoEditRowView[]; caption?: string }) {
   return (
-    <dl className="info-edit-list" aria-label={caption ?? '修改内容'}>
+    <dl className="info-edit-list">
       {caption && <div className="info-edit-list-caption">{caption}</div>}
       {rows.map((r) => (
         <div key={r.field} className="info-edit-list-row">
           <dt>{r.label}</dt>
           <dd>
             <span className="info-edit-old"><Cell row={r} side="old" /></span>
-            <span aria-label="改为"> → </span>
+            <span aria-hidden="true">→</span>
             <strong><Cell row={r} side="new" /></strong>
           </dd>
         </div>
