@@ -153,6 +153,7 @@ describe('BT-11 信息修改由主要执业机构审核 (domain §2.2 BT-11)', (
     expect(withdrawn.statusCode, withdrawn.body).toBe(200);
     expect(withdrawn.json()).toMatchObject({ status: 'withdrawn', statusLabel: '已撤回' });
     expectProblem(await clerk.post(`/api/v1/institution/info-edits/${first.id}/approve`, { expectedVersion: 2 }), 409, 'INFO_EDIT_ACTION_NOT_ALLOWED');
+    t.setNow('2026-12-01T02:30:00Z');
     const again = await file(doc.agent, doc.registration.id, { phone: '+86 139-1111-2222' });
     expect(again.statusCode, again.body).toBe(201);
     expect((again.json() as View).rows).toMatchObject([{ field: 'phone', new: '13911112222' }]);
