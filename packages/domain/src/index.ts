@@ -65,6 +65,9 @@ export * from "./applications/paper-materials";
 export * from "./applications/authority-decisions";
 export * from "./institution/index";
 
+// Supervision on the register: 定期考核, 暂停执业活动, 吊销 (domain §5.4, §1.3)
+export * from "./supervision/index";
+
 // 资格补改 handled by the authority (domain §2.2 BT-12)
 export * from "./qualifications/index";
 export * from "./physician-info/index";

@@ -1,4 +1,4 @@
-/** The business types defined so far, each by its one definition. 注销 (BT-07) and 重新注册 (BT-08) come next. */
+/** The business types defined so far, each by its one definition. */
 import type { BusinessType } from '../business-types';
 import { additionalRegistration } from './additional-registration';
 import { assistantUpgrade } from './assistant-upgrade';
@@ -7,6 +7,7 @@ import { changeRegistration } from './change-registration';
 import type { BusinessDefinition } from './definition';
 import { firstRegistration } from './first-registration';
 import { multiSiteFiling } from './multi-site-filing';
+import { reRegistration } from './re-registration';
 
 export const BUSINESS_DEFINITIONS = {
   first_registration: firstRegistration,
@@ -15,6 +16,7 @@ export const BUSINESS_DEFINITIONS = {
   assistant_upgrade: assistantUpgrade,
   multi_site_filing: multiSiteFiling,
   certificate_reissue: certificateReissue,
+  re_registration: reRegistration,
 } as const satisfies { [K in BusinessType]?: BusinessDefinition<unknown> & { type: K } };
 
 export type DefinedBusinessType = keyof typeof BUSINESS_DEFINITIONS;

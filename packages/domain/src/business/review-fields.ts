@@ -2,6 +2,7 @@
 export const REVIEW_FIELDS = [
   'level', 'practiceLocation', 'mainInstitution', 'category', 'scopes', 'licenceCode',
   'filingInstitution', 'filingScopes', 'filingPeriod', 'certificate',
+  'registrationStatus', 'assessment', 'training',
 ] as const;
 export type ReviewField = (typeof REVIEW_FIELDS)[number];
 
@@ -16,4 +17,7 @@ export const REVIEW_FIELD_LABELS = {
   filingScopes: '备案执业范围',
   filingPeriod: '备案有效期',
   certificate: '执业证书',
+  registrationStatus: '注册状态',
+  assessment: '考核合格证明',
+  training: '培训经历',
 } as const satisfies Record<ReviewField, string>;

@@ -23,6 +23,12 @@ export interface ReviewRow {
   changed: boolean;
 }
 
+/** One row's two values, old → new. */
+export interface ReviewRowValue {
+  old: string | null;
+  new: string | null;
+}
+
 export interface ApprovalPreview {
   steps: PlanStep[];
   after: PhysicianSnapshot;
@@ -81,7 +87,11 @@ export function reviewRows<F>(def: BusinessDefinition<F>, ctx: BusinessContext<F
   return def.reviewFields(ctx.form).map((field) => {
     let oldValue: string | null;
     let newValue: string | null;
-    if (field === 'certificate') {
+    const own = def.reviewValue?.(field, ctx);
+    if (own) {
+      oldValue = own.old;
+      newValue = own.new;
+    } else if (field === 'certificate') {
       const issued = ctx.physician.certificates.find((c) => c.registrationId === before?.id && c.status === 'issued');
       oldValue = issued ? `${issued.licenceCode ?? ''}（${CERTIFICATE_STATUS_LABELS.issued}，${issued.issuedOn}核发）` : null;
       newValue = `补发/换领新证书，原证书${CERTIFICATE_STATUS_LABELS.superseded}`;

@@ -13,3 +13,5 @@ export * from './fingerprint';
 export * from './practice-check';
 export * from './departure-reasons';
 export * from './departure-report';
+export * from './registration-bars';
+export * from './cancellation-grounds';

@@ -4,6 +4,7 @@ import { blobGarbageJob } from './blob-garbage';
 import { CLEANUP_JOBS } from './cleanup';
 import { filingExpiryJob } from './filing-expiry';
 import { JobRunner, type JobLog } from './runner';
+import { suspensionEndJob } from './suspension-end';
 
 export { JobRunner, type Job, type JobOutcome } from './runner';
 
@@ -14,5 +15,6 @@ export function createJobRunner(deps: Deps, log: JobLog, sender: MessageSender):
   for (const job of CLEANUP_JOBS) runner.register(job);
   runner.register(blobGarbageJob(deps.config.BLOB_GC_GRACE_HOURS));
   runner.register(filingExpiryJob());
+  runner.register(suspensionEndJob());
   return runner;
 }

@@ -17,6 +17,7 @@ import { fhirRoutes } from './fhir/routes';
 import { auditRoutes } from './audit/routes';
 import { lifecycleRoutes } from './lifecycle/routes';
 import { infoEditRoutes } from './info-edits/routes';
+import { supervisionRoutes } from './supervision/routes';
 
 export type ModuleRoutes = (app: FastifyInstance, deps: Deps) => Promise<void> | void;
 
@@ -33,6 +34,7 @@ export const MODULES: ModuleRoutes[] = [
   applicationsRoutes,
   lifecycleRoutes,
   infoEditRoutes,
+  supervisionRoutes,
   institutionsRoutes,
   authorityRoutes,
   certificatesRoutes,

@@ -12,3 +12,5 @@ export * from './jobs';
 export * from './lifecycle';
 export * from './corrections';
 export * from './info-edits';
+export * from './cancellations';
+export * from './supervision';

@@ -14,17 +14,16 @@
  *    (domain §5.2) and 注册备案 is one of the 无效状态 [S11]. A 申请中 filing is left to its application, whose
  *    decision re-checks the registration.
  */
-import { and, desc, eq, inArray, ne } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import {
-  DEPARTURE_REASON_LABELS, FILING_TABLE, REGISTRATION_STATUS_LABELS, checkRegistrationCause, departureReportDueOn, filingTransition,
-  institutionReport, isLateDepartureReport, registrationTransition, todayInChina, type DepartureReportForm, type IsoDate, type LifecycleCause,
+  DEPARTURE_REASON_LABELS, REGISTRATION_STATUS_LABELS, checkRegistrationCause, departureReportDueOn, institutionReport, isLateDepartureReport,
+  registrationTransition, todayInChina, type DepartureReportForm, type IsoDate, type LifecycleCause,
 } from '@medreg/domain';
 import { inTransaction, type Ctx, type Deps } from '../../context';
 import type { AccountActor } from '../../http/actor';
-import { accounts, filingEvents, institutions, multiSiteFilings, physicians, registrations } from '../../db/schema/index';
-import { audit } from '../audit/service';
+import { accounts, institutions, physicians, registrations } from '../../db/schema/index';
 import { applyRegistrationEvent } from '../lifecycle/apply-plan';
-import { LifecycleErrors } from '../lifecycle/errors';
+import { endActiveFilings, moveMainInstitution } from '../lifecycle/registration-closing';
 import { notifyAccount } from '../notifications/outbox';
 import { InstitutionErrors } from './errors';
 import { institutionIdOf } from './policy';
@@ -44,7 +43,6 @@ export interface DepartureReportResult {
 }
 
 const CAUSE: LifecycleCause = institutionReport('departure');
-const REGISTRATION_CLOSED: LifecycleCause = { kind: 'registration_closed' };
 
 export async function reportDeparture(deps: Deps, actor: AccountActor, registrationId: string, form: DepartureReportForm): Promise<DepartureReportResult> {
   const institutionId = institutionIdOf(actor);
@@ -69,36 +67,6 @@ export async function reportDeparture(deps: Deps, actor: AccountActor, registrat
       leftOn: form.leftOn, reportedOn, dueOn: departureReportDueOn(form.leftOn), late, endedFilings,
     };
   });
-}
-
-/** FILING_TABLE `end` for each 有效 filing of the registration, guarded by its status like every lifecycle write. */
-async function endActiveFilings(c: Ctx, actor: AccountActor, registrationId: string): Promise<number> {
-  const active = await c.tx.select({ id: multiSiteFilings.id, status: multiSiteFilings.status }).from(multiSiteFilings)
-    .where(and(eq(multiSiteFilings.registrationId, registrationId), eq(multiSiteFilings.status, 'active')));
-  for (const f of active) {
-    const to = filingTransition(f.status, 'end');
-    const [row] = await c.tx.update(multiSiteFilings).set({ status: to, statusSince: c.now() })
-      .where(and(eq(multiSiteFilings.id, f.id), eq(multiSiteFilings.status, f.status))).returning({ id: multiSiteFilings.id });
-    if (!row) throw LifecycleErrors.RECORD_CHANGED({ detail: '该备案已被其他操作更改，请刷新后重新办理' });
-    await c.tx.insert(filingEvents).values({
-      filingId: f.id, event: 'end', fromStatus: f.status, toStatus: to, cause: REGISTRATION_CLOSED, applicationId: null,
-      actorAccountId: actor.accountId, changes: { registrationId }, createdAt: c.now(),
-    });
-    await audit(c, actor, 'filing.end', 'multi_site_filing', f.id, { from: f.status, to, label: FILING_TABLE.end.label });
-  }
-  return active.length;
-}
-
-/**
- * The physician's current main institution: the one of another registration still held (有效 or 中止, BT-02 in
- * another province), or none — an invalid registration leaves no current main institution (§3.3: activation codes).
- */
-async function moveMainInstitution(c: Ctx, physicianId: string, registrationId: string, institutionId: string): Promise<void> {
-  const [other] = await c.tx.select({ institutionId: registrations.mainInstitutionId }).from(registrations)
-    .where(and(eq(registrations.physicianId, physicianId), ne(registrations.id, registrationId), inArray(registrations.status, ['valid', 'suspended'])))
-    .orderBy(desc(registrations.approvedOn)).limit(1);
-  await c.tx.update(physicians).set({ mainInstitutionId: other?.institutionId ?? null })
-    .where(and(eq(physicians.id, physicianId), eq(physicians.mainInstitutionId, institutionId)));
 }
 
 async function notifyPhysician(c: Ctx, physicianId: string, institutionId: string, form: DepartureReportForm, late: boolean): Promise<void> {

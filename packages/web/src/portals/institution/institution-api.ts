@@ -154,6 +154,12 @@ export interface MultiSiteQuery {
   limit?: number;
 }
 
+/** An Excel export of a roster with the list's filters (a plain link: the browser downloads it with the session cookie). */
+export function rosterExportUrl(path: 'physicians' | 'multi-site-physicians', filters: Record<string, string | undefined>): string {
+  const qs = new URLSearchParams(withoutBlanks(filters) as Record<string, string>).toString();
+  return `/api/v1/institution/${path}/export.xlsx${qs ? `?${qs}` : ''}`;
+}
+
 export function useMultiSitePhysicians(query: MultiSiteQuery) {
   return useQuery({
     queryKey: ['institution', 'multi-site', query],
@@ -332,6 +338,8 @@ export interface RosterPhysician {
   approvedOn: string;
   status: RegistrationStatus;
   statusLabel: string;
+  /** 最近一次定期考核. */
+  latestAssessment: { cycleLabel: string; result: string; resultLabel: string } | null;
   departure: DepartureReportView | null;
   /** 是否修改过信息 (BT-11). */
   infoEdited: boolean;

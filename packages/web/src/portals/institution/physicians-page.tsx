@@ -18,7 +18,7 @@ import { ProblemAlert } from '../../components/problem-alert';
 import { StatusTag, type StatusColor } from '../../components/status-tag';
 import { useKeysetPages } from '../../components/use-keyset-pages';
 import { EMPTY } from '../../lib/format';
-import { useInstitutionPhysicians, useReportDeparture, type RosterPhysician } from './institution-api';
+import { rosterExportUrl, useInstitutionPhysicians, useReportDeparture, type RosterPhysician } from './institution-api';
 import './institution.css';
 
 const STATUS_COLORS: Record<RegistrationStatus, StatusColor> = {
@@ -84,6 +84,7 @@ export function PhysiciansPage() {
           <Space>
             <Button type="primary" htmlType="submit">查询</Button>
             <Button onClick={onReset}>重置</Button>
+            <Button href={rosterExportUrl('physicians', { name, status })} download>导出Excel</Button>
           </Space>
         </Form.Item>
       </Form>
@@ -114,6 +115,12 @@ const COLUMNS: TableColumnsType<RosterPhysician> = [
   {
     title: '执业证书编码 · 批准日期', key: 'licence', width: 190,
     render: (_: unknown, r) => <div><span className="inst-mono">{r.licenceCode ?? EMPTY}</span><div className="inst-timeline-meta">{r.approvedOn}</div></div>,
+  },
+  {
+    title: '最近定期考核', key: 'assessment', width: 130,
+    render: (_: unknown, r) => (r.latestAssessment
+      ? <span>{r.latestAssessment.cycleLabel} <StatusTag label={r.latestAssessment.resultLabel} color={r.latestAssessment.result === 'passed' ? 'success' : 'error'} /></span>
+      : <Typography.Text type="secondary">未登记</Typography.Text>),
   },
   {
     title: '注册状态', key: 'status', width: 190,

@@ -25,6 +25,7 @@ import {
 } from '@ant-design/icons';
 import type { PortalMenuItem, PortalRoute } from '../types';
 import { ActivationPage } from './activation-page';
+import { AssessmentsInfoPage } from './assessments-page';
 import { GatedLabel, RequireActivation } from './activation-gate';
 import { applicationMenu, applicationRoutes } from './applications/routes';
 import { QualificationCorrectionsPage } from './corrections-page';
@@ -50,6 +51,7 @@ export const routes: PortalRoute[] = [
   gated({ path: 'qualifications', element: <QualificationsPage /> }),
   gated({ path: 'practice', element: <PracticePage /> }),
   gated({ path: 'info-edit', element: <InfoEditPage /> }),
+  gated({ path: 'assessments', element: <AssessmentsInfoPage /> }),
   ...applicationRoutes.map(gated),
 ];
 
@@ -61,6 +63,7 @@ export const menu: PortalMenuItem[] = [
   afterActivation({ key: 'qualifications', label: '资格信息', icon: <IdcardOutlined /> }),
   afterActivation({ key: 'practice', label: '执业信息', icon: <AuditOutlined /> }),
   afterActivation({ key: 'info-edit', label: '个人信息修改', icon: <EditOutlined /> }),
+  afterActivation({ key: 'assessments', label: '考核信息', icon: <SolutionOutlined /> }),
   ...applicationMenu.map(afterActivation),
   { key: 'qualification-corrections', label: '资格补改指南', icon: <SolutionOutlined /> },
 ];
