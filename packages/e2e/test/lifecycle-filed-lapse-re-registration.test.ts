@@ -210,6 +210,7 @@ describe.skipIf(!HAS_CHROMIUM)('备案满二年注销 then 重新注册 journey'
     expect(verifiedNew).toContain(licence);
     const verifiedOld = await verificationPage(await visitor(), oldToken, shot, 'verify-old-certificate');
     expect(verifiedOld).toContain('已废止');
+    expect(verifiedOld).toContain(`执业注册已于${chineseDate(today)}注销`);
     expect(verifiedOld).not.toContain(licence);
   }), 420_000);
 });
