@@ -1,7 +1,7 @@
 /**
  * 人员账户: the demo 北京市 administrator creates a reviewer for 北京市海淀区卫生健康委员会 (a county below it); the
  * one-time password is shown once; the reviewer logs in with it, must change it (修改密码), and then sees the
- * county's 审批工作台. The page is checked with axe at 1366×768 and 390×844.
+ * county's own 审批工作台 (the demo application accepted there). The page is checked with axe at 1366×768 and 390×844.
  * Screenshots: packages/e2e/artifacts/authority-staff/
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -84,7 +84,11 @@ describe.skipIf(!HAS_CHROMIUM)('人员账户 (authority administrator)', () => {
     // A reviewer does not administer: no 人员账户 in its menu.
     expect(await page.getByRole('menuitem', { name: '人员账户' }).count()).toBe(0);
     await page.getByRole('menuitem', { name: '审批工作台' }).click();
-    await page.getByText('您正在查看北京市海淀区卫生健康委员会的审批队列').waitFor();
+    await page.getByRole('heading', { name: '审批工作台' }).waitFor();
+    // The county's own queue: the demo application accepted by 北京市海淀区卫生健康委员会 (魏然, 北京市海淀医院).
+    await page.getByRole('tab', { name: /已受理/ }).click();
+    await page.locator('.ant-table-tbody tr.ant-table-row', { hasText: '魏然' }).first().waitFor();
+    expect(await page.getByText(/您正在查看.*的审批队列/).count()).toBe(0);
     await settle(page);
     await shot(page, 'reviewer-queue');
   }, 180_000);

@@ -28,7 +28,7 @@ export function CreateStaffDialog({ open, onClose, onCreated }: { open: boolean;
   });
   return (
     <Modal title="新建人员账户" open={open} okText="创建" cancelText="取消" confirmLoading={create.isPending} onCancel={onClose} onOk={() => form.submit()} destroyOnHidden>
-      <Form form={form} layout="vertical" onFinish={submit} autoComplete="off" initialValues={{ role: 'authority_reviewer' }}>
+      <Form form={form} name="new-staff" layout="vertical" onFinish={submit} autoComplete="off" initialValues={{ role: 'authority_reviewer' }}>
         <Form.Item name="authorityId" label="所属卫生健康行政部门" rules={[{ required: true, message: '请选择所属卫生健康行政部门' }]} extra="只能选择本部门或本辖区内的下级部门">
           <Select showSearch optionFilterProp="label" placeholder="请选择" options={authorityOptions(reach?.items)} />
         </Form.Item>
@@ -63,7 +63,7 @@ export function ReassignDialog({ account, onClose }: { account: StaffAccount | n
       onCancel={onClose} onOk={() => form.submit()} destroyOnHidden
     >
       {account && <Typography.Paragraph>当前所属：{account.authority.name}</Typography.Paragraph>}
-      <Form form={form} layout="vertical" onFinish={(v) => account && reassign.mutate({ id: account.id, authorityId: v.authorityId, version: account.version }, {
+      <Form form={form} name="reassign-staff" layout="vertical" onFinish={(v) => account && reassign.mutate({ id: account.id, authorityId: v.authorityId, version: account.version }, {
         onSuccess: (a) => {
           void message.success(`已调整到${a.authority.name}`);
           onClose();

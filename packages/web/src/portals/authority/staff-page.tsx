@@ -12,6 +12,7 @@ import { KeysetPager } from '../../components/keyset-pager';
 import { PageHeader } from '../../components/page-header';
 import { ProblemAlert } from '../../components/problem-alert';
 import { StatusTag } from '../../components/status-tag';
+import '../../components/staff-contrast.css';
 import { useKeysetPages } from '../../components/use-keyset-pages';
 import { EMPTY, formatDateTime } from '../../lib/format';
 import { CreateStaffDialog, OneTimePasswordDialog, ReassignDialog, authorityOptions, type OneTimeCredentials } from './staff-dialogs';
@@ -47,7 +48,7 @@ export function StaffPage() {
     modal.confirm({
       title: disabling ? `停用账户「${a.loginName}」` : `启用账户「${a.loginName}」`,
       content: disabling ? '停用后该账户立即退出登录，且不能再登录，直到重新启用。' : '启用后该账户可以重新登录。',
-      okText: disabling ? '确定停用' : '确定启用', okButtonProps: { danger: disabling }, cancelText: '取消',
+      okText: disabling ? '确定停用' : '确定启用', okButtonProps: { danger: disabling }, cancelText: '取消', rootClassName: 'staff-contrast',
       onOk: () => mutations.setDisabled.mutateAsync({ id: a.id, disabled: disabling, version: a.version })
         .then(() => void message.success(disabling ? '账户已停用' : '账户已启用'))
         .catch((e: unknown) => showError(e)),
@@ -94,7 +95,7 @@ export function StaffPage() {
   ];
 
   return (
-    <>
+    <div className="staff-contrast">
       <PageHeader
         title="人员账户"
         description="管理本部门及辖区内下级卫生健康行政部门的审核人员和管理员账户。每个账户只属于一个部门；不能在辖区以外设立或调入账户。"
@@ -103,7 +104,7 @@ export function StaffPage() {
           <Button type="primary" onClick={() => setCreating(true)}>新建人员账户</Button>
         </>}
       />
-      <Form form={form} layout="inline" onFinish={update} className="authority-filters" initialValues={f}>
+      <Form form={form} name="staff-filters" layout="inline" onFinish={update} className="authority-filters" initialValues={f}>
         <Form.Item name="name" label="姓名/登录名"><Input allowClear style={{ width: 160 }} maxLength={30} /></Form.Item>
         <Form.Item name="authorityId" label="所属部门">
           <Select allowClear showSearch optionFilterProp="label" placeholder="全部" style={{ width: 240 }} options={authorityOptions(reach?.items)} />
@@ -128,6 +129,6 @@ export function StaffPage() {
       <CreateStaffDialog open={creating} onClose={() => setCreating(false)} onCreated={setCredentials} />
       <ReassignDialog account={moving} onClose={() => setMoving(null)} />
       <OneTimePasswordDialog credentials={credentials} onClose={() => setCredentials(null)} />
-    </>
+    </div>
   );
 }
