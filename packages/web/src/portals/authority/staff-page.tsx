@@ -3,7 +3,7 @@
  * its jurisdiction — filters, keyset pages, CSV export; 新建 (one-time password shown once), 停用/启用, 重置密码,
  * 调整所属部门. Buttons follow each account's `allowedActions` from the server.
  */
-import { App, Button, Form, Input, Select, Space, Table, Typography, type TableColumnsType } from 'antd';
+import { App, Button, Form, Grid, Input, Select, Space, Table, Typography, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { AUTHORITY_STAFF_ROLE_LABELS, AUTHORITY_STAFF_ROLES, STAFF_ACCOUNT_STATUS_LABELS, STAFF_ACCOUNT_STATUSES } from '@medreg/domain';
@@ -32,6 +32,8 @@ export function StaffPage() {
   const showError = useApiErrorHandler();
   const { message, modal } = App.useApp();
   const [form] = Form.useForm<Filters>();
+  // On a phone a pinned actions column would cover the whole row: the table scrolls from the login name instead.
+  const wide = Grid.useBreakpoint().md ?? true;
   const [creating, setCreating] = useState(false);
   const [moving, setMoving] = useState<StaffAccount | null>(null);
   const [credentials, setCredentials] = useState<OneTimeCredentials | null>(null);
@@ -65,7 +67,7 @@ export function StaffPage() {
   });
 
   const columns: TableColumnsType<StaffAccount> = [
-    { title: '登录名', dataIndex: 'loginName', width: 150, render: (v: string) => <span className="mono">{v}</span> },
+    { title: '登录名', dataIndex: 'loginName', width: 180, render: (v: string) => <span className="mono">{v}</span> },
     { title: '姓名', dataIndex: 'displayName', width: 150 },
     { title: '角色', dataIndex: 'roleLabel', width: 90 },
     { title: '所属部门', key: 'authority', width: 220, render: (_: unknown, a) => a.authority.name },
@@ -81,7 +83,7 @@ export function StaffPage() {
     { title: '手机号', dataIndex: 'phone', width: 120, render: (v: string | null) => v ?? EMPTY },
     { title: '创建时间', dataIndex: 'createdAt', width: 150, render: (v: string) => formatDateTime(v) },
     {
-      title: '操作', key: 'actions', width: 230, fixed: 'right',
+      title: '操作', key: 'actions', width: 230, fixed: wide ? 'right' : undefined,
       render: (_: unknown, a) => a.allowedActions.length === 0 ? <Typography.Text type="secondary">{EMPTY}</Typography.Text> : (
         <Space size={4} wrap>
           {(a.allowedActions.includes('disable') || a.allowedActions.includes('enable')) && (
@@ -124,7 +126,7 @@ export function StaffPage() {
       </Form>
       <ProblemAlert error={error} style={{ marginBottom: 12 }} />
       <Table<StaffAccount> rowKey="id" size="middle" loading={isFetching} columns={columns} dataSource={data?.items ?? []}
-        pagination={false} scroll={{ x: 1220 }} locale={{ emptyText: '暂无人员账户' }} />
+        pagination={false} scroll={{ x: 1250 }} locale={{ emptyText: '暂无人员账户' }} />
       <KeysetPager pages={pages} nextCursor={data?.nextCursor} prefix={`共 ${data?.total ?? 0} 个账户 · `} />
       <CreateStaffDialog open={creating} onClose={() => setCreating(false)} onCreated={setCredentials} />
       <ReassignDialog account={moving} onClose={() => setMoving(null)} />
