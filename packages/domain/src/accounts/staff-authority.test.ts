@@ -60,7 +60,7 @@ describe('mayManageStaff — 人员账户', () => {
  * afterwards lies within the jurisdiction of the administrator who placed it there (created, moved or re-roled it),
  * holds no role above that administrator's, and never leaves the tree below the first administrator.
  */
-describe('property: no sequence of admin actions widens an account beyond its creator', () => {
+describe('GB/T 22239-2019 最小权限 — property: no sequence of admin actions widens an account beyond its creator', () => {
   interface Acc { id: string; role: 'authority_reviewer' | 'authority_admin'; authority: StaffAuthority; creator: StaffActor | null }
   const step = fc.record({
     kind: fc.constantFrom('create', 'reassign', 'grant'),

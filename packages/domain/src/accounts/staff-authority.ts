@@ -5,6 +5,8 @@
  * counties, a city its counties); never an account of an authority above or beside it, never its own account,
  * and never with a role above its own. The same rule decides each action (create, disable/enable, reset password,
  * reassign: the account as it is AND as it will be) and narrows the list.
+ * GB/T 22239-2019 (网络安全等级保护基本要求) 访问控制: 应授予管理用户所需的最小权限，实现管理用户的权限分离 —
+ * medreg's reading: no administrator grants more than it holds, nor beyond the area it administers.
  */
 import { jurisdictionContains, type Jurisdiction } from '../jurisdiction';
 
