@@ -55,6 +55,7 @@ export * from "./activation";
 export * from "./physician-activation";
 export * from "./physician-name";
 export * from "./account-credentials";
+export * from "./accounts/index";
 export * from "./contact";
 
 // Business applications: what a physician fills in (BT-01) and the declarations of 《医师法》第十六条

@@ -15,6 +15,7 @@ import { certificatesRoutes } from './certificates/routes';
 import { registerRoutes } from './register/routes';
 import { fhirRoutes } from './fhir/routes';
 import { auditRoutes } from './audit/routes';
+import { authorityStaffRoutes } from './authority-staff/routes';
 import { lifecycleRoutes } from './lifecycle/routes';
 import { infoEditRoutes } from './info-edits/routes';
 import { supervisionRoutes } from './supervision/routes';
@@ -41,4 +42,5 @@ export const MODULES: ModuleRoutes[] = [
   registerRoutes,
   fhirRoutes,
   auditRoutes,
+  authorityStaffRoutes,
 ];

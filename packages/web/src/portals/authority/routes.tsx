@@ -13,7 +13,7 @@
  * <UnderConstruction> element with the real page. `roles` is optional and only hides/guards in the
  * browser; the server authorizes every request.
  */
-import { AuditOutlined, CalendarOutlined, EditOutlined, FileSearchOutlined, HomeOutlined, SafetyCertificateOutlined, StopOutlined } from '@ant-design/icons';
+import { AuditOutlined, CalendarOutlined, EditOutlined, FileSearchOutlined, HomeOutlined, SafetyCertificateOutlined, StopOutlined, TeamOutlined } from '@ant-design/icons';
 import type { PortalMenuItem, PortalRoute } from '../types';
 import './authority.css';
 import { AssessmentsPage } from './assessments-page';
@@ -24,6 +24,7 @@ import { PenaltiesPage } from './penalties-page';
 import { QualificationCorrectionsPage } from './qualification-corrections-page';
 import { ReviewDetailPage } from './review-detail-page';
 import { ReviewQueuePage } from './review-queue-page';
+import { StaffPage } from './staff-page';
 
 export const routes: PortalRoute[] = [
   { path: '', element: <AuthorityHomePage /> },
@@ -34,6 +35,7 @@ export const routes: PortalRoute[] = [
   { path: 'penalties', element: <PenaltiesPage /> },
   { path: 'calendar', element: <CalendarPage /> },
   { path: 'audit', element: <AuditPage />, roles: ['authority_admin'] },
+  { path: 'staff', element: <StaffPage />, roles: ['authority_admin'] },
 ];
 
 export const menu: PortalMenuItem[] = [
@@ -44,4 +46,5 @@ export const menu: PortalMenuItem[] = [
   { key: 'penalties', label: '处分决定', icon: <StopOutlined /> },
   { key: 'calendar', label: '工作日历', icon: <CalendarOutlined /> },
   { key: 'audit', label: '审计日志', icon: <FileSearchOutlined />, roles: ['authority_admin'] },
+  { key: 'staff', label: '人员账户', icon: <TeamOutlined />, roles: ['authority_admin'] },
 ];

@@ -1,0 +1,3 @@
+export * from './staff-authority';
+export * from './staff-account-workflow';
+export * from './authority-staff-schemas';
