@@ -1,7 +1,8 @@
-/** The business types defined so far, each by its one definition. 注销 (BT-07) and 重新注册 (BT-08) come next. */
+/** The business types defined so far, each by its one definition. */
 import type { BusinessType } from '../business-types';
 import { additionalRegistration } from './additional-registration';
 import { assistantUpgrade } from './assistant-upgrade';
+import { cancellation } from './cancellation';
 import { certificateReissue } from './certificate-reissue';
 import { changeRegistration } from './change-registration';
 import type { BusinessDefinition } from './definition';
@@ -15,6 +16,7 @@ export const BUSINESS_DEFINITIONS = {
   assistant_upgrade: assistantUpgrade,
   multi_site_filing: multiSiteFiling,
   certificate_reissue: certificateReissue,
+  cancellation,
 } as const satisfies { [K in BusinessType]?: BusinessDefinition<unknown> & { type: K } };
 
 export type DefinedBusinessType = keyof typeof BUSINESS_DEFINITIONS;

@@ -1,7 +1,7 @@
 /** The rows of the 医师执业注册申请审核表 a business shows, each as old → new (review-rows.ts fills them in). */
 export const REVIEW_FIELDS = [
   'level', 'practiceLocation', 'mainInstitution', 'category', 'scopes', 'licenceCode',
-  'filingInstitution', 'filingScopes', 'filingPeriod', 'certificate',
+  'filingInstitution', 'filingScopes', 'filingPeriod', 'certificate', 'status', 'cancellationGround',
 ] as const;
 export type ReviewField = (typeof REVIEW_FIELDS)[number];
 
@@ -16,4 +16,6 @@ export const REVIEW_FIELD_LABELS = {
   filingScopes: '备案执业范围',
   filingPeriod: '备案有效期',
   certificate: '执业证书',
+  status: '注册状态',
+  cancellationGround: '注销原因',
 } as const satisfies Record<ReviewField, string>;

@@ -15,3 +15,4 @@ export * from './departure-reasons';
 export * from './departure-report';
 export * from './registration-bars';
 export * from './cancellation-grounds';
+export * from './cancellation-report';
