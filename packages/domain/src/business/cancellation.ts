@@ -78,7 +78,10 @@ export const cancellation: BusinessDefinition<CancellationForm, 'cancellation'> 
     ? 'current_main' : 'none'),
   decider: () => 'granting_authority',
   effects: () => ({ approve: [{ cancel: 'current' }] }),
-  reviewFields: () => ['licenceCode', 'mainInstitution', 'practiceLocation', 'status', 'certificate', 'cancellationGround'],
+  reviewFields: (form) => [
+    'licenceCode', 'mainInstitution', 'practiceLocation', 'status', 'certificate', 'cancellationGround',
+    ...(form.initiator === 'institution' ? ['cancellationTrigger' as const] : []),
+  ],
   statedReason: (form) => (form.initiator === 'physician' ? form.reason : form.note ?? null),
   filedBy: (form) => form.initiator,
   recheckAtDecision: [],

@@ -1,7 +1,7 @@
 /** The rows of the 医师执业注册申请审核表 a business shows, each as old → new (review-rows.ts fills them in). */
 export const REVIEW_FIELDS = [
   'level', 'practiceLocation', 'mainInstitution', 'category', 'scopes', 'licenceCode',
-  'filingInstitution', 'filingScopes', 'filingPeriod', 'certificate', 'status', 'cancellationGround',
+  'filingInstitution', 'filingScopes', 'filingPeriod', 'certificate', 'status', 'cancellationGround', 'cancellationTrigger',
 ] as const;
 export type ReviewField = (typeof REVIEW_FIELDS)[number];
 
@@ -18,4 +18,5 @@ export const REVIEW_FIELD_LABELS = {
   certificate: '执业证书',
   status: '注册状态',
   cancellationGround: '注销原因',
+  cancellationTrigger: '事件发生日期',
 } as const satisfies Record<ReviewField, string>;

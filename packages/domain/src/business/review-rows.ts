@@ -89,6 +89,9 @@ export function reviewRows<F>(def: BusinessDefinition<F>, ctx: BusinessContext<F
       oldValue = issued ? `${issued.licenceCode ?? ''}（${CERTIFICATE_STATUS_LABELS.issued}，${issued.issuedOn}核发）` : null;
       const voided = issued && preview.after.certificates.find((c) => c.id === issued.id)?.status === 'voided';
       newValue = voided ? `原证书${CERTIFICATE_STATUS_LABELS.voided}` : `补发/换领新证书，原证书${CERTIFICATE_STATUS_LABELS.superseded}`;
+    } else if (field === 'cancellationTrigger') {
+      oldValue = null;
+      newValue = proposal.cancellation?.triggerOn ?? null;
     } else if (field === 'cancellationGround') {
       const ground = proposal.cancellation?.ground;
       oldValue = null;

@@ -16,6 +16,8 @@ import { registerRoutes } from './register/routes';
 import { fhirRoutes } from './fhir/routes';
 import { auditRoutes } from './audit/routes';
 import { lifecycleRoutes } from './lifecycle/routes';
+import { announcementRoutes } from './announcements/routes';
+import { registrationAdminRoutes } from './registration-admin/routes';
 
 export type ModuleRoutes = (app: FastifyInstance, deps: Deps) => Promise<void> | void;
 
@@ -35,6 +37,8 @@ export const MODULES: ModuleRoutes[] = [
   authorityRoutes,
   certificatesRoutes,
   registerRoutes,
+  announcementRoutes,
+  registrationAdminRoutes,
   fhirRoutes,
   auditRoutes,
 ];

@@ -10,8 +10,10 @@ import type { Ctx } from '../../context';
 import type { Application, Physician } from '../../db/schema/index';
 import { loadInstitutionRef, loadPhysicianSnapshot } from './snapshot';
 
-/** Business types that run on the generic path (首次注册 keeps its step-by-step wizard; 注销/重新注册 come later). */
-export const FORM_BUSINESS_TYPES = ['additional_registration', 'change_registration', 'assistant_upgrade', 'multi_site_filing', 'certificate_reissue'] as const satisfies readonly BusinessType[];
+/** Business types that run on the generic path (首次注册 keeps its step-by-step wizard). */
+export const FORM_BUSINESS_TYPES = [
+  'additional_registration', 'change_registration', 'assistant_upgrade', 'multi_site_filing', 'certificate_reissue', 'cancellation',
+] as const satisfies readonly BusinessType[];
 export type FormBusinessType = (typeof FORM_BUSINESS_TYPES)[number];
 
 export function isFormBusinessType(type: unknown): type is FormBusinessType {

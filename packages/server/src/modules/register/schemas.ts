@@ -40,6 +40,8 @@ export const PublicRegistrationSchema = z.object({
   status: z.enum(REGISTRATION_STATUSES),
   statusLabel: z.string(),
   statusSince: z.string().nullable(),
+  /** 注销日期 and 注销原因 (《医师法》第二十一条) of a cancelled registration; null otherwise. */
+  cancellation: z.object({ effectiveOn: z.string(), groundLabel: z.string().nullable() }).nullable(),
   /** 备案机构 (domain §5.2): multi-site filings in force or to come; empty unless the registration is valid. */
   filings: z.array(z.object({
     institutionName: z.string(),
