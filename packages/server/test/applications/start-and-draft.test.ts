@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
+import { BUSINESS_TYPES } from '@medreg/domain';
+import { OPEN_BUSINESS_TYPES } from '../../src/modules/reference/service';
 import { applicationEvents, applications, physicians, qualifications } from '../../src/db/schema/index';
 import { inTransaction } from '../../src/context';
 import { createRegistration } from '../../src/seed/builders';
@@ -52,10 +54,11 @@ describe('starting a business (业务申请 → 办理)', () => {
     expect(await countApplications(p.physician.id)).toBe(0);
   });
 
-  it('says a business type is not open online yet (注销 and 重新注册 come with the next lifecycle step)', async () => {
+  // Every type of the catalogue that is not yet defined says so; once all are defined there is nothing to refuse.
+  const notOpen = BUSINESS_TYPES.filter((type) => !OPEN_BUSINESS_TYPES.has(type));
+  it.runIf(notOpen.length > 0)('says a business type is not open online yet', async () => {
     const p = await makeApplicant(t.app, t.deps);
-    expectProblem(await p.agent.post('/api/v1/applications', { businessType: 'cancellation' }), 422, 'BUSINESS_TYPE_NOT_OPEN');
-    expectProblem(await p.agent.post('/api/v1/applications', { businessType: 're_registration' }), 422, 'BUSINESS_TYPE_NOT_OPEN');
+    for (const businessType of notOpen) expectProblem(await p.agent.post('/api/v1/applications', { businessType }), 422, 'BUSINESS_TYPE_NOT_OPEN');
   });
 
   it('refuses a physician without a valid qualification', async () => {

@@ -40,7 +40,10 @@ function present(r: RosterRow): Row {
     status: r.status,
     statusLabel: REGISTRATION_STATUS_LABELS[r.status],
     departure: departureOf(r.departure),
-    abilities: { reportDeparture: allowedRegistrationEvents(r.status).includes('file_departure') },
+    abilities: {
+      reportDeparture: allowedRegistrationEvents(r.status).includes('file_departure'),
+      reportCancellation: allowedRegistrationEvents(r.status).includes('cancel'),
+    },
   };
 }
 
