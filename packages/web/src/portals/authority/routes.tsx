@@ -13,13 +13,14 @@
  * <UnderConstruction> element with the real page. `roles` is optional and only hides/guards in the
  * browser; the server authorizes every request.
  */
-import { AuditOutlined, CalendarOutlined, EditOutlined, FileSearchOutlined, HomeOutlined } from '@ant-design/icons';
+import { AuditOutlined, CalendarOutlined, EditOutlined, FileSearchOutlined, HomeOutlined, IdcardOutlined } from '@ant-design/icons';
 import type { PortalMenuItem, PortalRoute } from '../types';
 import './authority.css';
 import { AuditPage } from './audit-page';
 import { CalendarPage } from './calendar-page';
 import { AuthorityHomePage } from './home-page';
 import { QualificationCorrectionsPage } from './qualification-corrections-page';
+import { RegistrationsPage } from './registrations-page';
 import { ReviewDetailPage } from './review-detail-page';
 import { ReviewQueuePage } from './review-queue-page';
 
@@ -28,6 +29,7 @@ export const routes: PortalRoute[] = [
   { path: 'reviews', element: <ReviewQueuePage /> },
   { path: 'reviews/:id', element: <ReviewDetailPage /> },
   { path: 'qualification-corrections', element: <QualificationCorrectionsPage /> },
+  { path: 'registrations', element: <RegistrationsPage /> },
   { path: 'calendar', element: <CalendarPage /> },
   { path: 'audit', element: <AuditPage />, roles: ['authority_admin'] },
 ];
@@ -36,6 +38,7 @@ export const menu: PortalMenuItem[] = [
   { key: '', label: '系统首页', icon: <HomeOutlined /> },
   { key: 'reviews', label: '审批工作台', icon: <AuditOutlined /> },
   { key: 'qualification-corrections', label: '资格补改', icon: <EditOutlined /> },
+  { key: 'registrations', label: '执业注册管理', icon: <IdcardOutlined /> },
   { key: 'calendar', label: '工作日历', icon: <CalendarOutlined /> },
   { key: 'audit', label: '审计日志', icon: <FileSearchOutlined />, roles: ['authority_admin'] },
 ];
