@@ -46,7 +46,7 @@ export function RegistrationsPage() {
   };
   const columns: TableColumnsType<ManagedRegistration> = [
     ...COLUMNS,
-    { title: '操作', key: 'actions', width: 90, fixed: 'right', render: (_: unknown, r) => <Button size="small" onClick={() => setOpen(r.id)} aria-label={`查看${r.name}的执业注册`}>查看</Button> },
+    { title: '操作', key: 'actions', width: 90, render: (_: unknown, r) => <Button size="small" onClick={() => setOpen(r.id)} aria-label={`查看${r.name}的执业注册`}>查看</Button> },
   ];
   return (
     <>
@@ -76,8 +76,10 @@ export function RegistrationsPage() {
         </Form.Item>
       </Form>
       <ProblemAlert error={error} style={{ marginBottom: 12 }} />
-      <Table<ManagedRegistration> rowKey="id" size="middle" loading={isFetching} columns={columns} dataSource={data?.items ?? []} pagination={false}
-        scroll={{ x: 1080 }} locale={{ emptyText: '没有符合条件的执业注册' }} />
+      <div className="authority-table-scroll" role="region" aria-label="执业注册列表" tabIndex={0}>
+        <Table<ManagedRegistration> rowKey="id" size="middle" loading={isFetching} columns={columns} dataSource={data?.items ?? []} pagination={false}
+          style={{ minWidth: 1080 }} locale={{ emptyText: '没有符合条件的执业注册' }} />
+      </div>
       <KeysetPager pages={pages} nextCursor={data?.nextCursor} prefix={`共 ${data?.count ?? 0} 条 · `} />
       <RegistrationDrawer id={open} onClose={() => setOpen(null)} />
     </>

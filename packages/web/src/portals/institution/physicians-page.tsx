@@ -69,7 +69,7 @@ export function PhysiciansPage() {
         ? (
           <Space direction="vertical" size={4}>
             {r.abilities.reportDeparture && <Button size="small" onClick={() => setReporting(r)} aria-label={`为${r.physicianName}办理注册备案`}>注册备案</Button>}
-            {r.abilities.reportCancellation && <Button size="small" danger onClick={() => setCancelling(r)} aria-label={`报告${r.physicianName}的注销情形`}>报告注销情形</Button>}
+            {r.abilities.reportCancellation && <Button size="small" danger onClick={() => setCancelling(r)} aria-label={`报告注销情形：${r.physicianName}`}>报告注销情形</Button>}
           </Space>
         )
         : EMPTY),

@@ -56,7 +56,7 @@ export function AnnouncementsPage() {
       <PageHeader title="注册公告" description="卫生健康主管部门准予注册和注销注册的医师名单（《医师法》第二十一条）。请选择发布公告的部门。" />
       <Form layout="inline" className="public-announcement-filters" style={{ marginBottom: 16, rowGap: 8 }}>
         <Form.Item label="省份" htmlFor="announcement-province">
-          <Select id="announcement-province" style={{ width: 180 }} placeholder="请选择省份" loading={provinces.isPending} value={provinceCode}
+          <Select id="announcement-province" style={{ width: 180 }} placeholder="请选择省份" showSearch optionFilterProp="label" loading={provinces.isPending} value={provinceCode}
             options={provinces.data?.items.map((p) => ({ value: p.code, label: p.name }))}
             onChange={(v: string) => { setProvinceCode(v); setAuthorityId(undefined); pages.reset(); }} />
         </Form.Item>
@@ -76,9 +76,11 @@ export function AnnouncementsPage() {
         : (
           <Space direction="vertical" style={{ width: '100%' }}>
             {list.data && <Typography.Text type="secondary">{list.data.authority.name} · {list.data.kindLabel}公告</Typography.Text>}
-            <Table<Announcement> rowKey={(r) => `${r.date}-${r.licenceCode}-${r.name}`} size="middle" loading={list.isFetching}
-              columns={columns(kind)} dataSource={list.data?.items ?? []} pagination={false} scroll={{ x: 900 }}
-              locale={{ emptyText: '暂无公告' }} />
+            <div className="public-table-scroll" role="region" aria-label="公告名单" tabIndex={0}>
+              <Table<Announcement> rowKey={(r) => `${r.date}-${r.licenceCode}-${r.name}`} size="middle" loading={list.isFetching}
+                columns={columns(kind)} dataSource={list.data?.items ?? []} pagination={false} style={{ minWidth: 900 }}
+                locale={{ emptyText: '暂无公告' }} />
+            </div>
             <KeysetPager pages={pages} nextCursor={list.data?.nextCursor} />
           </Space>
         )}
