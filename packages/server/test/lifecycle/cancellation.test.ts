@@ -126,6 +126,8 @@ describe('《医师法》第十七条 机构三十日内报告', () => {
     const late = await report(doc.registration.id, { ground: 'criminal_penalty', triggerOn: '2026-10-10' });
     expect(late.statusCode, late.body).toBe(201);
     expect(late.json()).toMatchObject({ late: true, dueOn: '2026-11-09' });
+    const lateDetail = (await w.reviewer.hd.get(`/api/v1/authority/applications/${(late.json() as { applicationId: string }).applicationId}`)).json() as { business: { kindLabel: string } };
+    expect(lateDetail.business.kindLabel).toBe('机构报告（逾期报告）：受刑事处罚');
     expectProblem(await report(doc.registration.id, { ground: 'death', triggerOn: '2026-10-10' }), 409, 'APPLICATION_PENDING');
 
     const other = await registeredPhysician(t.app, t.deps, w.hdInstitution.institution, { name: '王未来' });

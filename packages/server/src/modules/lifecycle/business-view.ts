@@ -32,7 +32,8 @@ export function businessKindLabel(app: Pick<Application, 'businessType' | 'paylo
     case 'certificate_reissue': return pick(REISSUE_REASON_LABELS, form.reason);
     case 'cancellation': {
       const ground = form.initiator === 'physician' ? CANCELLATION_GROUND_INFO.own_application.label : pick(GROUND_LABELS, form.ground);
-      return `${initiatorLabel(app)}：${ground ?? ''}`;
+      // 《医师法》第十七条第二款: a report after the 30 days is marked late.
+      return `${initiatorLabel(app)}${form.late === true ? '（逾期报告）' : ''}：${ground ?? ''}`;
     }
     default: return null;
   }

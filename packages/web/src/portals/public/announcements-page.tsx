@@ -4,7 +4,7 @@
  * The 执业证书编码 is shown as the public register shows it; never a 身份证号.
  */
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Empty, Form, Segmented, Select, Space, Table, Typography, type TableColumnsType } from 'antd';
+import { Empty, Form, Grid, Segmented, Select, Space, Table, Typography, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { api } from '../../api/client';
 import { KeysetPager } from '../../components/keyset-pager';
@@ -33,6 +33,7 @@ export function AnnouncementsPage() {
   const [authorityId, setAuthorityId] = useState<string | undefined>();
   const [kind, setKind] = useState<AnnouncementKind>('cancellation');
   const pages = useKeysetPages();
+  const phone = !Grid.useBreakpoint().md;
   const provinces = useQuery({
     queryKey: ['reference', 'provinces'],
     queryFn: () => api.get<{ items: Province[] }>('/api/v1/reference/regions/provinces'),
@@ -54,14 +55,14 @@ export function AnnouncementsPage() {
   return (
     <div className="public-page">
       <PageHeader title="注册公告" description="卫生健康主管部门准予注册和注销注册的医师名单（《医师法》第二十一条）。请选择发布公告的部门。" />
-      <Form layout="inline" className="public-announcement-filters" style={{ marginBottom: 16, rowGap: 8 }}>
+      <Form layout="vertical" className="announcement-filters">
         <Form.Item label="省份" htmlFor="announcement-province">
-          <Select id="announcement-province" style={{ width: 180 }} placeholder="请选择省份" showSearch optionFilterProp="label" loading={provinces.isPending} value={provinceCode}
+          <Select id="announcement-province" placeholder="请选择省份" showSearch optionFilterProp="label" loading={provinces.isPending} value={provinceCode}
             options={provinces.data?.items.map((p) => ({ value: p.code, label: p.name }))}
             onChange={(v: string) => { setProvinceCode(v); setAuthorityId(undefined); pages.reset(); }} />
         </Form.Item>
         <Form.Item label="发布部门" htmlFor="announcement-authority">
-          <Select id="announcement-authority" style={{ width: 260 }} placeholder="请选择卫生健康主管部门" disabled={!provinceCode} loading={authorities.isFetching}
+          <Select id="announcement-authority" placeholder="请选择卫生健康主管部门" disabled={!provinceCode} loading={authorities.isFetching}
             value={authorityId} showSearch optionFilterProp="label"
             options={authorities.data?.items.map((a) => ({ value: a.id, label: a.name }))}
             onChange={(v: string) => { setAuthorityId(v); pages.reset(); }} />
@@ -76,14 +77,33 @@ export function AnnouncementsPage() {
         : (
           <Space direction="vertical" style={{ width: '100%' }}>
             {list.data && <Typography.Text type="secondary">{list.data.authority.name} · {list.data.kindLabel}公告</Typography.Text>}
-            <div className="public-table-scroll" role="region" aria-label="公告名单" tabIndex={0}>
-              <Table<Announcement> rowKey={(r) => `${r.date}-${r.licenceCode}-${r.name}`} size="middle" loading={list.isFetching}
-                columns={columns(kind)} dataSource={list.data?.items ?? []} pagination={false} style={{ minWidth: 900 }}
-                locale={{ emptyText: '暂无公告' }} />
-            </div>
+            {phone
+              ? <AnnouncementCards items={list.data?.items} />
+              : (
+                <Table<Announcement> rowKey={(r) => `${r.date}-${r.licenceCode}-${r.name}`} size="middle" loading={list.isFetching}
+                  columns={columns(kind)} dataSource={list.data?.items ?? []} pagination={false} locale={{ emptyText: '暂无公告' }} />
+              )}
             <KeysetPager pages={pages} nextCursor={list.data?.nextCursor} />
           </Space>
         )}
     </div>
+  );
+}
+
+/** On a phone: one card per person instead of a table that would have to scroll sideways. */
+function AnnouncementCards({ items }: { items: Announcement[] | undefined }) {
+  if (!items) return null;
+  if (items.length === 0) return <Empty description="暂无公告" />;
+  return (
+    <ul className="announcement-cards" aria-label="公告名单">
+      {items.map((r) => (
+        <li key={`${r.date}-${r.licenceCode}-${r.name}`}>
+          <div className="announcement-cards__head"><span>{r.name}</span><span>{r.kindLabel} · {r.date}</span></div>
+          <div className="announcement-cards__meta">执业证书编码 <span className="licence-code">{r.licenceCode ?? '—'}</span></div>
+          <div className="announcement-cards__meta">{r.levelLabel} · {r.categoryLabel} · {r.institutionName}</div>
+          {r.groundLabel && <div className="announcement-cards__meta">注销原因：{r.groundLabel}</div>}
+        </li>
+      ))}
+    </ul>
   );
 }
