@@ -17,7 +17,8 @@ export interface AnnouncementPage {
 
 const after = (cursor: AnnouncementPage['cursor']) => (cursor ? { key: sql`${cursor.on}::date`, id: cursor.id } : undefined);
 
-export async function selectRegistrationAnnouncements(c: Ctx, p: AnnouncementPage) {
+/** The query (a builder, so the index tests can EXPLAIN it). */
+export function registrationAnnouncementsQuery(c: Ctx, p: AnnouncementPage) {
   const page = keyset(registrations.approvedOn, registrations.id, 'desc', after(p.cursor));
   const where: SQL[] = [eq(registrations.authorityId, p.authorityId)];
   if (page.where) where.push(page.where);
@@ -30,7 +31,7 @@ export async function selectRegistrationAnnouncements(c: Ctx, p: AnnouncementPag
     .where(and(...where)).orderBy(...page.orderBy).limit(p.limit + 1);
 }
 
-export async function selectCancellationAnnouncements(c: Ctx, p: AnnouncementPage) {
+export function cancellationAnnouncementsQuery(c: Ctx, p: AnnouncementPage) {
   const page = keyset(registrationCancellations.effectiveOn, registrationCancellations.id, 'desc', after(p.cursor));
   const where: SQL[] = [eq(registrationCancellations.authorityId, p.authorityId)];
   if (page.where) where.push(page.where);
@@ -43,6 +44,9 @@ export async function selectCancellationAnnouncements(c: Ctx, p: AnnouncementPag
     .innerJoin(institutions, eq(institutions.id, registrations.mainInstitutionId))
     .where(and(...where)).orderBy(...page.orderBy).limit(p.limit + 1);
 }
+
+export const selectRegistrationAnnouncements = async (c: Ctx, p: AnnouncementPage) => registrationAnnouncementsQuery(c, p);
+export const selectCancellationAnnouncements = async (c: Ctx, p: AnnouncementPage) => cancellationAnnouncementsQuery(c, p);
 
 export type AnnouncementRow = Awaited<ReturnType<typeof selectCancellationAnnouncements>>[number];
 

@@ -38,12 +38,16 @@ const base = (c: Ctx) => c.tx.select(COLUMNS).from(registrations)
   .innerJoin(institutions, eq(institutions.id, registrations.mainInstitutionId))
   .innerJoin(authorities, eq(authorities.id, registrations.authorityId));
 
-export async function selectRegistrationPage(c: Ctx, f: RegistrationFilter, cursor: { on: string; id: string } | undefined, limit: number) {
+/** The page query (a builder, so the index tests can EXPLAIN it). */
+export function registrationPageQuery(c: Ctx, f: RegistrationFilter, cursor: { on: string; id: string } | undefined, limit: number) {
   const page = keyset(registrations.approvedOn, registrations.id, 'desc', cursor ? { key: sql`${cursor.on}::date`, id: cursor.id } : undefined);
   const w = whereOf(f);
   if (page.where) w.push(page.where);
   return base(c).where(and(...w)).orderBy(...page.orderBy).limit(limit + 1);
 }
+
+export const selectRegistrationPage = async (c: Ctx, f: RegistrationFilter, cursor: { on: string; id: string } | undefined, limit: number) =>
+  registrationPageQuery(c, f, cursor, limit);
 
 export type RegistrationRow = Awaited<ReturnType<typeof selectRegistrationPage>>[number];
 
