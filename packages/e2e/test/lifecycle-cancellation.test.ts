@@ -12,7 +12,7 @@ import { HAS_CHROMIUM } from './support/chromium';
 import { logIn, open } from './support/journey';
 import { LIFECYCLE_PHYSICIANS } from './support/lifecycle-data';
 import {
-  authorityApproves, downloadCertificate, publicRegister, screens, verificationPage, verifyTokenOf,
+  authorityApproves, downloadCertificate, nextStep, publicRegister, screens, startBusiness, submitBusiness, verificationPage, verifyTokenOf,
 } from './support/lifecycle-journey';
 import { lifecycleStage } from './support/lifecycle-stage';
 import { choose, menu } from './support/physician-flows';
@@ -86,5 +86,24 @@ describe.skipIf(!HAS_CHROMIUM)('BT-07 注销注册 reported by the institution',
     await announced.waitFor();
     expect(await announced.innerText()).toContain('死亡或者被宣告失踪');
     await screens(visitor, shot, 'announcements');
+  }));
+
+  it('the physician applies for 注销 (本人主动申请): 审核表 有效 → 注销, submitted to the main institution', () => stage.run(async () => {
+    const me = LIFECYCLE_PHYSICIANS.change;
+    const page = await stage.visitor();
+    await logIn(page, 'physician', me.loginName, DEMO_PASSWORD);
+    await startBusiness(page, 'cancellation', shot, 'physician-business-list');
+    await page.getByText('准予注销后，该执业注册即告注销').waitFor();
+    await screens(page, shot, 'physician-cancel-1-registration');
+    await nextStep(page, '填写申请');
+    await page.getByLabel('申请理由').fill('退休后不再从事医疗执业活动，申请注销执业注册。');
+    await screens(page, shot, 'physician-cancel-2-form');
+    await nextStep(page, '核对提交');
+    const review = page.locator('.application-step-body');
+    await review.getByText('原证书已废止').waitFor();
+    expect(await review.innerText()).toContain('本人主动申请');
+    await screens(page, shot, 'physician-cancel-3-review');
+    const code = await submitBusiness(page, shot, 'physician-cancel-submitted');
+    expect(code).toMatch(/^BT07/);
   }));
 });

@@ -58,7 +58,7 @@ describe('BT-07 本人主动申请', () => {
     const app = sent.json() as Presented;
     expect(app).toMatchObject({ state: 'pending_institution', institution: { id: w.hdInstitution.institution.id }, authority: { id: w.haidian.id } });
     expect(app.businessCode).toMatch(/^BT07/);
-    expect(app.business!.kindLabel).toBe('本人申请：本人主动申请');
+    expect(app.business!.kindLabel).toBe('本人主动申请');
 
     const version = await toAccepted(w.clerk.hd, w.reviewer.hd, app);
     const approved = await approveRequest(w.reviewer.hd, app.id, version);

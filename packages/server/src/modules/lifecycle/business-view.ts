@@ -31,9 +31,9 @@ export function businessKindLabel(app: Pick<Application, 'businessType' | 'paylo
     case 'multi_site_filing': return pick(FILING_ACTION_LABELS, form.action);
     case 'certificate_reissue': return pick(REISSUE_REASON_LABELS, form.reason);
     case 'cancellation': {
-      const ground = form.initiator === 'physician' ? CANCELLATION_GROUND_INFO.own_application.label : pick(GROUND_LABELS, form.ground);
-      // 《医师法》第十七条第二款: a report after the 30 days is marked late.
-      return `${initiatorLabel(app)}${form.late === true ? '（逾期报告）' : ''}：${ground ?? ''}`;
+      // 本人主动申请 names its initiator itself; a report says who reported, and 《医师法》第十七条第二款 marks a late one.
+      if (form.initiator !== 'institution') return CANCELLATION_GROUND_INFO.own_application.label;
+      return `${initiatorLabel(app)}${form.late === true ? '（逾期报告）' : ''}：${pick(GROUND_LABELS, form.ground) ?? ''}`;
     }
     default: return null;
   }
