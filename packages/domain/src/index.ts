@@ -37,6 +37,7 @@ export * from "./workflow/actor-roles";
 export * from "./workflow/workflow-table";
 export * from "./workflow/action-labels";
 export * from "./workflow/transition";
+export * from "./workflow/scheduled-actions";
 export * from "./workflow/institution-queues";
 export * from "./workflow/authority-queues";
 export * from "./workflow/authority-queue-query";
@@ -65,8 +66,12 @@ export * from "./applications/paper-materials";
 export * from "./applications/authority-decisions";
 export * from "./institution/index";
 
+// Supervision on the register: 定期考核, 暂停执业活动, 吊销 (domain §5.4, §1.3)
+export * from "./supervision/index";
+
 // 资格补改 handled by the authority (domain §2.2 BT-12)
 export * from "./qualifications/index";
+export * from "./physician-info/index";
 
 // Uploaded files: sizes and counts
 export * from "./uploads/upload-limits";

@@ -32,7 +32,7 @@ async function main(): Promise<void> {
 
   const banner = await seedOnStart(deps);
 
-  // Outbox dispatch and the cleanup of expired rows (src/jobs): each job runs in one process at a time.
+  // Scheduled jobs on the pg-boss queue (src/jobs): each run is taken by one process.
   const jobs = createJobRunner(deps, app.log, new RecordOnlySender(app.log));
   jobs.start();
 

@@ -15,6 +15,8 @@ export const BusinessErrors = defineErrors({
   UPGRADE_QUALIFICATION_REQUIRED: spec(409, '须取得同一类别的执业医师资格，才能申请助理升执业', 'A physician qualification of the same category is required'),
   TRIGGER_DATE_IN_FUTURE: spec(400, '事件发生日期不能晚于今天', 'The triggering event lies in the future'),
   CANCELLATION_FILED_BY_OTHERS: spec(400, '本人只能以「本人主动申请」申请注销；死亡、受刑事处罚等情形由执业机构报告或卫生健康主管部门依职权注销', 'A physician applies on the own-application ground only'),
+  STILL_REGISTERED: spec(409, '您仍有执业注册，不能申请重新注册', 'A registration is still held'),
+  REGISTRATION_BARRED: spec(409, '不予注册的期限尚未届满，不能申请重新注册', 'A bar to registration still runs'),
   CERTIFICATE_NOT_ISSUED: spec(409, '该注册没有有效的执业证书，无需补发或换领', 'No certificate in force'),
   // the proposal
   INSTITUTION_REQUIRED: spec(400, '请选择医疗机构', 'Choose an institution'),
@@ -35,6 +37,8 @@ export const BusinessErrors = defineErrors({
   FILING_SCOPE_NOT_REGISTERED: spec(400, '备案的执业范围须在注册的执业范围之内', 'Filed scopes must be registered scopes'),
   FILING_PERIOD_INVALID: spec(400, '备案有效期无效', 'Invalid filing period'),
   FILING_UNCHANGED: spec(400, '备案内容没有变化', 'The filing is unchanged'),
+  EVIDENCE_DATE_INVALID: spec(400, '证明材料的日期无效', 'Invalid evidence date'),
+  TRAINING_TOO_SHORT: spec(400, '重新注册须提交六个月以上连续培训合格证明', 'Training of six months or more is required'),
   // re-checked at the decision
   QUALIFICATION_NO_LONGER_VALID: spec(409, '申请所依据的医师资格已不再有效', 'The qualification is no longer valid'),
   REGISTRATION_CHANGED_SINCE_SUBMISSION: spec(409, '提交申请后该注册已发生变化，请退回申请人重新确认', 'The registration changed since submission'),

@@ -57,7 +57,7 @@ describe('BT-07 注销注册', () => {
   it('审核表: 有效 → 注销, the certificate 已废止, the ground with its basis', () => {
     const physician = makePhysician({ registrations: [makeRegistration()] });
     const rows = reviewRows(cancellation, { physician, form: cancellation.form.parse(death), today: TODAY });
-    expect(rows.find((r) => r.field === 'status')).toMatchObject({ old: '有效', new: '注销', changed: true });
+    expect(rows.find((r) => r.field === 'registrationStatus')).toMatchObject({ old: '有效', new: '注销', changed: true });
     expect(rows.find((r) => r.field === 'certificate')!.new).toBe('原证书已废止');
     expect(rows.find((r) => r.field === 'cancellationGround')!.new).toContain('死亡或者被宣告失踪（《医师法》第十七条第一款第一项）');
   });

@@ -79,7 +79,7 @@ export const cancellation: BusinessDefinition<CancellationForm, 'cancellation'> 
   decider: () => 'granting_authority',
   effects: () => ({ approve: [{ cancel: 'current' }] }),
   reviewFields: (form) => [
-    'licenceCode', 'mainInstitution', 'practiceLocation', 'status', 'certificate', 'cancellationGround',
+    'licenceCode', 'mainInstitution', 'practiceLocation', 'registrationStatus', 'certificate', 'cancellationGround',
     ...(form.initiator === 'institution' ? ['cancellationTrigger' as const] : []),
   ],
   statedReason: (form) => (form.initiator === 'physician' ? form.reason : form.note ?? null),

@@ -16,6 +16,7 @@ import type { FilingEvent } from '../registration/filing-lifecycle';
 import type { InstitutionRef, PhysicianSnapshot } from '../registration/physician-snapshot';
 import type { RegistrationEvent } from '../registration/registration-table';
 import type { RecheckRule } from './recheck-rules';
+import type { ReviewRowValue } from './review-rows';
 import type { ReviewField } from './review-fields';
 
 /** The record an application starts from (none for 首次注册). */
@@ -105,6 +106,12 @@ export type Effect =
    */
   | { cancel: 'current' };
 
+/** A file the form names, to be found among the application's attachments. */
+export interface EvidenceFile {
+  path: readonly (string | number)[];
+  fileSha256: string;
+}
+
 /** Effects per moment of the application; `abandon` covers refusal and withdrawal. */
 export interface LifecycleEffects {
   submit?: readonly Effect[];
@@ -123,8 +130,11 @@ export interface BusinessDefinition<F, T extends BusinessType = BusinessType> {
   /** Shown on the form (e.g. 增加执业地点 versus 变更). */
   explanation?: string;
   proposal(form: F, physician: PhysicianSnapshot): Proposal;
-  /** Who may apply: the refusals that keep this physician (and this record) from applying, [] when eligible. */
-  whoMayApply(physician: PhysicianSnapshot, subject: BusinessSubject): DomainError[];
+  /**
+   * Who may apply: the refusals that keep this physician (and this record) from applying, [] when eligible. `today`
+   * for the rules that depend on the date (a bar to registration runs until a day).
+   */
+  whoMayApply(physician: PhysicianSnapshot, subject: BusinessSubject, today?: IsoDate): DomainError[];
   /** The rules over the filled-in form; [] when it may be submitted. */
   checkApplication(ctx: BusinessContext<F>): DomainError[];
   confirmingInstitution(form: F, physician: PhysicianSnapshot): ConfirmingInstitution;
@@ -132,6 +142,10 @@ export interface BusinessDefinition<F, T extends BusinessType = BusinessType> {
   effects(form: F): LifecycleEffects;
   /** The rows of the 审核表, each old → new. */
   reviewFields(form: F): readonly ReviewField[];
+  /** Rows of the 审核表 the definition fills in itself (the evidence it names); the others follow the records. */
+  reviewValue?(field: ReviewField, ctx: BusinessContext<F>): ReviewRowValue | undefined;
+  /** The uploaded files the form names, each with its path in the form; by default the `evidence[]` items. */
+  evidenceFiles?(form: F): readonly EvidenceFile[];
   /** The physician's own words on why (申请理由 / 说明), shown to the institution and the authority; null when none. */
   statedReason(form: F): string | null;
   /**

@@ -163,6 +163,22 @@ const WALKS: Walk[] = [
       expect(after.filings.map((f) => f.status)).toEqual(['revoked']);
     },
   },
+  {
+    name: 'BT-08 重新注册', def: d('re_registration'),
+    physician: makePhysician({ registrations: [makeRegistration({ status: 'cancelled' })], certificates: [] }), institution: CHAOYANG,
+    form: {
+      registrationId: REG, qualificationId: uid(1), practiceLocationCode: '110000', institutionId: CHAOYANG.id, category: 'clinical', scopes: ['11'],
+      department: '内科', startDate: '2026-10-01', declarations: DECLARED,
+      assessment: { assessedBy: '北京市卫生健康委员会', passedOn: '2026-09-01', fileSha256: PDF },
+      training: { institution: '北京协和医院', from: '2026-01-05', to: '2026-07-04', fileSha256: PDF },
+    },
+    confirms: CHAOYANG.id, decides: 'authority-110105',
+    expect: (after, opened) => {
+      expect(reg(after, REG).status).toBe('cancelled');
+      expect(reg(after, opened)).toMatchObject({ status: 'valid', level: 'physician', mainInstitution: CHAOYANG, practiceLocationCode: '110000' });
+      expect(after.certificates.filter((c) => c.registrationId === opened && c.status === 'issued')).toHaveLength(1);
+    },
+  },
 ];
 
 describe('business definitions, happy path', () => {

@@ -5,6 +5,7 @@
  * other is changing). 增加执业地点, 多机构备案 and 补发 do not change the registration and may run side by side.
  */
 import { BUSINESS_TYPE_INFO, type BusinessType } from '../business-types';
+import type { IsoDate } from '../calendar/iso-date';
 import type { DomainError } from '../errors';
 import type { PendingBusiness, PhysicianSnapshot } from '../registration/physician-snapshot';
 import { BusinessErrors } from './business-errors';
@@ -41,14 +42,14 @@ function pendingRefusals<F>(def: BusinessDefinition<F>, physician: PhysicianSnap
   return errors;
 }
 
-/** Every refusal that keeps the physician from applying for `def` on `subject`; [] when eligible. */
-export function eligibilityRefusals<F>(def: BusinessDefinition<F>, physician: PhysicianSnapshot, subject: BusinessSubject = {}): DomainError[] {
-  return [...pendingRefusals(def, physician, subject), ...def.whoMayApply(physician, subject)];
+/** Every refusal that keeps the physician from applying for `def` on `subject` on `today`; [] when eligible. */
+export function eligibilityRefusals<F>(def: BusinessDefinition<F>, physician: PhysicianSnapshot, subject: BusinessSubject = {}, today?: IsoDate): DomainError[] {
+  return [...pendingRefusals(def, physician, subject), ...def.whoMayApply(physician, subject, today)];
 }
 
 /** The registrations the physician may start `def` from (for the list the form opens with). */
-export function eligibleRegistrationIds<F>(def: BusinessDefinition<F>, physician: PhysicianSnapshot): string[] {
-  return physician.registrations.filter((r) => eligibilityRefusals(def, physician, { registrationId: r.id }).length === 0).map((r) => r.id);
+export function eligibleRegistrationIds<F>(def: BusinessDefinition<F>, physician: PhysicianSnapshot, today?: IsoDate): string[] {
+  return physician.registrations.filter((r) => eligibilityRefusals(def, physician, { registrationId: r.id }, today).length === 0).map((r) => r.id);
 }
 
 /** The statutory clock: 20 working days for a licensing decision, none for a filing or a certificate (business-types.ts). */

@@ -14,6 +14,8 @@ export * from './assistant-upgrade';
 export * from './multi-site-filing';
 export * from './certificate-reissue';
 export * from './cancellation';
+export * from './re-registration-evidence';
+export * from './re-registration';
 export * from './registry';
 export * from './eligibility';
 export * from './parties';

@@ -63,7 +63,7 @@ export function recheckAtDecision<F>(def: BusinessDefinition<F>, ctx: BusinessCo
         break;
       case 'rules_still_met': {
         const physician = withoutOwnApplication(def, ctx.physician, p);
-        errors.push(...eligibilityRefusals(def, physician, p), ...def.checkApplication({ ...ctx, physician, stage: 'decision' }));
+        errors.push(...eligibilityRefusals(def, physician, p, ctx.today), ...def.checkApplication({ ...ctx, physician, stage: 'decision' }));
         break;
       }
     }

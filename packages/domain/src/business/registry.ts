@@ -8,6 +8,7 @@ import { changeRegistration } from './change-registration';
 import type { BusinessDefinition } from './definition';
 import { firstRegistration } from './first-registration';
 import { multiSiteFiling } from './multi-site-filing';
+import { reRegistration } from './re-registration';
 
 export const BUSINESS_DEFINITIONS = {
   first_registration: firstRegistration,
@@ -16,6 +17,7 @@ export const BUSINESS_DEFINITIONS = {
   assistant_upgrade: assistantUpgrade,
   multi_site_filing: multiSiteFiling,
   certificate_reissue: certificateReissue,
+  re_registration: reRegistration,
   cancellation,
 } as const satisfies { [K in BusinessType]?: BusinessDefinition<unknown> & { type: K } };
 

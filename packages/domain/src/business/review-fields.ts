@@ -1,7 +1,8 @@
 /** The rows of the 医师执业注册申请审核表 a business shows, each as old → new (review-rows.ts fills them in). */
 export const REVIEW_FIELDS = [
   'level', 'practiceLocation', 'mainInstitution', 'category', 'scopes', 'licenceCode',
-  'filingInstitution', 'filingScopes', 'filingPeriod', 'certificate', 'status', 'cancellationGround', 'cancellationTrigger',
+  'filingInstitution', 'filingScopes', 'filingPeriod', 'certificate',
+  'registrationStatus', 'assessment', 'training', 'cancellationGround', 'cancellationTrigger',
 ] as const;
 export type ReviewField = (typeof REVIEW_FIELDS)[number];
 
@@ -16,7 +17,9 @@ export const REVIEW_FIELD_LABELS = {
   filingScopes: '备案执业范围',
   filingPeriod: '备案有效期',
   certificate: '执业证书',
-  status: '注册状态',
+  registrationStatus: '注册状态',
+  assessment: '考核合格证明',
+  training: '培训经历',
   cancellationGround: '注销原因',
   cancellationTrigger: '事件发生日期',
 } as const satisfies Record<ReviewField, string>;

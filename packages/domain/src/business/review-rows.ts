@@ -25,6 +25,12 @@ export interface ReviewRow {
   changed: boolean;
 }
 
+/** One row's two values, old → new. */
+export interface ReviewRowValue {
+  old: string | null;
+  new: string | null;
+}
+
 export interface ApprovalPreview {
   steps: PlanStep[];
   after: PhysicianSnapshot;
@@ -54,7 +60,7 @@ function registrationValue(field: ReviewField, r: RegistrationSnapshot | undefin
     case 'category': return PRACTICE_CATEGORY_INFO[r.category].fullLabel;
     case 'scopes': return scopesText(r.scopes);
     case 'licenceCode': return r.licenceCode;
-    case 'status': return REGISTRATION_STATUS_LABELS[r.status];
+    case 'registrationStatus': return REGISTRATION_STATUS_LABELS[r.status];
     default: return null;
   }
 }
@@ -84,7 +90,11 @@ export function reviewRows<F>(def: BusinessDefinition<F>, ctx: BusinessContext<F
   return def.reviewFields(ctx.form).map((field) => {
     let oldValue: string | null;
     let newValue: string | null;
-    if (field === 'certificate') {
+    const own = def.reviewValue?.(field, ctx);
+    if (own) {
+      oldValue = own.old;
+      newValue = own.new;
+    } else if (field === 'certificate') {
       const issued = ctx.physician.certificates.find((c) => c.registrationId === before?.id && c.status === 'issued');
       oldValue = issued ? `${issued.licenceCode ?? ''}（${CERTIFICATE_STATUS_LABELS.issued}，${issued.issuedOn}核发）` : null;
       const voided = issued && preview.after.certificates.find((c) => c.id === issued.id)?.status === 'voided';

@@ -50,6 +50,8 @@ export function makePhysician(overrides: Partial<PhysicianSnapshot> = {}): Physi
     filings: [],
     certificates: registrations.map((r, i) => certificateOf(r, 31 + i)),
     pending: [],
+    bars: [],
+    cancellations: [],
     ...overrides,
     registrations,
   };

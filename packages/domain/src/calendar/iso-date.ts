@@ -69,6 +69,22 @@ export function addYears(date: IsoDate, years: number, dayOffset = 0): IsoDate {
   return addCalendarDays(shifted, dayOffset);
 }
 
+/**
+ * The same day `months` later, then `dayOffset` calendar days on; a day the target month lacks becomes its last day
+ * (31 August + 6 months → 28 or 29 February).
+ */
+export function addMonths(date: IsoDate, months: number, dayOffset = 0): IsoDate {
+  toDayNumber(date);
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const index = y * 12 + (m - 1) + months;
+  const year = Math.floor(index / 12);
+  const month = (index % 12) + 1;
+  let day = d;
+  while (!isRealDate(year, month, day)) day -= 1;
+  const shifted = `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  return addCalendarDays(shifted, dayOffset);
+}
+
 /** ISO weekday: 1 = Monday … 7 = Sunday. */
 export function isoWeekday(date: IsoDate): number {
   // 1970-01-01 was a Thursday (ISO weekday 4).

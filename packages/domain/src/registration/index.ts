@@ -16,3 +16,4 @@ export * from './departure-report';
 export * from './registration-bars';
 export * from './cancellation-grounds';
 export * from './cancellation-report';
+export * from './filed-lapse';

@@ -8,8 +8,10 @@ import type { BusinessType } from '../business-types';
 import type { IsoDate } from '../calendar/iso-date';
 import type { PhysicianLevel } from '../reference/physician-levels';
 import type { PracticeCategory } from '../reference/practice-categories';
+import type { CancellationGround } from './cancellation-grounds';
 import type { CertificateStatus } from './certificate-lifecycle';
 import type { FilingStatus } from './filing-lifecycle';
+import type { RegistrationBar } from './registration-bars';
 import type { RegistrationStatus } from './registration-status';
 
 /** 医师资格 status (domain §3.1 A): 撤销 when obtained by improper means (《医师法》第五十四条). */
@@ -98,10 +100,22 @@ export interface PendingBusiness {
   filingId?: string | null;
 }
 
+/** 注销注册 record of one of the physician's registrations (registration_cancellations). */
+export interface CancellationSnapshot {
+  registrationId: string;
+  ground: CancellationGround;
+  /** 注销日期: the day the registration ended. */
+  effectiveOn: IsoDate;
+}
+
 export interface PhysicianSnapshot {
   qualifications: readonly QualificationSnapshot[];
   registrations: readonly RegistrationSnapshot[];
   filings: readonly FilingSnapshot[];
   certificates: readonly CertificateSnapshot[];
   pending: readonly PendingBusiness[];
+  /** 不予注册的期限 recorded against the physician, running or lapsed (registration-bars.ts). */
+  bars: readonly RegistrationBar[];
+  /** How and when each cancelled registration ended. */
+  cancellations: readonly CancellationSnapshot[];
 }

@@ -23,6 +23,8 @@ const ROWS: [ApplicationState, WorkflowAction, ActorRole[], ApplicationState][] 
   ['returned_for_correction', 'resubmit_correction', ['physician', 'institution_admin', 'institution_clerk'], 'pending_authority'],
   ['accepted', 'approve', ['authority_reviewer', 'authority_admin'], 'approved'],
   ['accepted', 'refuse', ['authority_reviewer', 'authority_admin'], 'refused'],
+  // 《行政许可法》第三十二条: only the scheduled rule deems an application accepted; no account may.
+  ['pending_authority', 'deem_accept', [], 'accepted'],
 ];
 
 function refusal(state: ApplicationState, action: WorkflowAction, role: ActorRole): DomainError {

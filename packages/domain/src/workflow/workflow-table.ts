@@ -4,7 +4,8 @@
  *  - institution step: the proposed (main) institution confirms (domain §2.1 [S11][S19][S20]);
  *  - 受理 / 退回补正: 《行政许可法》第三十二条 (materials incomplete → 一次性告知补正);
  *  - 准予注册 / 不予注册: 《医师法》第十三条、第十六条 — a refusal is written, with reasons,
- *    and so is every send-back and the institution's refusal.
+ *    and so is every send-back and the institution's refusal;
+ *  - 视为受理: 《行政许可法》第三十二条 — taken by a scheduled rule, never by an account.
  */
 import { AUTHORITY_ROLES, INSTITUTION_ROLES, type ActorRole } from './actor-roles';
 import type { ApplicationState } from './application-states';
@@ -21,6 +22,7 @@ export const WORKFLOW_ACTIONS = [
   'resubmit_correction',
   'approve',
   'refuse',
+  'deem_accept',
 ] as const;
 export type WorkflowAction = (typeof WORKFLOW_ACTIONS)[number];
 
@@ -47,4 +49,7 @@ export const WORKFLOW_TABLE = {
   },
   approve: { label: '准予注册', requiresReason: false, roles: AUTHORITY_ROLES, from: ['accepted'], to: 'approved' },
   refuse: { label: '不予注册', requiresReason: true, roles: AUTHORITY_ROLES, from: ['accepted'], to: 'refused' },
+  // 《行政许可法》第三十二条: not told to 补正 within 5 working days of arrival → accepted from the day of arrival.
+  // No account takes it: only the scheduled rule (scheduled-actions.ts), so it is in no one's allowed actions.
+  deem_accept: { label: '逾期未告知补正，视为受理', requiresReason: false, roles: [], from: ['pending_authority'], to: 'accepted' },
 } as const satisfies Record<WorkflowAction, WorkflowRule>;

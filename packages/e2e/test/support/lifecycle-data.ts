@@ -53,3 +53,18 @@ export const LIFECYCLE_DEPARTMENTS: Record<string, string[]> = {
   深圳市南山区人民医院: ['内科', '外科', '急诊科'],
   北京市东城区和平里医院: ['内科', '外科', '儿科'],
 };
+
+/**
+ * BT-08 重新注册: a 执业医师 whose registration at 北京市海淀医院 was cancelled by the authority (健康状况不宜执业, no bar)
+ * and who has since recovered, passed the assessment and trained six months. The old certificate's QR token is fixed
+ * so the journey can open its verification page. Seeded by seed-lifecycle.ts (seedCancelledPhysicians).
+ */
+export const CANCELLED_PHYSICIANS = {
+  reRegistration: {
+    name: '沈复明', loginName: 'reregister_journey', phone: '13700000801', areaCode: '110106', birthDate: '1983-07-19', seq: 52,
+    qualifications: [{ level: 'physician', category: 'clinical', examYear: 2008 }],
+    registration: { institution: HOSPITAL, level: 'physician', category: 'clinical', scopes: ['11'], approvedOn: '2009-08-20' },
+    cancelledOn: '2025-06-30',
+    verifyToken: '8e0b2f6a4c1d4e7f9a3b5c7d9e1f2a4b',
+  },
+} as const satisfies Record<string, LifecyclePhysician & { cancelledOn: string; verifyToken: string }>;

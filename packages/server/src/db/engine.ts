@@ -28,6 +28,11 @@ export interface Engine {
   applyMigration(name: string, script: string): Promise<boolean>;
   /** Runs a read-only query outside a transaction (used by migrations bookkeeping and /readyz). */
   query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
+  /**
+   * Runs SQL text outside a transaction and answers `{ rows }`: with values one statement, without them possibly
+   * several (the job queue's maintenance sends `BEGIN; …; COMMIT;` as one text).
+   */
+  executeSql(text: string, values?: unknown[]): Promise<{ rows: unknown[] }>;
   close(): Promise<void>;
 }
 
@@ -49,6 +54,11 @@ export function pgliteEngine(client: PGlite): Engine {
     },
     async query<T>(sql: string, params: unknown[] = []) {
       return (await client.query<T>(sql, params)).rows;
+    },
+    async executeSql(text, values) {
+      if (values && values.length > 0) return { rows: (await client.query(text, values)).rows };
+      const results = await client.exec(text);
+      return { rows: results[results.length - 1]?.rows ?? [] };
     },
     close: () => client.close(),
   };
@@ -95,6 +105,12 @@ export function postgresEngine(connectionString: string, poolSize = 10): Engine 
     },
     async query<T>(sql: string, params: unknown[] = []) {
       return (await pool.query(sql, params)).rows as T[];
+    },
+    async executeSql(text, values) {
+      const result = await pool.query(text, values);
+      // Several statements answer one result each; the last one's rows are the answer.
+      const last = Array.isArray(result) ? (result as pg.QueryResult[])[(result as pg.QueryResult[]).length - 1] : result;
+      return { rows: last?.rows ?? [] };
     },
     close: () => pool.end(),
   };

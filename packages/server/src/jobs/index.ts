@@ -2,8 +2,12 @@ import type { Deps } from '../context';
 import { dispatchOutbox, type MessageSender } from '../modules/notifications/sender';
 import { blobGarbageJob } from './blob-garbage';
 import { CLEANUP_JOBS } from './cleanup';
+import { deemedAcceptanceJob } from './deemed-acceptance';
+import { dueAlertsJob } from './due-alerts';
+import { filedLapseJob } from './filed-lapse';
 import { filingExpiryJob } from './filing-expiry';
 import { JobRunner, type JobLog } from './runner';
+import { suspensionEndJob } from './suspension-end';
 
 export { JobRunner, type Job, type JobOutcome } from './runner';
 
@@ -14,5 +18,9 @@ export function createJobRunner(deps: Deps, log: JobLog, sender: MessageSender):
   for (const job of CLEANUP_JOBS) runner.register(job);
   runner.register(blobGarbageJob(deps.config.BLOB_GC_GRACE_HOURS));
   runner.register(filingExpiryJob());
+  runner.register(suspensionEndJob());
+  runner.register(deemedAcceptanceJob());
+  runner.register(dueAlertsJob());
+  runner.register(filedLapseJob());
   return runner;
 }

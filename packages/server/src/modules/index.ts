@@ -18,6 +18,8 @@ import { auditRoutes } from './audit/routes';
 import { lifecycleRoutes } from './lifecycle/routes';
 import { announcementRoutes } from './announcements/routes';
 import { registrationAdminRoutes } from './registration-admin/routes';
+import { infoEditRoutes } from './info-edits/routes';
+import { supervisionRoutes } from './supervision/routes';
 
 export type ModuleRoutes = (app: FastifyInstance, deps: Deps) => Promise<void> | void;
 
@@ -33,6 +35,8 @@ export const MODULES: ModuleRoutes[] = [
   referenceRoutes,
   applicationsRoutes,
   lifecycleRoutes,
+  infoEditRoutes,
+  supervisionRoutes,
   institutionsRoutes,
   authorityRoutes,
   certificatesRoutes,

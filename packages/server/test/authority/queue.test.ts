@@ -55,7 +55,7 @@ describe('the four queues', () => {
     expect(pending.authority.mine).toBe(true);
     expect(pending.canDecide).toBe(true);
     expect(pending.decisionLimitWorkingDays).toBe(20);
-    expect(pending.counts).toEqual({ pending_authority: 1, accepted: 1, returned_for_correction: 1, completed: 1, overdue: 0 });
+    expect(pending.counts).toEqual({ pending_authority: 1, accepted: 1, returned_for_correction: 1, completed: 1, overdue: 0, dueSoon: 0 });
     expect(pending.items.map((i) => i.physicianName)).toEqual(['乙']);
     expect(actionsOf(pending.items[0]!)).toEqual(['accept', 'request_correction']);
     expect(pending.items[0]!.dueDate).toBeNull();

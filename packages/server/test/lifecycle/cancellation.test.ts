@@ -51,7 +51,7 @@ describe('BT-07 本人主动申请', () => {
 
     const draft = await startBusiness(doc.agent, 'cancellation', { registrationId: doc.registration.id });
     const saved = await saveForm(doc.agent, draft, { initiator: 'physician', registrationId: doc.registration.id, reason: '出国定居，不再执业' });
-    expect(saved.business!.review).toContainEqual(expect.objectContaining({ field: 'status', old: '有效', new: '注销' }));
+    expect(saved.business!.review).toContainEqual(expect.objectContaining({ field: 'registrationStatus', old: '有效', new: '注销' }));
     expect(saved.business!.review).toContainEqual(expect.objectContaining({ field: 'certificate', new: '原证书已废止' }));
     const sent = await doc.agent.post(`/api/v1/applications/${saved.id}/submit`, { expectedVersion: saved.version });
     expect(sent.statusCode, sent.body).toBe(200);

@@ -30,6 +30,8 @@ export const applications = pgTable('applications', {
   institutionDecidedAt: timestamp('institution_decided_at', { withTimezone: true }),
   acceptedAt: timestamp('accepted_at', { withTimezone: true }),
   dueDate: date('due_date', { mode: 'string' }),
+  /** 逾期未告知补正，视为受理 (《行政许可法》第三十二条): the day of arrival the acceptance counts from. */
+  deemedAcceptedOn: date('deemed_accepted_on', { mode: 'string' }),
   decidedAt: timestamp('decided_at', { withTimezone: true }),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),

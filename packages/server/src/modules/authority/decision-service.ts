@@ -66,7 +66,7 @@ function businessTypeLabel(type: string): string {
   return isBusinessType(type) ? BUSINESS_TYPE_INFO[type].label : type;
 }
 
-async function partiesOf(c: Ctx, app: Application) {
+export async function partiesOf(c: Ctx, app: Application) {
   const parties = await loadParties(c, app);
   if (!parties) throw CommonErrors.NOT_FOUND({ detail: '未找到该业务申请的申请人' });
   const notice: NoticeParties = {

@@ -73,6 +73,7 @@ export async function selectQueuePage(c: Ctx, f: QueueFilter) {
       institutionDecidedAt: applications.institutionDecidedAt,
       acceptedAt: applications.acceptedAt,
       dueDate: applications.dueDate,
+      deemedAcceptedOn: applications.deemedAcceptedOn,
       decidedAt: applications.decidedAt,
       materials: applications.materials,
       sortKey: sort.text,
@@ -86,10 +87,14 @@ export async function selectQueuePage(c: Ctx, f: QueueFilter) {
 
 export type QueueRow = Awaited<ReturnType<typeof selectQueuePage>>[number];
 
-/** Tab badges: how many applications each queue holds, and how many accepted ones are past their due date. */
-export async function countQueues(c: Ctx, authorityId: string, today: string) {
-  const rows = await rowsOf<{ state: string; n: number; overdue: number }>(c.tx, sql`
-    SELECT state, count(*)::int AS n, count(*) FILTER (WHERE state = 'accepted' AND due_date < ${today}::date)::int AS overdue
+/**
+ * Tab badges: how many applications each queue holds, and how many accepted ones are past their due date (已超期)
+ * or due by `dueSoonUntil` — 3 working days or fewer left (即将超期, jobs/due-alerts.ts).
+ */
+export async function countQueues(c: Ctx, authorityId: string, today: string, dueSoonUntil: string) {
+  const rows = await rowsOf<{ state: string; n: number; overdue: number; due_soon: number }>(c.tx, sql`
+    SELECT state, count(*)::int AS n, count(*) FILTER (WHERE state = 'accepted' AND due_date < ${today}::date)::int AS overdue,
+      count(*) FILTER (WHERE state = 'accepted' AND due_date BETWEEN ${today}::date AND ${dueSoonUntil}::date)::int AS due_soon
     FROM applications
     WHERE authority_id = ${authorityId} AND state IN ('pending_authority', 'accepted', 'returned_for_correction', 'approved', 'refused')
     GROUP BY state`);
@@ -100,6 +105,7 @@ export async function countQueues(c: Ctx, authorityId: string, today: string) {
     returned_for_correction: of('returned_for_correction'),
     completed: of('approved') + of('refused'),
     overdue: rows.find((r) => r.state === 'accepted')?.overdue ?? 0,
+    dueSoon: rows.find((r) => r.state === 'accepted')?.due_soon ?? 0,
   };
 }
 

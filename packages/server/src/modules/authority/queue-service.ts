@@ -1,6 +1,6 @@
 /** 审批工作台: the queues of one authority, with due dates and working days left. */
 import {
-  APPLICATION_STATE_LABELS, BUSINESS_TYPE_INFO, CommonErrors, PAPER_MATERIALS, isBusinessType, missingMaterials, todayInChina,
+  APPLICATION_STATE_LABELS, BUSINESS_TYPE_INFO, WORKFLOW_TABLE, CommonErrors, PAPER_MATERIALS, isBusinessType, missingMaterials, todayInChina,
   type ApplicationState, type AuthorityQueue, type AuthorityQueueQuery, type BusinessType, type JurisdictionLevel,
 } from '@medreg/domain';
 import { z } from 'zod';
@@ -13,6 +13,7 @@ import { AuthorityErrors } from './errors';
 import { canSeeAuthority } from './policy';
 import { actionsFor } from '../applications/presenter';
 import { businessKindLabel } from '../lifecycle/business-view';
+import { dueSoonUntil } from '../../jobs/due-alerts';
 import { SORT, countQueues, findAuthority, selectAuthoritiesWithin, selectQueuePage, type QueueRow } from './queue-queries';
 
 /** The validated 审批工作台 query (one schema in @medreg/domain), with the 业务类型 filter (routes.ts). */
@@ -49,7 +50,7 @@ export async function listQueue(c: Ctx, actor: AccountActor, input: QueueInput) 
     idNumberHash: input.idNumber?.trim() ? c.pii.hash(input.idNumber.trim().toUpperCase()) : undefined,
     dueBefore: input.dueBefore, cursor: input.cursor ? decodeQueueCursor(input.cursor, input.queue) : undefined, limit: input.limit,
   });
-  const counts = await countQueues(c, authority.id, today);
+  const counts = await countQueues(c, authority.id, today, await dueSoonUntil(c, today));
   const limit = await decisionLimit(c);
   const page = rows.slice(0, input.limit);
   const calendar = await loadWorkingCalendar(c, ...dateRange(today, page.map((r) => r.dueDate)));
@@ -96,6 +97,7 @@ function presentQueueRow(actor: AccountActor, authority: { id: string; areaCode:
     acceptedAt: row.acceptedAt,
     acceptedOn: row.acceptedAt ? todayInChina(row.acceptedAt) : null,
     dueDate: row.dueDate,
+    ...deemedAcceptance(row.deemedAcceptedOn),
     ...deadline,
     decidedAt: row.decidedAt,
     // 已收 n/7 of the seed's paper materials.
@@ -114,3 +116,8 @@ export async function listVisibleAuthorities(c: Ctx, actor: AccountActor) {
     .sort((a, b) => Number(b.mine) - Number(a.mine) || a.areaCode.localeCompare(b.areaCode) || rank[a.level] - rank[b.level]);
 }
 
+
+/** 《行政许可法》第三十二条: accepted by the scheduled rule, counted from the day of arrival. */
+export function deemedAcceptance(on: string | null) {
+  return { deemedAcceptedOn: on, deemedAcceptanceLabel: on ? WORKFLOW_TABLE.deem_accept.label : null };
+}

@@ -6,6 +6,7 @@
 import { getScope, todayInChina, type IsoDate, type RegistrationStatus } from '@medreg/domain';
 import type { PublicFilingRow, PublicRegistrationRow } from '../register/presenter';
 import { presentPublicRegistration } from '../register/presenter';
+import type { SupervisionNotice } from '../supervision/public-notices';
 
 export const FHIR_VERSION = '4.0.1';
 export const FHIR_JSON = 'application/fhir+json; charset=utf-8';
@@ -16,7 +17,32 @@ export const SYSTEMS = {
   level: 'urn:medreg:practice-level',
   category: 'urn:medreg:practice-category',
   scope: 'urn:medreg:practice-scope',
+  /** Extension on Practitioner.qualification: a running 暂停执业活动 (start, end, text) or a 吊销 (date, text). */
+  suspension: 'urn:medreg:StructureDefinition:practice-suspension',
+  revocation: 'urn:medreg:StructureDefinition:certificate-revocation',
 } as const;
+
+/**
+ * Supervision on the qualification (《医师法》第二十一条): a running 暂停执业活动 as a complex extension
+ * (start, end, text); a 吊销医师执业证书 ends the qualification's period on the decision date, with an extension
+ * naming the decision. Valid FHIR R4: extensions with absolute URIs, dates as valueDate.
+ */
+function supervisionOnQualification(n: SupervisionNotice | undefined, approvedOn: IsoDate): Record<string, unknown> {
+  if (!n) return { period: { start: approvedOn } };
+  if (n.kind === 'suspension') {
+    return {
+      period: { start: approvedOn },
+      extension: [{
+        url: SYSTEMS.suspension,
+        extension: [{ url: 'start', valueDate: n.startsOn }, { url: 'end', valueDate: n.endsOn }, { url: 'text', valueString: n.text }],
+      }],
+    };
+  }
+  return {
+    period: { start: approvedOn, end: n.decidedOn },
+    extension: [{ url: SYSTEMS.revocation, extension: [{ url: 'date', valueDate: n.decidedOn }, { url: 'text', valueString: n.text }] }],
+  };
+}
 
 type Resource = Record<string, unknown> & { resourceType: string; id?: string };
 
@@ -46,7 +72,7 @@ function specialty(scopes: string[]) {
  * multi-site filing shown (备案, domain §5.2: 有效 and not past its end) is a further PractitionerRole at that
  * organization with the filing's 有效期 as its period, active while in force on `today`.
  */
-export function practitionerResources(row: PublicRegistrationRow & { licenceCode: string }, filings: readonly PublicFilingRow[], today: IsoDate): PractitionerMatch {
+export function practitionerResources(row: PublicRegistrationRow & { licenceCode: string }, filings: readonly PublicFilingRow[], today: IsoDate, notice?: SupervisionNotice): PractitionerMatch {
   const p = presentPublicRegistration(row);
   const active = row.status === 'valid';
   const identifier = [{ use: 'official', system: SYSTEMS.licenceCode, value: row.licenceCode }];
@@ -64,6 +90,7 @@ export function practitionerResources(row: PublicRegistrationRow & { licenceCode
         identifier,
         code: { coding: [levelCoding, categoryCoding], text: `${p.levelLabel}（${p.categoryLabel}类别）` },
         issuer: { display: p.issuingAuthority },
+        ...supervisionOnQualification(notice && (notice.kind === 'revocation' ? row.status === 'cancelled' : row.status === 'suspended') ? notice : undefined, row.approvedOn),
       },
     ],
   };

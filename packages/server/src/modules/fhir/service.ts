@@ -3,6 +3,7 @@ import type { Deps } from '../../context';
 import { reading } from '../../context';
 import { publicFilingsOf, registerRowByLicenceCode } from '../register/queries';
 import { hitPublicQuota } from '../register/rate-limits';
+import { supervisionNoticesOf } from '../supervision/public-notices';
 import { SYSTEMS, practitionerResources, searchBundle } from './resources';
 
 /** A search parameter the client got wrong: answered 400 with an OperationOutcome. */
@@ -21,7 +22,8 @@ export async function searchPractitioners(deps: Deps, identifier: string | undef
   const baseUrl = fhirBaseUrl(deps.config.publicBaseUrl);
   const today = todayInChina(deps.now());
   const filings = row?.status === 'valid' ? await publicFilingsOf(c, [row.id], today) : [];
-  const matches = row?.licenceCode ? [practitionerResources({ ...row, licenceCode: row.licenceCode }, filings, today)] : [];
+  const notice = row && row.status !== 'valid' ? (await supervisionNoticesOf(c, [row.id], today)).get(row.id) : undefined;
+  const matches = row?.licenceCode ? [practitionerResources({ ...row, licenceCode: row.licenceCode }, filings, today, notice)] : [];
   return searchBundle(baseUrl, `${baseUrl}/Practitioner?identifier=${encodeURIComponent(`${SYSTEMS.licenceCode}|${code}`)}`, matches);
 }
 

@@ -13,7 +13,7 @@ import { institutionIdOf } from './policy';
 /** Keyset cursor: the (valid_to, id) of the last row shown and the sort it was taken in. */
 const Cursor = (sort: 'asc' | 'desc') => z.tuple([cursorPart.date, cursorPart.id, z.literal(sort)]);
 
-function present(r: MultiSiteRow, today: string): MultiSitePage['items'][number] {
+export function presentMultiSiteRow(r: MultiSiteRow, today: string): MultiSitePage['items'][number] {
   const status = filingStatusOn(r, today);
   return {
     filingId: r.id,
@@ -51,7 +51,7 @@ export async function listMultiSitePhysicians(c: Ctx, actor: AccountActor, q: Mu
   const page = rows.slice(0, q.limit);
   const last = page[page.length - 1];
   return {
-    items: page.map((r) => present(r, today)),
+    items: page.map((r) => presentMultiSiteRow(r, today)),
     total,
     nextCursor: rows.length > q.limit && last ? encodeCursor([last.validTo, last.id, q.sort]) : null,
     today,

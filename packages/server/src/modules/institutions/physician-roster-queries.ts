@@ -40,10 +40,17 @@ export function selectRosterPage(c: Ctx, f: RosterFilter) {
       licenceCode: registrations.licenceCode,
       approvedOn: registrations.approvedOn,
       status: registrations.status,
+      // 最近一次定期考核 (domain §5.4): the latest periodic cycle on file (assessment_results_physician_idx).
+      latestAssessment: sql<{ cycle: number; result: string } | null>`(
+        SELECT json_build_object('cycle', a.cycle_start_year, 'result', a.result) FROM assessment_results a
+        WHERE a.physician_id = ${registrations.physicianId} AND a.kind = 'periodic'
+        ORDER BY a.cycle_start_year DESC, a.created_at DESC LIMIT 1)`,
       departure: sql<Record<string, unknown> | null>`(
         SELECT e.changes FROM registration_events e
         WHERE e.registration_id = ${registrations.id} AND e.event = 'file_departure'
         ORDER BY e.id DESC LIMIT 1)`,
+      // 是否修改过信息 (domain §1.2 item 8, BT-11): an approved 个人信息修改 wrote the registration's profile.
+      infoEdited: sql<boolean>`EXISTS (SELECT 1 FROM registration_profiles p WHERE p.registration_id = ${registrations.id})`,
     })
     .from(registrations)
     .innerJoin(physicians, eq(physicians.id, registrations.physicianId))

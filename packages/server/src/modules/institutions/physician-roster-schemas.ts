@@ -41,7 +41,11 @@ export const RosterPhysician = z.object({
   approvedOn: z.string(),
   status: z.enum(REGISTRATION_STATUSES),
   statusLabel: z.string(),
+  /** 最近一次定期考核: its cycle (「2024–2026」) and result (合格/不合格/未参加). */
+  latestAssessment: z.object({ cycleLabel: z.string(), result: z.string(), resultLabel: z.string() }).nullable(),
   departure: DepartureReportView.nullable(),
+  /** 是否修改过信息: an approved 个人信息修改 (BT-11) changed the registration-side data. */
+  infoEdited: z.boolean(),
   /** What this institution may do on the row now (from REGISTRATION_TABLE). */
   /** reportCancellation: 报告注销情形 (《医师法》第十七条第二款) while the registration is 有效、中止 or 注册备案. */
   abilities: z.object({ reportDeparture: z.boolean(), reportCancellation: z.boolean() }),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import {
-  DEPARTURE_REASON_LABELS, PHYSICIAN_LEVEL_INFO, PRACTICE_CATEGORY_INFO, REGISTRATION_STATUS_LABELS, allowedRegistrationEvents, getScope,
+  ASSESSMENT_RESULT_LABELS, DEPARTURE_REASON_LABELS, PHYSICIAN_LEVEL_INFO, assessmentCycleLabel, type AssessmentResult, PRACTICE_CATEGORY_INFO, REGISTRATION_STATUS_LABELS, allowedRegistrationEvents, getScope,
   type DepartureReason,
 } from '@medreg/domain';
 import type { Ctx } from '../../context';
@@ -25,7 +25,7 @@ function departureOf(changes: Record<string, unknown> | null): Row['departure'] 
   };
 }
 
-function present(r: RosterRow): Row {
+export function presentRosterRow(r: RosterRow): Row {
   return {
     registrationId: r.id,
     physicianName: r.physicianName,
@@ -39,7 +39,12 @@ function present(r: RosterRow): Row {
     approvedOn: r.approvedOn,
     status: r.status,
     statusLabel: REGISTRATION_STATUS_LABELS[r.status],
+    latestAssessment: r.latestAssessment ? {
+      cycleLabel: assessmentCycleLabel(r.latestAssessment.cycle), result: r.latestAssessment.result,
+      resultLabel: ASSESSMENT_RESULT_LABELS[r.latestAssessment.result as AssessmentResult] ?? r.latestAssessment.result,
+    } : null,
     departure: departureOf(r.departure),
+    infoEdited: r.infoEdited === true,
     abilities: {
       reportDeparture: allowedRegistrationEvents(r.status).includes('file_departure'),
       reportCancellation: allowedRegistrationEvents(r.status).includes('cancel'),
@@ -62,7 +67,7 @@ export async function listInstitutionPhysicians(c: Ctx, actor: AccountActor, q: 
   const page = rows.slice(0, q.limit);
   const last = page[page.length - 1];
   return {
-    items: page.map(present),
+    items: page.map(presentRosterRow),
     total,
     nextCursor: rows.length > q.limit && last ? encodeCursor([last.approvedOn, last.id]) : null,
   };

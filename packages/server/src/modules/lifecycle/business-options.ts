@@ -5,7 +5,7 @@
  */
 import {
   BUSINESS_TYPE_INFO, FILING_STATUS_LABELS, PHYSICIAN_LEVEL_INFO, PRACTICE_CATEGORY_INFO, businessDefinition, changePendingOn,
-  eligibilityRefusals, getScope, regionFullName, registrationStatusLabel, type DomainError, type PhysicianSnapshot,
+  eligibilityRefusals, getScope, regionFullName, registrationStatusLabel, todayInChina, type DomainError, type PhysicianSnapshot,
 } from '@medreg/domain';
 import type { Ctx } from '../../context';
 import type { AccountActor } from '../../http/actor';
@@ -35,6 +35,7 @@ function registrationsOf(s: PhysicianSnapshot) {
 export async function businessOptions(c: Ctx, actor: AccountActor) {
   const physician = await assertActivePhysician(c, actor);
   const s = await loadPhysicianSnapshot(c, physician);
+  const today = todayInChina(c.now());
   return {
     registrations: registrationsOf(s),
     filings: s.filings.map((f) => ({
@@ -49,12 +50,12 @@ export async function businessOptions(c: Ctx, actor: AccountActor) {
     businesses: FORM_BUSINESS_TYPES.map((type) => {
       const def = businessDefinition(type)!;
       const onRegistrations = s.registrations.map((r) => {
-        const refusals = eligibilityRefusals(def, s, { registrationId: r.id });
+        const refusals = eligibilityRefusals(def, s, { registrationId: r.id }, today);
         return { registrationId: r.id, eligible: refusals.length === 0, refusals: refusalsOf(refusals) };
       });
       const onFilings = def.startsFrom === 'registration_or_filing'
         ? s.filings.map((f) => {
-          const refusals = eligibilityRefusals(def, s, { filingId: f.id });
+          const refusals = eligibilityRefusals(def, s, { filingId: f.id }, today);
           return { filingId: f.id, eligible: refusals.length === 0, refusals: refusalsOf(refusals) };
         })
         : [];

@@ -7,7 +7,7 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import {
   BUSINESS_TYPE_INFO, BusinessErrors, allowedActions, businessCode, confirmingInstitutionOf, decidingAuthorityOf, eligibilityRefusals, planEffects,
-  reviewRows, submittedStateOf, todayInChina, type BusinessContext, type BusinessDefinition, type ApplicationState,
+  reviewRows, submittedStateOf, todayInChina, type BusinessContext, type BusinessDefinition, type ApplicationState, type EvidenceFile,
 } from '@medreg/domain';
 import type { Ctx } from '../../context';
 import type { AccountActor } from '../../http/actor';
@@ -36,7 +36,7 @@ export async function startBusiness(c: Ctx, actor: AccountActor, input: StartBus
   await lockPhysician(c, physician.id);
   const def = definitionOf(input.businessType);
   const subject = { ...(input.registrationId ? { registrationId: input.registrationId } : {}), ...(input.filingId ? { filingId: input.filingId } : {}) };
-  throwRefusals(eligibilityRefusals(def, await loadPhysicianSnapshot(c, physician), subject));
+  throwRefusals(eligibilityRefusals(def, await loadPhysicianSnapshot(c, physician), subject, todayInChina(c.now())));
 
   const [draft] = await c.tx.select({ id: applications.id, state: applications.state, businessCode: applications.businessCode }).from(applications)
     .where(and(
@@ -74,7 +74,7 @@ async function checkedForm(c: Ctx, physician: Physician, app: Application, raw: 
   }
   const ctx = await businessContext(c, physician, def, form, { stage, app });
   const pick = (s: { registrationId?: string; filingId?: string }) => ({ ...(s.registrationId ? { registrationId: s.registrationId } : {}), ...(s.filingId ? { filingId: s.filingId } : {}) });
-  const refusals = [...eligibilityRefusals(def, ctx.physician, pick(subject)), ...def.checkApplication(ctx)];
+  const refusals = [...eligibilityRefusals(def, ctx.physician, pick(subject), ctx.today), ...def.checkApplication(ctx)];
   throwRefusals(refusals.map((e) => (e.path && e.path[0] !== 'form' ? Object.assign(e, { path: ['form', ...e.path] }) : e)));
   return { def, form, ctx };
 }
@@ -102,7 +102,7 @@ export async function saveBusinessForm(c: Ctx, actor: AccountActor, id: string, 
   const physician = await assertActivePhysician(c, actor);
   const app = await lockOwnEditable(c, actor, id, input.expectedVersion);
   const { def, form, ctx } = await checkedForm(c, physician, app, input.form);
-  await assertAttachmentsBelong(c, app.id, form);
+  await assertAttachmentsBelong(c, app.id, def, form);
   const payload: BusinessPayload = { ...(app.payload as unknown as BusinessPayload), form, review: reviewOf(def, ctx), ...statedReasonOf(def, form) };
   const [updated] = await c.tx.update(applications)
     .set({ payload: payload as unknown as Record<string, unknown>, version: sql`${applications.version} + 1`, updatedAt: c.now() })
@@ -111,16 +111,23 @@ export async function saveBusinessForm(c: Ctx, actor: AccountActor, id: string, 
   return updated;
 }
 
-/** Evidence files named in the form must have been uploaded to this application. */
-async function assertAttachmentsBelong(c: Ctx, applicationId: string, form: Record<string, unknown>): Promise<void> {
+/** The files a form names: the definition's list, else its `evidence[]` items. */
+function evidenceFilesOf(def: BusinessDefinition<unknown>, form: Record<string, unknown>): EvidenceFile[] {
+  if (def.evidenceFiles) return [...def.evidenceFiles(form)];
   const evidence = Array.isArray(form.evidence) ? (form.evidence as { fileSha256?: string }[]) : [];
-  const shas = [...new Set(evidence.map((e) => e.fileSha256).filter((s): s is string => typeof s === 'string'))];
+  return evidence.flatMap((e, i) => (typeof e.fileSha256 === 'string' ? [{ path: ['evidence', i, 'fileSha256'], fileSha256: e.fileSha256 }] : []));
+}
+
+/** Evidence files named in the form must have been uploaded to this application. */
+async function assertAttachmentsBelong(c: Ctx, applicationId: string, def: BusinessDefinition<unknown>, form: Record<string, unknown>): Promise<void> {
+  const files = evidenceFilesOf(def, form);
+  const shas = [...new Set(files.map((f) => f.fileSha256))];
   if (shas.length === 0) return;
   const found = await c.tx.select({ sha256: applicationAttachments.sha256 }).from(applicationAttachments)
     .where(and(eq(applicationAttachments.applicationId, applicationId), inArray(applicationAttachments.sha256, shas)));
   const known = new Set(found.map((f) => f.sha256));
-  const missing = evidence.findIndex((e) => e.fileSha256 && !known.has(e.fileSha256));
-  if (missing >= 0) throwRefusals([ApplicationErrors.APPLICATION_NOT_EDITABLE({ path: ['form', 'evidence', missing, 'fileSha256'], detail: '证明文件未上传到本申请，请重新上传' })]);
+  const missing = files.find((f) => !known.has(f.fileSha256));
+  if (missing) throwRefusals([ApplicationErrors.APPLICATION_NOT_EDITABLE({ path: ['form', ...missing.path], detail: '证明文件未上传到本申请，请重新上传' })]);
 }
 
 /**

@@ -1,16 +1,19 @@
 /**
  * The physician as the business rules of @medreg/domain read them (PhysicianSnapshot): qualifications,
- * registrations, filings, certificates and the applications in progress — five queries by the physician's id,
- * each on an index. With `lock`, the physician's registrations are locked (FOR UPDATE) first, so that two
+ * registrations, filings, certificates, the applications in progress, the bars to registration and the cancellation
+ * records — seven queries by the physician's id, each on an index. With `lock`, the physician's registrations are locked (FOR UPDATE) first, so that two
  * decisions on the same physician apply one after the other and each sees what the other did.
  */
 import { and, desc, eq, inArray, isNull, notInArray, or, sql } from 'drizzle-orm';
 import type {
-  BusinessType, CertificateSnapshot, FilingSnapshot, InstitutionRef, PendingBusiness, PhysicianSnapshot, QualificationSnapshot,
-  RegistrationSnapshot,
+  BusinessType, CancellationSnapshot, CertificateSnapshot, FilingSnapshot, InstitutionRef, PendingBusiness, PhysicianSnapshot, QualificationSnapshot,
+  RegistrationBar, RegistrationSnapshot,
 } from '@medreg/domain';
 import type { Ctx } from '../../context';
-import { applications, authorities, certificates, institutions, multiSiteFilings, qualifications, registrations, type Physician } from '../../db/schema/index';
+import {
+  applications, authorities, certificates, institutions, multiSiteFilings, qualifications, registrationBars, registrationCancellations, registrations,
+  type Physician,
+} from '../../db/schema/index';
 import { rowsOf } from '../../db/rows';
 
 /** Application states that are over (nothing more happens to the record they started from). */
@@ -73,6 +76,12 @@ export async function loadPhysicianSnapshot(c: Ctx, physician: Pick<Physician, '
   const pending = await c.tx.select({ type: applications.businessType, registrationId: applications.subjectRegistrationId, filingId: applications.subjectFilingId })
     .from(applications)
     .where(and(eq(applications.physicianId, physician.id), notInArray(applications.state, [...CLOSED_APPLICATION_STATES])));
+  // registration_bars_physician_idx, registration_cancellations_physician_idx
+  const bars = await c.tx.select({ kind: registrationBars.kind, startsOn: registrationBars.startsOn, endsOn: registrationBars.endsOn })
+    .from(registrationBars).where(eq(registrationBars.physicianId, physician.id));
+  const cancellations = await c.tx.select({
+    registrationId: registrationCancellations.registrationId, ground: registrationCancellations.ground, effectiveOn: registrationCancellations.effectiveOn,
+  }).from(registrationCancellations).where(eq(registrationCancellations.physicianId, physician.id));
   return {
     qualifications: qs.map((q): QualificationSnapshot => ({ id: q.id, level: q.level, category: q.category, status: q.status, ...(q.obtainedDate ? { obtainedOn: q.obtainedDate } : {}) })),
     registrations: regs.map(({ registration: r, institution, authorityAreaCode, authorityName }): RegistrationSnapshot => ({
@@ -91,6 +100,8 @@ export async function loadPhysicianSnapshot(c: Ctx, physician: Pick<Physician, '
       registrationId: p.registrationId ?? filings.find((f) => f.filing.id === p.filingId)?.filing.registrationId ?? null,
       filingId: p.filingId,
     })),
+    bars: bars.map((b): RegistrationBar => ({ kind: b.kind, startsOn: b.startsOn, endsOn: b.endsOn })),
+    cancellations: cancellations.map((x): CancellationSnapshot => ({ registrationId: x.registrationId, ground: x.ground, effectiveOn: x.effectiveOn })),
   };
 }
 

@@ -2,6 +2,7 @@ import {
   CANCELLATION_GROUND_INFO, isCancellationGround, PHYSICIAN_LEVEL_INFO, PRACTICE_CATEGORY_INFO, getScope, regionFullName,
   type IsoDate, type PhysicianLevel, type PracticeCategory, type RegistrationStatus,
 } from '@medreg/domain';
+import type { SupervisionNotice } from '../supervision/public-notices';
 
 /**
  * The public projection of a registration (domain §6 and Appendix A.2 item 12): what the 公众查询,
@@ -72,7 +73,16 @@ export function presentPublicFiling(f: PublicFilingRow) {
   return { institutionName: f.institutionName, scopes: scopeNames(f.scopes), validFrom: f.validFrom, validTo: f.validTo };
 }
 
-export function presentPublicRegistration(r: PublicRegistrationRow, filings: readonly PublicFilingRow[] = []) {
+/** What the public reads of supervision (《医师法》第二十一条): a running 暂停执业活动 with its end date, or 吊销. */
+function presentSupervision(n: SupervisionNotice | undefined) {
+  if (!n) return null;
+  return n.kind === 'suspension'
+    ? { kind: n.kind, text: n.text, startsOn: n.startsOn, endsOn: n.endsOn, decidedOn: null, documentNo: null, authorityName: n.authorityName }
+    : { kind: n.kind, text: n.text, startsOn: null, endsOn: null, decidedOn: n.decidedOn, documentNo: n.documentNo, authorityName: n.authorityName };
+}
+
+export function presentPublicRegistration(r: PublicRegistrationRow, filings: readonly PublicFilingRow[] = [], notice?: SupervisionNotice) {
+  const shownNotice = notice && (notice.kind === 'revocation' ? r.status === 'cancelled' : r.status === 'suspended') ? notice : undefined;
   return {
     name: r.name,
     sex: SEX_LABELS[r.sex],
@@ -86,7 +96,10 @@ export function presentPublicRegistration(r: PublicRegistrationRow, filings: rea
     licenceCode: r.licenceCode,
     issuingAuthority: r.authorityName,
     status: r.status,
-    statusLabel: PUBLIC_STATUS_TEXT[r.status],
+    statusLabel: shownNotice?.kind === 'suspension' ? shownNotice.text
+      : shownNotice?.kind === 'revocation' ? `${PUBLIC_STATUS_TEXT.cancelled}（吊销医师执业证书）` : PUBLIC_STATUS_TEXT[r.status],
+    /** 暂停执业活动 (running) or 吊销医师执业证书, with dates and the deciding authority; null otherwise. */
+    supervision: presentSupervision(shownNotice),
     /** Since when the status holds (注销日期 for a cancelled registration); null while valid. */
     statusSince: r.status === 'valid' ? null : r.statusSince.toISOString(),
     /** 注销日期 and 注销原因 of a cancelled registration; null otherwise. */

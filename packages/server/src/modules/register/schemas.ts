@@ -42,6 +42,16 @@ export const PublicRegistrationSchema = z.object({
   statusSince: z.string().nullable(),
   /** 注销日期 and 注销原因 (《医师法》第二十一条) of a cancelled registration; null otherwise. */
   cancellation: z.object({ effectiveOn: z.string(), groundLabel: z.string().nullable() }).nullable(),
+  /** 暂停执业活动 (running, 至 endsOn) or 吊销医师执业证书 (decidedOn, documentNo), with the deciding authority. */
+  supervision: z.object({
+    kind: z.enum(['suspension', 'revocation']),
+    text: z.string(),
+    startsOn: z.string().nullable(),
+    endsOn: z.string().nullable(),
+    decidedOn: z.string().nullable(),
+    documentNo: z.string().nullable(),
+    authorityName: z.string(),
+  }).nullable(),
   /** 备案机构 (domain §5.2): multi-site filings in force or to come; empty unless the registration is valid. */
   filings: z.array(z.object({
     institutionName: z.string(),

@@ -9,6 +9,7 @@ import {
   institutionsNameContaining, institutionsNamedExactly, publicFilingsOf, registerRowById, registerRowsByNameAndInstitutions,
 } from './queries';
 import { hitPublicQuota } from './rate-limits';
+import { supervisionNoticesOf } from '../supervision/public-notices';
 import { verdictOf, verifyReason, verifyState, type Replacement, type VerifyState } from './verification';
 
 export interface RegisterSearchInput {
@@ -47,7 +48,8 @@ export async function searchRegister(deps: Deps, input: RegisterSearchInput, cli
   const today = todayInChina(deps.now());
   const rows = await registerRowsByNameAndInstitutions(auto, input.name, institutionIds, today);
   const filings = await publicFilingsOf(auto, rows.filter((r) => r.status === 'valid').map((r) => r.id), today);
-  return { items: rows.map((r) => presentPublicRegistration(r, filings)) };
+  const notices = await supervisionNoticesOf(auto, rows.filter((r) => r.status === 'suspended' || r.status === 'cancelled').map((r) => r.id), today);
+  return { items: rows.map((r) => presentPublicRegistration(r, filings, notices.get(r.id))) };
 }
 
 async function resolveInstitutions(deps: Deps, provinceCode: string, institutionName: string): Promise<string[]> {
@@ -87,16 +89,18 @@ export async function verifyCertificate(deps: Deps, token: string, client: Publi
   const shown = replacement?.registration ?? own;
   const today = todayInChina(deps.now());
   const filings = shown.status === 'valid' ? await publicFilingsOf(c, [shown.id], today) : [];
+  const notice = (await supervisionNoticesOf(c, shown.status === 'valid' ? [] : [shown.id], today)).get(shown.id);
+  const reason = verifyReason(state, certificate, own, replacement);
   return {
     valid: state === 'valid',
     state,
     verdict: verdictOf(state, own),
-    reason: verifyReason(state, certificate, own, replacement),
+    reason: notice && shown === own ? `${reason}：${notice.text}` : reason,
     checkedAt: deps.now().toISOString(),
     certificate: presentCertificate(certificate, state),
     replacedBy: replacement ? presentReplacement(replacement) : null,
     registrationOf: replacement ? ('replacement' as const) : ('certificate' as const),
-    registration: presentPublicRegistration(shown, filings),
+    registration: presentPublicRegistration(shown, filings, notice),
   };
 }
 

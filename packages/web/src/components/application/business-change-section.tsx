@@ -1,7 +1,7 @@
 import { PaperClipOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Descriptions, Grid, Space, Table, Typography, type DescriptionsProps, type TableColumnsType } from 'antd';
-import { SCOPE_EVIDENCE_LABELS, formatFileSize, getScope } from '@medreg/domain';
+import { RE_REGISTRATION_EVIDENCE_LABELS, SCOPE_EVIDENCE_LABELS, formatFileSize, getScope } from '@medreg/domain';
 import { api } from '../../api/client';
 import {
   businessReason, businessTitle, deciderBasisLabel, type BusinessView, type EvidenceFile, type ReviewRowView,
@@ -95,11 +95,20 @@ export function BusinessChangeSection({ business: b, authorityName }: { business
 
 interface EvidenceItem { scope?: string; kind?: string; issuer?: string; issuedOn?: string; trainingMonths?: number; fileSha256?: string }
 
+/** 重新注册: the 考核合格证明 and the 培训合格证明 (re-registration-evidence.ts), each with its file. */
+function reRegistrationFacts(b: BusinessView, file: EvidenceFile): string | null {
+  const a = b.form.assessment as { assessedBy?: string; passedOn?: string; fileSha256?: string } | undefined;
+  const t = b.form.training as { institution?: string; from?: string; to?: string; fileSha256?: string } | undefined;
+  if (a?.fileSha256 === file.fileSha256) return `${RE_REGISTRATION_EVIDENCE_LABELS.assessment}，${a.assessedBy ?? ''}，${a.passedOn ?? ''} 考核合格`;
+  if (t?.fileSha256 === file.fileSha256) return `${RE_REGISTRATION_EVIDENCE_LABELS.training}，${t.institution ?? ''}，培训期间 ${t.from ?? ''} 至 ${t.to ?? ''}`;
+  return null;
+}
+
 /** What the form says a file proves (变更执业范围: the scope, the kind of document, issuer, date, length of training). */
 function evidenceFacts(b: BusinessView, file: EvidenceFile): string | null {
   const evidence = Array.isArray(b.form.evidence) ? (b.form.evidence as EvidenceItem[]) : [];
   const e = evidence.find((x) => x.fileSha256 === file.fileSha256);
-  if (!e) return null;
+  if (!e) return reRegistrationFacts(b, file);
   return [
     e.scope ? getScope(e.scope)?.name ?? e.scope : undefined,
     e.kind && e.kind in SCOPE_EVIDENCE_LABELS ? SCOPE_EVIDENCE_LABELS[e.kind as keyof typeof SCOPE_EVIDENCE_LABELS] : undefined,

@@ -25,6 +25,9 @@ export interface QueueItem {
   submittedAt: string | null;
   arrivedAt: string | null;
   acceptedOn: string | null;
+  /** 逾期未告知补正，视为受理 (《行政许可法》第三十二条): the day of arrival the acceptance counts from. */
+  deemedAcceptedOn: string | null;
+  deemedAcceptanceLabel: string | null;
   dueDate: string | null;
   workingDaysLeft: number | null;
   overdue: boolean;
@@ -39,6 +42,8 @@ export interface QueueCounts {
   returned_for_correction: number;
   completed: number;
   overdue: number;
+  /** 已受理 with 3 working days or fewer left (即将超期). */
+  dueSoon: number;
 }
 
 export interface QueuePage {
@@ -65,6 +70,8 @@ export interface VisibleAuthority {
 /** GET /api/v1/authority/applications/:id — applications/presenter.ts plus what the deciding authority works with. */
 export interface AuthorityApplication extends ApplicationView {
   acceptedOn: string | null;
+  deemedAcceptedOn: string | null;
+  deemedAcceptanceLabel: string | null;
   workingDaysLeft: number | null;
   overdue: boolean;
   contact: { phone: string | null; email: string | null };

@@ -20,7 +20,10 @@ export function AuthorityHomePage() {
               <Card hoverable size="small" style={{ height: '100%' }}>
                 <Statistic title={AUTHORITY_QUEUES[id].label} value={counts?.[id] ?? '—'} />
                 {id === 'accepted' && counts && counts.overdue > 0 && (
-                  <Typography.Text type="danger">其中已逾期 {counts.overdue} 件</Typography.Text>
+                  <Typography.Text type="danger" style={{ display: 'block' }}>已超期 {counts.overdue} 件</Typography.Text>
+                )}
+                {id === 'accepted' && counts && counts.dueSoon > 0 && (
+                  <Typography.Text type="warning" style={{ display: 'block' }}>即将超期 {counts.dueSoon} 件</Typography.Text>
                 )}
               </Card>
             </Link>

@@ -145,7 +145,10 @@ function ClockBar({ application: a }: { application: AuthorityApplication }) {
       style={{ marginBottom: 16 }}
       items={[
         { key: 'arrived', label: '机构确认时间', children: formatDateTime(a.institutionDecidedAt ?? a.submittedAt) },
-        { key: 'accepted', label: '受理日期', children: formatDate(a.acceptedOn) },
+        {
+          key: 'accepted', label: '受理日期',
+          children: a.deemedAcceptedOn ? `${formatDate(a.deemedAcceptedOn)}（${a.deemedAcceptanceLabel}）` : formatDate(a.acceptedOn),
+        },
         { key: 'due', label: '法定办结日期', children: noClock ?? <span className={a.overdue ? 'text-danger' : undefined}>{formatDate(a.dueDate)}</span> },
         { key: 'left', label: '剩余工作日', children: a.state === 'accepted' && !noClock ? <DeadlineTag {...a} /> : EMPTY },
       ]}

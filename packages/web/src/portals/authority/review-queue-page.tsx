@@ -138,7 +138,8 @@ export function ReviewQueuePage() {
             <span data-queue={id}>
               {AUTHORITY_QUEUES[id].label}
               {counts && <Badge count={counts[id]} showZero overflowCount={9999} color={id === 'accepted' && counts.overdue > 0 ? '#cf1322' : '#8c9bb0'} style={{ marginLeft: 6 }} />}
-              {id === 'accepted' && counts && counts.overdue > 0 && <Typography.Text type="danger" style={{ marginLeft: 6, fontSize: 12 }}>逾期 {counts.overdue}</Typography.Text>}
+              {id === 'accepted' && counts && counts.overdue > 0 && <Typography.Text type="danger" style={{ marginLeft: 6, fontSize: 12 }}>已超期 {counts.overdue}</Typography.Text>}
+              {id === 'accepted' && counts && counts.dueSoon > 0 && <Typography.Text type="warning" style={{ marginLeft: 6, fontSize: 12 }}>即将超期 {counts.dueSoon}</Typography.Text>}
             </span>
           ),
         }))}
@@ -177,7 +178,12 @@ function queueColumns(queue: AuthorityQueue): TableColumnsType<QueueItem> {
     title: '操作', key: 'open', width: 90, fixed: 'right' as const,
     render: (_: unknown, r: QueueItem) => <Link to={r.id}>{r.allowedActions.length > 0 ? '办理业务' : '查看'}</Link>,
   };
-  const acceptedOn = { title: '受理日期', dataIndex: 'acceptedOn', width: 110, render: (v: string | null) => formatDate(v) };
+  const acceptedOn = {
+    title: '受理日期', dataIndex: 'acceptedOn', width: 120,
+    render: (v: string | null, r: QueueItem) => (r.deemedAcceptedOn
+      ? <span data-deemed-accepted={r.deemedAcceptedOn}>{formatDate(r.deemedAcceptedOn)}<br /><Typography.Text type="warning" style={{ fontSize: 12 }}>{r.deemedAcceptanceLabel}</Typography.Text></span>
+      : formatDate(v)),
+  };
   switch (queue) {
     case 'accepted':
       // The clock first: what is overdue or due soon.

@@ -13,12 +13,14 @@
  * <UnderConstruction> element with the real page. `roles` is optional and only hides/guards in the
  * browser; the server authorizes every request.
  */
-import { AuditOutlined, CalendarOutlined, EditOutlined, FileSearchOutlined, HomeOutlined, IdcardOutlined } from '@ant-design/icons';
+import { AuditOutlined, CalendarOutlined, EditOutlined, FileSearchOutlined, HomeOutlined, IdcardOutlined, SafetyCertificateOutlined, StopOutlined } from '@ant-design/icons';
 import type { PortalMenuItem, PortalRoute } from '../types';
 import './authority.css';
+import { AssessmentsPage } from './assessments-page';
 import { AuditPage } from './audit-page';
 import { CalendarPage } from './calendar-page';
 import { AuthorityHomePage } from './home-page';
+import { PenaltiesPage } from './penalties-page';
 import { QualificationCorrectionsPage } from './qualification-corrections-page';
 import { RegistrationsPage } from './registrations-page';
 import { ReviewDetailPage } from './review-detail-page';
@@ -30,6 +32,8 @@ export const routes: PortalRoute[] = [
   { path: 'reviews/:id', element: <ReviewDetailPage /> },
   { path: 'qualification-corrections', element: <QualificationCorrectionsPage /> },
   { path: 'registrations', element: <RegistrationsPage /> },
+  { path: 'assessments', element: <AssessmentsPage /> },
+  { path: 'penalties', element: <PenaltiesPage /> },
   { path: 'calendar', element: <CalendarPage /> },
   { path: 'audit', element: <AuditPage />, roles: ['authority_admin'] },
 ];
@@ -39,6 +43,8 @@ export const menu: PortalMenuItem[] = [
   { key: 'reviews', label: '审批工作台', icon: <AuditOutlined /> },
   { key: 'qualification-corrections', label: '资格补改', icon: <EditOutlined /> },
   { key: 'registrations', label: '执业注册管理', icon: <IdcardOutlined /> },
+  { key: 'assessments', label: '定期考核', icon: <SafetyCertificateOutlined /> },
+  { key: 'penalties', label: '处分决定', icon: <StopOutlined /> },
   { key: 'calendar', label: '工作日历', icon: <CalendarOutlined /> },
   { key: 'audit', label: '审计日志', icon: <FileSearchOutlined />, roles: ['authority_admin'] },
 ];

@@ -23,6 +23,8 @@ export interface QueueRow {
   kindLabel: string | null;
   physicianName: string;
   idNumberMasked: string;
+  /** 是否修改过信息 (BT-11). */
+  infoEdited: boolean;
   submittedAt: string | null;
   state: string;
   stateLabel: string;
@@ -150,6 +152,12 @@ export interface MultiSiteQuery {
   sort?: 'asc' | 'desc';
   cursor?: string;
   limit?: number;
+}
+
+/** An Excel export of a roster with the list's filters (a plain link: the browser downloads it with the session cookie). */
+export function rosterExportUrl(path: 'physicians' | 'multi-site-physicians', filters: Record<string, string | undefined>): string {
+  const qs = new URLSearchParams(withoutBlanks(filters) as Record<string, string>).toString();
+  return `/api/v1/institution/${path}/export.xlsx${qs ? `?${qs}` : ''}`;
 }
 
 export function useMultiSitePhysicians(query: MultiSiteQuery) {
@@ -330,7 +338,11 @@ export interface RosterPhysician {
   approvedOn: string;
   status: RegistrationStatus;
   statusLabel: string;
+  /** 最近一次定期考核. */
+  latestAssessment: { cycleLabel: string; result: string; resultLabel: string } | null;
   departure: DepartureReportView | null;
+  /** 是否修改过信息 (BT-11). */
+  infoEdited: boolean;
   abilities: { reportDeparture: boolean; reportCancellation: boolean };
 }
 

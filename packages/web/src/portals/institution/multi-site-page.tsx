@@ -13,7 +13,7 @@ import { ProblemAlert } from '../../components/problem-alert';
 import { StatusTag, type StatusColor } from '../../components/status-tag';
 import { useKeysetPages } from '../../components/use-keyset-pages';
 import { EMPTY } from '../../lib/format';
-import { useMultiSitePhysicians, type MultiSitePhysician } from './institution-api';
+import { rosterExportUrl, useMultiSitePhysicians, type MultiSitePhysician } from './institution-api';
 import './institution.css';
 
 const STATUS_COLORS: Record<FilingStatus, StatusColor> = { pending: 'processing', active: 'success', expired: 'default', revoked: 'error' };
@@ -70,6 +70,7 @@ export function MultiSitePage() {
           <Space>
             <Button type="primary" htmlType="submit">查询</Button>
             <Button onClick={onReset}>重置</Button>
+            <Button href={rosterExportUrl('multi-site-physicians', { name, status, sort })} download>导出Excel</Button>
           </Space>
         </Form.Item>
       </Form>

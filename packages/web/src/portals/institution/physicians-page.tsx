@@ -7,7 +7,7 @@ import { Alert, App, Button, Form, Input, Modal, Select, Space, Table, Typograph
 import { useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import {
-  DEPARTURE_REASONS, DEPARTURE_REASON_LABELS, DEPARTURE_REPORT_DAYS, REGISTRATION_STATUSES, REGISTRATION_STATUS_LABELS, departureReportDueOn,
+  DEPARTURE_REASONS, DEPARTURE_REASON_LABELS, DEPARTURE_REPORT_DAYS, INFO_EDITED_LABEL, REGISTRATION_STATUSES, REGISTRATION_STATUS_LABELS, departureReportDueOn,
   isIsoDate, isLateDepartureReport, todayInChina, type DepartureReason, type RegistrationStatus,
 } from '@medreg/domain';
 import { applyProblemToForm, isApiError } from '../../api/client';
@@ -19,7 +19,7 @@ import { StatusTag, type StatusColor } from '../../components/status-tag';
 import { useKeysetPages } from '../../components/use-keyset-pages';
 import { EMPTY } from '../../lib/format';
 import { CancellationReportDialog } from './cancellation-report-dialog';
-import { useInstitutionPhysicians, useReportDeparture, type RosterPhysician } from './institution-api';
+import { rosterExportUrl, useInstitutionPhysicians, useReportDeparture, type RosterPhysician } from './institution-api';
 import './institution.css';
 
 const STATUS_COLORS: Record<RegistrationStatus, StatusColor> = {
@@ -91,6 +91,7 @@ export function PhysiciansPage() {
           <Space>
             <Button type="primary" htmlType="submit">查询</Button>
             <Button onClick={onReset}>重置</Button>
+            <Button href={rosterExportUrl('physicians', { name, status })} download>导出Excel</Button>
           </Space>
         </Form.Item>
       </Form>
@@ -124,12 +125,20 @@ const COLUMNS: TableColumnsType<RosterPhysician> = [
     render: (_: unknown, r) => <div><span className="inst-mono">{r.licenceCode ?? EMPTY}</span><div className="inst-timeline-meta">{r.approvedOn}</div></div>,
   },
   {
+    title: '最近定期考核', key: 'assessment', width: 130,
+    render: (_: unknown, r) => (r.latestAssessment
+      ? <span>{r.latestAssessment.cycleLabel} <StatusTag label={r.latestAssessment.resultLabel} color={r.latestAssessment.result === 'passed' ? 'success' : 'error'} /></span>
+      : <Typography.Text type="secondary">未登记</Typography.Text>),
+  },
+  {
     title: '注册状态', key: 'status', width: 190,
     render: (_: unknown, r) => (
       <div>
         <Space size={4} wrap>
           <StatusTag label={r.statusLabel} color={STATUS_COLORS[r.status]} />
           {r.departure?.late && <StatusTag label="逾期报告" color="error" />}
+          {/* 是否修改过信息 (domain §1.2 item 8, BT-11): an approved 个人信息修改 changed the registration-side data. */}
+          {r.infoEdited && <StatusTag label={INFO_EDITED_LABEL} color="blue" />}
         </Space>
         {r.departure && (
           <Typography.Text type="secondary" className="inst-small" style={{ display: 'block', whiteSpace: 'normal', wordBreak: 'break-word' }}>

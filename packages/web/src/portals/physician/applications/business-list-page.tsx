@@ -5,7 +5,7 @@
  *  - the businesses of the generic path (增加执业地点、变更注册、助理升执业、多机构备案、补发/换领) from
  *    GET /api/v1/physician/business-options: on which registration (or filing) each can be started, and when it
  *    cannot, why (the definition's refusals). 【办理】 asks which one when there are several.
- *  - a type not yet open online says 暂未开放.
+ *  - a type not yet on the generic path says 暂未开放.
  */
 import { Alert, Button, Card, Collapse, Flex, List, Radio, Space, Tag, Typography } from 'antd';
 import { CHANGE_EXEMPTIONS } from '@medreg/domain';
@@ -30,7 +30,7 @@ const DESCRIPTIONS: Record<string, string> = {
   multi_site_filing: '在主要执业机构以外的医疗机构执业的备案：新增、修改或终止备案。',
   certificate_reissue: '执业证书遗失、损毁，或证书所载信息变更后，申请补发或换领执业证书（执业证书编码不变）。',
   cancellation: '本人主动申请注销执业注册（有效、中止或注册备案的注册），准予后执业证书同时废止并予公告。',
-  re_registration: '中止执业活动满二年或不予注册情形消失后重新注册。',
+  re_registration: '执业注册被注销后（含注册备案满二年被注销），不予注册的期限已满，经考核合格并完成六个月以上连续培训后重新注册。',
 };
 
 function clockText(b: BusinessOption): string {

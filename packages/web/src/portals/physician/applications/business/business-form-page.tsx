@@ -1,6 +1,6 @@
 /**
  * A business on the generic path (/physician/applications/new/business/:id?step=n): 增加执业地点注册, 变更注册,
- * 助理升执业, 多机构备案, 补发/换领 — each its own form built from the domain's zod form and labels, in three
+ * 助理升执业, 多机构备案, 补发/换领, 重新注册 — each its own form built from the domain's zod form and labels, in three
  * steps (the record it starts from → 填写申请 → 核对提交). Also used to change the application after 机构退回修改.
  */
 import { Alert, Result, Spin } from 'antd';
@@ -19,6 +19,7 @@ import { CancellationBusinessForm } from './cancellation-form';
 import { CertificateReissueBusinessForm } from './certificate-reissue-form';
 import { ChangeRegistrationBusinessForm } from './change-registration-form';
 import { MultiSiteFilingBusinessForm } from './multi-site-filing-form';
+import { ReRegistrationBusinessForm } from './re-registration-form';
 import type { BusinessFormProps } from './types';
 
 const FORMS: Record<string, ComponentType<BusinessFormProps>> = {
@@ -27,6 +28,7 @@ const FORMS: Record<string, ComponentType<BusinessFormProps>> = {
   assistant_upgrade: AssistantUpgradeBusinessForm,
   multi_site_filing: MultiSiteFilingBusinessForm,
   certificate_reissue: CertificateReissueBusinessForm,
+  re_registration: ReRegistrationBusinessForm,
   cancellation: CancellationBusinessForm,
 };
 

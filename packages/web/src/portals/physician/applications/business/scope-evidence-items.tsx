@@ -16,7 +16,7 @@ import type { FieldPath } from './use-business-form';
 
 interface EvidenceValue { kind?: string; issuer?: string; issuedOn?: unknown; trainingMonths?: number; fileSha256?: string; filename?: string }
 
-function FileField({ applicationId, value, onChange, id, filename, onUploaded }: {
+export function FileField({ applicationId, value, onChange, id, filename, onUploaded }: {
   applicationId: string; value?: string; onChange?: (sha: string) => void; id?: string; filename?: string; onUploaded: (a: Attachment) => void;
 }) {
   const upload = useUploadEvidence(applicationId);
