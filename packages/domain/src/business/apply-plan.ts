@@ -43,6 +43,14 @@ export function applyPlan(physician: PhysicianSnapshot, steps: readonly PlanStep
         });
         break;
       }
+      case 'cancel': {
+        // What cancelRegistration writes: the record 注销, its certificate 已废止, its 有效 filings ended.
+        const r = registrations.get(step.registrationId)!;
+        registrations.set(r.id, { ...r, status: step.to });
+        for (const f of filings.values()) if (f.registrationId === r.id && f.status === 'active') filings.set(f.id, { ...f, status: 'revoked' });
+        for (const c of certificates.values()) if (c.registrationId === r.id && c.status === 'issued') certificates.set(c.id, { ...c, status: 'voided' });
+        break;
+      }
       case 'open_registration': {
         const { licence, seniorityFrom: _s, replaces: _r, ...items } = step.registration;
         openedId = newId('registration');

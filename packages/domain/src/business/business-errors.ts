@@ -13,6 +13,8 @@ export const BusinessErrors = defineErrors({
   ADDITIONAL_REGISTRATION_PHYSICIAN_ONLY: spec(409, '执业助理医师只能注册一个执业地点，不能增加执业地点注册', 'An assistant registers one practice location only'),
   UPGRADE_ASSISTANT_ONLY: spec(409, '助理升执业只适用于执业助理医师的注册', 'Only an assistant registration can be upgraded'),
   UPGRADE_QUALIFICATION_REQUIRED: spec(409, '须取得同一类别的执业医师资格，才能申请助理升执业', 'A physician qualification of the same category is required'),
+  TRIGGER_DATE_IN_FUTURE: spec(400, '事件发生日期不能晚于今天', 'The triggering event lies in the future'),
+  CANCELLATION_FILED_BY_OTHERS: spec(400, '本人只能以「本人主动申请」申请注销；死亡、受刑事处罚等情形由执业机构报告或卫生健康主管部门依职权注销', 'A physician applies on the own-application ground only'),
   STILL_REGISTERED: spec(409, '您仍有执业注册，不能申请重新注册', 'A registration is still held'),
   REGISTRATION_BARRED: spec(409, '不予注册的期限尚未届满，不能申请重新注册', 'A bar to registration still runs'),
   CERTIFICATE_NOT_ISSUED: spec(409, '该注册没有有效的执业证书，无需补发或换领', 'No certificate in force'),

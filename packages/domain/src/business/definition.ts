@@ -10,6 +10,7 @@ import type { DomainError } from '../errors';
 import type { IsoDate } from '../calendar/iso-date';
 import type { PhysicianLevel } from '../reference/physician-levels';
 import type { PracticeCategory } from '../reference/practice-categories';
+import type { CancellationGround, CancellationInitiator } from '../registration/cancellation-grounds';
 import type { CertificateEvent } from '../registration/certificate-lifecycle';
 import type { FilingEvent } from '../registration/filing-lifecycle';
 import type { InstitutionRef, PhysicianSnapshot } from '../registration/physician-snapshot';
@@ -34,6 +35,8 @@ export interface Proposal extends BusinessSubject {
   scopes?: readonly string[];
   validFrom?: IsoDate;
   validTo?: IsoDate;
+  /** 注销注册 (BT-07): the ground, who initiated it, the day of the triggering event and a note. */
+  cancellation?: { ground: CancellationGround; initiator: CancellationInitiator; triggerOn: IsoDate | null; note: string | null };
 }
 
 export interface BusinessContext<F> {
@@ -46,8 +49,12 @@ export interface BusinessContext<F> {
   stage?: 'submission' | 'decision';
 }
 
-/** Which institution confirms (domain §2.1): the proposed one, the current main one, or the one to be filed. */
-export type ConfirmingInstitution = 'proposed' | 'current_main' | 'filed';
+/**
+ * Which institution confirms (domain §2.1): the proposed one, the current main one, or the one to be filed; 'none'
+ * when no institution confirms and the application goes straight to the authority (a 注销 from 注册备案, where the
+ * physician has no main institution, or one the institution itself reported).
+ */
+export type ConfirmingInstitution = 'proposed' | 'current_main' | 'filed' | 'none';
 
 /** Which authority decides. */
 export type DeciderBasis = 'institution_registering_authority' | 'granting_authority' | 'filed_institution_authority' | 'issuing_authority';
@@ -63,6 +70,7 @@ export const CONFIRMING_INSTITUTION_LABELS = {
   proposed: '拟执业的主要执业机构',
   current_main: '当前主要执业机构',
   filed: '拟备案机构',
+  none: '无需执业机构确认',
 } as const satisfies Record<ConfirmingInstitution, string>;
 
 /** A new registration record opened on approval. */
@@ -91,7 +99,12 @@ export type Effect =
   /** 'proposed': the filing this application creates; 'subject': the filing it starts from. */
   | { filing: 'proposed' | 'subject'; event: FilingEvent }
   /** The certificate of the current or of the newly opened registration. */
-  | { certificate: 'current' | 'opened'; event: CertificateEvent };
+  | { certificate: 'current' | 'opened'; event: CertificateEvent }
+  /**
+   * 注销注册 of the current registration (《医师法》第十七条): the registration → 注销, its certificate 已废止, its filings
+   * ended, the cancellation recorded for the announcement — one step the server applies with cancelRegistration.
+   */
+  | { cancel: 'current' };
 
 /** A file the form names, to be found among the application's attachments. */
 export interface EvidenceFile {
@@ -124,7 +137,7 @@ export interface BusinessDefinition<F, T extends BusinessType = BusinessType> {
   whoMayApply(physician: PhysicianSnapshot, subject: BusinessSubject, today?: IsoDate): DomainError[];
   /** The rules over the filled-in form; [] when it may be submitted. */
   checkApplication(ctx: BusinessContext<F>): DomainError[];
-  confirmingInstitution(form: F): ConfirmingInstitution;
+  confirmingInstitution(form: F, physician: PhysicianSnapshot): ConfirmingInstitution;
   decider(form: F): DeciderBasis;
   effects(form: F): LifecycleEffects;
   /** The rows of the 审核表, each old → new. */
@@ -135,6 +148,11 @@ export interface BusinessDefinition<F, T extends BusinessType = BusinessType> {
   evidenceFiles?(form: F): readonly EvidenceFile[];
   /** The physician's own words on why (申请理由 / 说明), shown to the institution and the authority; null when none. */
   statedReason(form: F): string | null;
+  /**
+   * Who files the form: the physician (default) or the institution reporting it (注销, 《医师法》第十七条第二款). The
+   * physician's own path refuses a form another party files.
+   */
+  filedBy?(form: F): 'physician' | 'institution';
   /** Rules checked again when the authority decides. */
   recheckAtDecision: readonly RecheckRule[];
 }

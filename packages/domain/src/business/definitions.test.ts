@@ -154,6 +154,16 @@ const WALKS: Walk[] = [
     },
   },
   {
+    name: 'BT-07 注销注册（本人申请）', def: d('cancellation'), physician: withFiling(),
+    form: { initiator: 'physician', registrationId: REG, reason: '出国定居，不再执业' },
+    confirms: HAIDIAN.id, decides: 'authority-110108',
+    expect: (after) => {
+      expect(reg(after, REG).status).toBe('cancelled');
+      expect(after.certificates.map((c) => c.status)).toEqual(['voided']);
+      expect(after.filings.map((f) => f.status)).toEqual(['revoked']);
+    },
+  },
+  {
     name: 'BT-08 重新注册', def: d('re_registration'),
     physician: makePhysician({ registrations: [makeRegistration({ status: 'cancelled' })], certificates: [] }), institution: CHAOYANG,
     form: {
@@ -182,7 +192,7 @@ describe('business definitions, happy path', () => {
     let ctx = { physician: walk.physician, form, institution: walk.institution, today: TODAY };
     expect(eligibilityRefusals(walk.def, walk.physician, proposal).map((e) => e.message)).toEqual([]);
     expect(walk.def.checkApplication(ctx).map((e) => e.message)).toEqual([]);
-    expect(confirmingInstitutionOf(walk.def, ctx).id).toBe(walk.confirms);
+    expect(confirmingInstitutionOf(walk.def, ctx)?.id).toBe(walk.confirms);
     expect(decidingAuthorityOf(walk.def, ctx).authority.id).toBe(walk.decides);
     expect(reviewRows(walk.def, ctx).some((row) => row.changed)).toBe(true);
 

@@ -13,6 +13,7 @@ export * from './change-registration';
 export * from './assistant-upgrade';
 export * from './multi-site-filing';
 export * from './certificate-reissue';
+export * from './cancellation';
 export * from './re-registration-evidence';
 export * from './re-registration';
 export * from './registry';

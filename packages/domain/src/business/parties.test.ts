@@ -46,14 +46,14 @@ describe('who confirms and who decides', () => {
     const def = BUSINESS_DEFINITIONS[type] as unknown as BusinessDefinition<unknown>;
     const ctx = { physician, form: def.form.parse(rawForm), institution: at, today: TODAY };
     expect(decidingAuthorityOf(def, ctx).authority.id).toBe(decides);
-    expect(confirmingInstitutionOf(def, ctx).id).toBe(confirms);
+    expect(confirmingInstitutionOf(def, ctx)?.id).toBe(confirms);
   });
 
   it('BT-04 in the same institution is confirmed by it and decided by the authority that approved it', () => {
     const def = BUSINESS_DEFINITIONS.assistant_upgrade;
     const form = def.form.parse({ mode: 'same_institution', registrationId: REG, qualificationId: uid(3), scopes: ['11'], declarations: DECLARED });
     const ctx = { physician: makeUpgradingAssistant(), form, today: TODAY };
-    expect(confirmingInstitutionOf(def, ctx).id).toBe(HAIDIAN.id);
+    expect(confirmingInstitutionOf(def, ctx)?.id).toBe(HAIDIAN.id);
     expect(decidingAuthorityOf(def, ctx)).toMatchObject({ authority: { id: 'authority-110108' }, label: expect.stringContaining('第九条') });
   });
 

@@ -4,8 +4,10 @@ import { BusinessErrors } from './business-errors';
 import { CONFIRMING_INSTITUTION_LABELS, DECIDER_BASIS_LABELS, type BusinessContext, type BusinessDefinition, type DeciderBasis } from './definition';
 import { findRegistration, proposedInstitution } from './subject-rules';
 
-export function confirmingInstitutionOf<F>(def: BusinessDefinition<F>, ctx: BusinessContext<F>): InstitutionRef {
-  const which = def.confirmingInstitution(ctx.form);
+/** The institution that confirms; null when none does and the application goes straight to the authority. */
+export function confirmingInstitutionOf<F>(def: BusinessDefinition<F>, ctx: BusinessContext<F>): InstitutionRef | null {
+  const which = def.confirmingInstitution(ctx.form, ctx.physician);
+  if (which === 'none') return null;
   const proposal = def.proposal(ctx.form, ctx.physician);
   const institution = which === 'current_main'
     ? findRegistration(ctx.physician, proposal.registrationId)?.mainInstitution

@@ -16,6 +16,7 @@ import { expectedPracticeLocationCode } from '../institution/practice-location';
 import type { PhysicianLevel } from '../reference/physician-levels';
 import type { PracticeCategory } from '../reference/practice-categories';
 import { provinceCodeOf } from '../regions/regions';
+import type { CancellationGround, CancellationInitiator } from '../registration/cancellation-grounds';
 import { CERTIFICATE_TABLE, certificateTransition, type CertificateEvent, type CertificateStatus } from '../registration/certificate-lifecycle';
 import { FILING_TABLE, filingTransition, type FilingEvent, type FilingStatus } from '../registration/filing-lifecycle';
 import { decision, type LifecycleCause } from '../registration/lifecycle-causes';
@@ -56,6 +57,11 @@ export type PlanStep =
     changes?: { category?: PracticeCategory; scopes?: readonly string[]; qualificationId?: string | null }; licence?: LicencePlan;
   }
   | { kind: 'open_registration'; registration: OpenedRegistration }
+  /** 注销注册: the server writes it with cancelRegistration (certificate voided, filings ended, the cancellation record). */
+  | {
+    kind: 'cancel'; registrationId: string; event: 'cancel'; from: RegistrationStatus; to: RegistrationStatus;
+    ground: CancellationGround; initiator: CancellationInitiator; triggerOn: IsoDate | null; note: string | null;
+  }
   | { kind: 'filing'; filingId: string | null; registrationId: RecordRef; event: FilingEvent; from: FilingStatus | null; to: FilingStatus; items?: FilingItems }
   | {
     kind: 'certificate'; certificateId: string | null; registrationId: RecordRef; event: CertificateEvent; from: CertificateStatus | null; to: CertificateStatus;
@@ -200,6 +206,16 @@ function onCertificate(p: Planning<unknown>, e: Extract<Effect, { certificate: u
   p.steps.push({ kind: 'certificate', certificateId: issued.id, registrationId: current.id, event: e.event, from: issued.status, to: certificateTransition(issued.status, e.event) });
 }
 
+/** 《医师法》第十七条: 注销注册 of the registration the application starts from, on the ground its form names. */
+function cancelCurrent(p: Planning<unknown>): void {
+  const current = requireCurrent(p);
+  const c = p.proposal.cancellation;
+  if (!c) throw CommonErrors.VALIDATION_FAILED({ path: ['ground'], detail: '申请缺少注销原因' });
+  const to = registrationTransition(current.status, 'cancel');
+  checkRegistrationCause('cancel', p.cause);
+  p.steps.push({ kind: 'cancel', registrationId: current.id, event: 'cancel', from: current.status, to, ...c });
+}
+
 /**
  * The steps of `moment` ('approve' on 准予; 'submit' and 'abandon' for a BT-05 新增, whose filing is 申请中 meanwhile).
  * Throws the lifecycle's typed refusal when a record is no longer in a status the step may leave.
@@ -217,6 +233,7 @@ export function planEffects<F>(def: BusinessDefinition<F>, ctx: BusinessContext<
     else if ('open' in e) open(pu, e.open);
     else if ('filings' in e) followFilings(pu);
     else if ('filing' in e) onFiling(pu, e);
+    else if ('cancel' in e) cancelCurrent(pu);
     else onCertificate(pu, e);
   }
   return p.steps;

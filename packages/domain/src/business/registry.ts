@@ -2,6 +2,7 @@
 import type { BusinessType } from '../business-types';
 import { additionalRegistration } from './additional-registration';
 import { assistantUpgrade } from './assistant-upgrade';
+import { cancellation } from './cancellation';
 import { certificateReissue } from './certificate-reissue';
 import { changeRegistration } from './change-registration';
 import type { BusinessDefinition } from './definition';
@@ -17,6 +18,7 @@ export const BUSINESS_DEFINITIONS = {
   multi_site_filing: multiSiteFiling,
   certificate_reissue: certificateReissue,
   re_registration: reRegistration,
+  cancellation,
 } as const satisfies { [K in BusinessType]?: BusinessDefinition<unknown> & { type: K } };
 
 export type DefinedBusinessType = keyof typeof BUSINESS_DEFINITIONS;

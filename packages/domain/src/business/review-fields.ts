@@ -2,7 +2,7 @@
 export const REVIEW_FIELDS = [
   'level', 'practiceLocation', 'mainInstitution', 'category', 'scopes', 'licenceCode',
   'filingInstitution', 'filingScopes', 'filingPeriod', 'certificate',
-  'registrationStatus', 'assessment', 'training',
+  'registrationStatus', 'assessment', 'training', 'cancellationGround', 'cancellationTrigger',
 ] as const;
 export type ReviewField = (typeof REVIEW_FIELDS)[number];
 
@@ -20,4 +20,6 @@ export const REVIEW_FIELD_LABELS = {
   registrationStatus: '注册状态',
   assessment: '考核合格证明',
   training: '培训经历',
+  cancellationGround: '注销原因',
+  cancellationTrigger: '事件发生日期',
 } as const satisfies Record<ReviewField, string>;

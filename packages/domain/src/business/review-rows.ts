@@ -6,9 +6,11 @@ import { PHYSICIAN_LEVEL_INFO } from '../reference/physician-levels';
 import { PRACTICE_CATEGORY_INFO } from '../reference/practice-categories';
 import { getScope } from '../reference/practice-scopes';
 import { regionFullName } from '../regions/regions';
+import { CANCELLATION_GROUND_INFO } from '../registration/cancellation-grounds';
 import { CERTIFICATE_STATUS_LABELS } from '../registration/certificate-lifecycle';
 import { FILING_STATUS_LABELS } from '../registration/filing-lifecycle';
 import type { FilingSnapshot, PhysicianSnapshot, RegistrationSnapshot } from '../registration/physician-snapshot';
+import { REGISTRATION_STATUS_LABELS } from '../registration/registration-status';
 import { applyPlan } from './apply-plan';
 import type { BusinessContext, BusinessDefinition } from './definition';
 import { planEffects, proposedFilingOf, type PlanStep } from './plan-approval';
@@ -58,6 +60,7 @@ function registrationValue(field: ReviewField, r: RegistrationSnapshot | undefin
     case 'category': return PRACTICE_CATEGORY_INFO[r.category].fullLabel;
     case 'scopes': return scopesText(r.scopes);
     case 'licenceCode': return r.licenceCode;
+    case 'registrationStatus': return REGISTRATION_STATUS_LABELS[r.status];
     default: return null;
   }
 }
@@ -94,7 +97,15 @@ export function reviewRows<F>(def: BusinessDefinition<F>, ctx: BusinessContext<F
     } else if (field === 'certificate') {
       const issued = ctx.physician.certificates.find((c) => c.registrationId === before?.id && c.status === 'issued');
       oldValue = issued ? `${issued.licenceCode ?? ''}（${CERTIFICATE_STATUS_LABELS.issued}，${issued.issuedOn}核发）` : null;
-      newValue = `补发/换领新证书，原证书${CERTIFICATE_STATUS_LABELS.superseded}`;
+      const voided = issued && preview.after.certificates.find((c) => c.id === issued.id)?.status === 'voided';
+      newValue = voided ? `原证书${CERTIFICATE_STATUS_LABELS.voided}` : `补发/换领新证书，原证书${CERTIFICATE_STATUS_LABELS.superseded}`;
+    } else if (field === 'cancellationTrigger') {
+      oldValue = null;
+      newValue = proposal.cancellation?.triggerOn ?? null;
+    } else if (field === 'cancellationGround') {
+      const ground = proposal.cancellation?.ground;
+      oldValue = null;
+      newValue = ground ? `${CANCELLATION_GROUND_INFO[ground].label}（${CANCELLATION_GROUND_INFO[ground].basis}）` : null;
     } else if (field.startsWith('filing')) {
       oldValue = filingValue(field, filingBefore);
       newValue = filingValue(field, filingAfter);

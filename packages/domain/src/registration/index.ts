@@ -15,4 +15,5 @@ export * from './departure-reasons';
 export * from './departure-report';
 export * from './registration-bars';
 export * from './cancellation-grounds';
+export * from './cancellation-report';
 export * from './filed-lapse';

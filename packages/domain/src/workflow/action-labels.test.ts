@@ -5,6 +5,7 @@ describe('decision names per business', () => {
   it('domain §2.2 BT-05: a filing is 准予备案 / 不予备案, not a registration', () => {
     expect(actionLabelFor('approve', 'multi_site_filing')).toBe('准予备案');
     expect(actionLabelFor('refuse', 'multi_site_filing')).toBe('不予备案');
+    expect(actionLabelFor('approve', 'cancellation')).toBe('准予注销');
   });
   it('keeps 准予注册 for registrations and the table labels for the other actions', () => {
     expect(actionLabelFor('approve', 'first_registration')).toBe('准予注册');

@@ -7,6 +7,7 @@ const DECISION_NOUN: Partial<Record<BusinessType, string>> = {
   change_registration: '变更',
   multi_site_filing: '备案',
   certificate_reissue: '补发/换领',
+  cancellation: '注销',
 };
 
 export function actionLabelFor(action: WorkflowAction, businessType: string): string {

@@ -11,6 +11,7 @@ import { WORKFLOW_ACTIONS, WORKFLOW_TABLE, type WorkflowAction } from './workflo
 const ROWS: [ApplicationState, WorkflowAction, ActorRole[], ApplicationState][] = [
   ['draft', 'submit', ['physician'], 'pending_institution'],
   ['returned_by_institution', 'submit', ['physician'], 'pending_institution'],
+  ['draft', 'submit_to_authority', ['physician'], 'pending_authority'],
   ['draft', 'withdraw', ['physician'], 'withdrawn'],
   ['pending_institution', 'withdraw', ['physician'], 'withdrawn'],
   ['returned_by_institution', 'withdraw', ['physician'], 'withdrawn'],

@@ -12,6 +12,7 @@ import type { ApplicationState } from './application-states';
 
 export const WORKFLOW_ACTIONS = [
   'submit',
+  'submit_to_authority',
   'withdraw',
   'institution_approve',
   'institution_return',
@@ -35,6 +36,8 @@ export interface WorkflowRule {
 
 export const WORKFLOW_TABLE = {
   submit: { label: '提交', requiresReason: false, roles: ['physician'], from: ['draft', 'returned_by_institution'], to: 'pending_institution' },
+  /** No institution confirms (a 注销 from 注册备案, domain §BT-07): the application goes straight to the authority. */
+  submit_to_authority: { label: '提交', requiresReason: false, roles: ['physician'], from: ['draft'], to: 'pending_authority' },
   withdraw: { label: '撤回', requiresReason: false, roles: ['physician'], from: ['draft', 'pending_institution', 'returned_by_institution'], to: 'withdrawn' },
   institution_approve: { label: '同意', requiresReason: false, roles: INSTITUTION_ROLES, from: ['pending_institution'], to: 'pending_authority' },
   institution_return: { label: '退回修改', requiresReason: true, roles: INSTITUTION_ROLES, from: ['pending_institution'], to: 'returned_by_institution' },

@@ -17,6 +17,8 @@ import { fhirRoutes } from './fhir/routes';
 import { auditRoutes } from './audit/routes';
 import { authorityStaffRoutes } from './authority-staff/routes';
 import { lifecycleRoutes } from './lifecycle/routes';
+import { announcementRoutes } from './announcements/routes';
+import { registrationAdminRoutes } from './registration-admin/routes';
 import { infoEditRoutes } from './info-edits/routes';
 import { supervisionRoutes } from './supervision/routes';
 
@@ -40,6 +42,8 @@ export const MODULES: ModuleRoutes[] = [
   authorityRoutes,
   certificatesRoutes,
   registerRoutes,
+  announcementRoutes,
+  registrationAdminRoutes,
   fhirRoutes,
   auditRoutes,
   authorityStaffRoutes,

@@ -61,9 +61,11 @@ describe('catalogues', () => {
     expect(options.titles.map((x) => x.label)).toContain('主治医师');
     const types = (await anon.get('/api/v1/reference/business-types')).json() as { businessTypes: { type: string; available: boolean }[]; ineligibleCases: { label: string }[] };
     expect(types.businessTypes.filter((b) => b.available).map((b) => b.type).sort()).toEqual([
-      'additional_registration', 'assistant_upgrade', 'certificate_reissue', 'change_registration', 'first_registration', 'multi_site_filing',
+      'additional_registration', 'assistant_upgrade', 'cancellation', 'certificate_reissue', 'change_registration', 'first_registration', 'multi_site_filing',
+      're_registration',
     ]);
-    expect(types.businessTypes.filter((b) => !b.available).map((b) => b.type).sort()).toEqual(['cancellation', 're_registration']);
+    // issue 9: every business type is offered; none says 暂未开放.
+    expect(types.businessTypes.filter((b) => !b.available).map((b) => b.type)).toEqual([]);
     expect(types.ineligibleCases.map((c) => c.label)).toEqual(['补录老政策的认定资格', '港澳台医师内地资格认定', '港澳台医师内地短期行医', '外国医师内地短期行医']);
   });
 });

@@ -44,7 +44,7 @@ describe('公众查询 — 医师执业注册信息查询', () => {
       name: '欧阳晓燕', sex: doctor.physician.sex === 'male' ? '男' : '女', level: 'physician', levelLabel: '执业医师', category: 'clinical', categoryLabel: '临床',
       scopes: ['内科专业', '全科医学专业'], practiceLocation: '北京市', institutionName: '北京大学第三医院',
       licenceCode: doctor.registration.licenceCode, issuingAuthority: '北京市海淀区卫生健康委员会',
-      status: 'valid', statusLabel: '有效', statusSince: null, supervision: null, filings: [],
+      status: 'valid', statusLabel: '有效', statusSince: null, cancellation: null, supervision: null, filings: [],
     }]);
   });
 

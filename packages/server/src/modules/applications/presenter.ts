@@ -233,7 +233,8 @@ export function nextStepOf(view: ApplicationView, actor: AccountActor): NextStep
     case 'pending_authority':
       return staff && actor.kind === 'authority'
         ? { title: '正在申办', text: '请核收申请人的纸质材料：齐全的予以受理；不齐全的一次性告知需要补正的全部内容（《行政许可法》第三十二条）。', items: PAPER_MATERIALS.map((m) => m.label) }
-        : { title: '正在申办', text: `机构已确认。请按要求向（${authority}）提交纸质材料：`, items: PAPER_MATERIALS.map((m) => m.label) };
+        // No institution confirms a 注销 from 注册备案 or the institution's own report: it went straight to the authority.
+        : { title: '正在申办', text: `${app.institutionDecidedAt ? '机构已确认。' : '已报送审批机关。'}请按要求向（${authority}）提交纸质材料：`, items: PAPER_MATERIALS.map((m) => m.label) };
     case 'accepted': {
       const type = isBusinessType(app.businessType) ? BUSINESS_TYPE_INFO[app.businessType] : undefined;
       // 备案 (BT-05) and 补发/换领 (BT-09) are not licences: no statutory decision period runs (business-types.ts).

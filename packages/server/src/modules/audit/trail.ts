@@ -62,7 +62,7 @@ const EXPORT_PAGE = 500;
 const CSV_HEADER = ['序号', '链序号', '时间', '操作人登录名', '操作人', '角色', '所属单位', '操作', '对象类型', '对象编号', '详情', '请求编号', 'IP地址'];
 
 /** A CSV cell: quoted, quotes doubled, and a leading = + - @ neutralised so a spreadsheet does not run it. */
-function cell(value: unknown): string {
+export function cell(value: unknown): string {
   let s = value === null || value === undefined ? '' : typeof value === 'string' ? value : JSON.stringify(value);
   if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
   return `"${s.replaceAll('"', '""')}"`;

@@ -47,7 +47,8 @@ export const RosterPhysician = z.object({
   /** 是否修改过信息: an approved 个人信息修改 (BT-11) changed the registration-side data. */
   infoEdited: z.boolean(),
   /** What this institution may do on the row now (from REGISTRATION_TABLE). */
-  abilities: z.object({ reportDeparture: z.boolean() }),
+  /** reportCancellation: 报告注销情形 (《医师法》第十七条第二款) while the registration is 有效、中止 or 注册备案. */
+  abilities: z.object({ reportDeparture: z.boolean(), reportCancellation: z.boolean() }),
 });
 
 export const PhysicianRosterPage = z.object({

@@ -45,7 +45,10 @@ export function presentRosterRow(r: RosterRow): Row {
     } : null,
     departure: departureOf(r.departure),
     infoEdited: r.infoEdited === true,
-    abilities: { reportDeparture: allowedRegistrationEvents(r.status).includes('file_departure') },
+    abilities: {
+      reportDeparture: allowedRegistrationEvents(r.status).includes('file_departure'),
+      reportCancellation: allowedRegistrationEvents(r.status).includes('cancel'),
+    },
   };
 }
 

@@ -1,8 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { reading, type Deps } from '../../context';
+import { inTransaction, reading, type Deps } from '../../context';
 import { accountActor } from '../../http/actor';
 import { problemResponses } from '../../http/problem-schema';
+import { reportCancellation } from '../lifecycle/cancellation-report';
+import { CancellationReportBody, CancellationReportResponse } from './cancellation-report-schemas';
 import { XLSX_TYPE, sendXlsx } from '../../http/xlsx';
 import { audit } from '../audit/service';
 import { reportDeparture } from './departure-report';
@@ -67,4 +69,21 @@ export async function institutionPhysicianRoutes(root: FastifyInstance, deps: De
       },
     },
   }, async (req) => reportDeparture(deps, accountActor(req), req.params.id, req.body));
+
+  app.post('/api/v1/institution/registrations/:id/cancellation-report', {
+    config: { audience: ['institution'] },
+    schema: {
+      tags: TAGS,
+      summary: '报告注销情形：医师死亡、受刑事处罚等（《医师法》第十七条第二款，三十日内报告准予注册的卫生健康主管部门；逾期报告照收并标注逾期），生成待受理的注销注册申请',
+      params: RegistrationParams,
+      body: CancellationReportBody,
+      response: {
+        201: CancellationReportResponse,
+        ...problemResponses({
+          400: ['VALIDATION_FAILED', 'TRIGGER_DATE_IN_FUTURE'], 401: ['UNAUTHENTICATED'], 403: ['FORBIDDEN'], 404: ['REGISTRATION_NOT_FOUND'],
+          409: ['REGISTRATION_NOT_VALID', 'APPLICATION_PENDING'],
+        }),
+      },
+    },
+  }, async (req, reply) => reply.status(201).send(await inTransaction(deps, (c) => reportCancellation(c, accountActor(req), req.params.id, req.body))));
 }

@@ -15,6 +15,7 @@ import { certificateEvents, certificates, filingEvents, multiSiteFilings, physic
 import { certificateVerifyToken } from '../../security/tokens';
 import { audit, type AuditActor } from '../audit/service';
 import { nextLicenceCodeFor } from '../registrations/licence-serial';
+import { cancelRegistration } from './cancel-registration';
 import { LifecycleErrors } from './errors';
 
 export interface PlanContext {
@@ -59,6 +60,15 @@ export async function applyPlan(c: Ctx, steps: readonly PlanStep[], ctx: PlanCon
           registrationId: step.registrationId, event: step.event, from: step.from, to: step.to, set,
           changes: { ...step.changes, ...(set.licenceCode ? { licenceCode: set.licenceCode } : {}) },
         }, ctx);
+        touched.add(step.registrationId);
+        break;
+      }
+      case 'cancel': {
+        // 《医师法》第十七条: 注销注册，废止医师执业证书 — the one write every path to 注销 shares.
+        await cancelRegistration(c, {
+          registrationId: step.registrationId, event: step.event, ground: step.ground, initiator: step.initiator, cause: ctx.cause,
+          actor: ctx.actor, applicationId: ctx.applicationId, triggerOn: step.triggerOn, note: step.note,
+        });
         touched.add(step.registrationId);
         break;
       }

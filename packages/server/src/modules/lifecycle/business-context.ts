@@ -13,7 +13,7 @@ import { loadInstitutionRef, loadPhysicianSnapshot } from './snapshot';
 /** Business types that run on the generic path (首次注册 keeps its step-by-step wizard). */
 export const FORM_BUSINESS_TYPES = [
   'additional_registration', 'change_registration', 'assistant_upgrade', 'multi_site_filing', 'certificate_reissue',
-  're_registration',
+  're_registration', 'cancellation',
 ] as const satisfies readonly BusinessType[];
 export type FormBusinessType = (typeof FORM_BUSINESS_TYPES)[number];
 

@@ -6,7 +6,7 @@
  */
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import {
-  BUSINESS_TYPE_INFO, allowedActions, businessCode, confirmingInstitutionOf, decidingAuthorityOf, eligibilityRefusals, planEffects,
+  BUSINESS_TYPE_INFO, BusinessErrors, allowedActions, businessCode, confirmingInstitutionOf, decidingAuthorityOf, eligibilityRefusals, planEffects,
   reviewRows, submittedStateOf, todayInChina, type BusinessContext, type BusinessDefinition, type ApplicationState, type EvidenceFile,
 } from '@medreg/domain';
 import type { Ctx } from '../../context';
@@ -65,6 +65,8 @@ export async function startBusiness(c: Ctx, actor: AccountActor, input: StartBus
 async function checkedForm(c: Ctx, physician: Physician, app: Application, raw: unknown, stage: 'submission' | 'decision' = 'submission') {
   const def = definitionOf(app.businessType);
   const form = parseBusinessForm(def.form, raw) as Record<string, unknown>;
+  // The physician files only what the physician may file (注销: 本人主动申请; an institution's report is its own).
+  if (def.filedBy && def.filedBy(form) !== 'physician') throwRefusals([BusinessErrors.CANCELLATION_FILED_BY_OTHERS({ path: ['form', 'initiator'] })]);
   const subject = { registrationId: app.subjectRegistrationId ?? undefined, filingId: app.subjectFilingId ?? undefined };
   if ((subject.registrationId && form.registrationId !== undefined && form.registrationId !== subject.registrationId)
     || (subject.filingId && form.filingId !== undefined && form.filingId !== subject.filingId)) {
@@ -142,6 +144,7 @@ export async function submitBusiness(c: Ctx, actor: AccountActor, id: string, in
   await lockPhysician(c, physician.id);
   const payload = app.payload as unknown as BusinessPayload;
   const { def, form, ctx } = await checkedForm(c, physician, app, payload.form);
+  // null: no institution confirms (注销 from 注册备案), the application goes straight to the deciding authority.
   const institution = confirmingInstitutionOf(def, ctx);
   const decider = decidingAuthorityOf(def, ctx);
   const resubmitted = app.state === 'returned_by_institution';
@@ -154,19 +157,27 @@ export async function submitBusiness(c: Ctx, actor: AccountActor, id: string, in
   const day = todayInChina(now);
   const code = app.businessCode ?? businessCode(def.type, day, await nextBusinessSerial(c, day));
   const next: BusinessPayload = { ...payload, form, review: reviewOf(def, ctx), submitted: submittedStateOf(def, ctx), ...statedReasonOf(def, form) };
-  const updated = await applyTransition(c, actor, id, 'submit', {
+  const updated = await applyTransition(c, actor, id, institution ? 'submit' : 'submit_to_authority', {
     expectedVersion: input.expectedVersion,
     idempotencyKey: input.idempotencyKey,
     patch: {
-      businessCode: code, institutionId: institution.id, authorityId: decider.authority.id, physicianName: physician.name,
+      businessCode: code, institutionId: institution?.id ?? null, authorityId: decider.authority.id, physicianName: physician.name,
       idNumberHash: physician.idNumberHash, submittedAt: now, payload: next as unknown as Record<string, unknown>,
     },
   });
   const label = BUSINESS_TYPE_INFO[def.type].label;
   const contact = await selectPhysicianContact(c, physician.id);
   if (contact) {
-    await notifyAccount(c, contact, 'application.submitted', '业务申请已提交',
-      `您的${label}申请已${resubmitted ? '重新' : ''}提交（业务编号${code}），请联系${institution.name}确认。`);
+    await notifyAccount(c, contact, 'application.submitted', '业务申请已提交', institution
+      ? `您的${label}申请已${resubmitted ? '重新' : ''}提交（业务编号${code}），请联系${institution.name}确认。`
+      : `您的${label}申请已提交（业务编号${code}），无需执业机构确认，已直接报送${decider.authority.name ?? '审批机关'}。`);
+  }
+  if (!institution) {
+    await notifyStaff(c, { authorityId: decider.authority.id }, {
+      template: 'authority.application_forwarded', subject: '有新的医师执业注册申请待受理',
+      body: `医师${physician.name}提交了${label}申请（业务编号${code}），请在「审批工作台」中受理。`,
+    });
+    return updated;
   }
   await notifyStaff(c, { institutionId: institution.id }, {
     template: 'application.submitted.institution',

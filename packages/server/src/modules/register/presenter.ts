@@ -1,5 +1,5 @@
 import {
-  PHYSICIAN_LEVEL_INFO, PRACTICE_CATEGORY_INFO, getScope, regionFullName,
+  CANCELLATION_GROUND_INFO, isCancellationGround, PHYSICIAN_LEVEL_INFO, PRACTICE_CATEGORY_INFO, getScope, regionFullName,
   type IsoDate, type PhysicianLevel, type PracticeCategory, type RegistrationStatus,
 } from '@medreg/domain';
 import type { SupervisionNotice } from '../supervision/public-notices';
@@ -24,6 +24,15 @@ export interface PublicRegistrationRow {
   approvedOn: IsoDate;
   status: RegistrationStatus;
   statusSince: Date;
+  cancelledOn: IsoDate | null;
+  cancellationGround: string | null;
+}
+
+/** 已注销: the day it took effect and the ground, as announced (《医师法》第二十一条); null unless cancelled. */
+export function publicCancellation(r: Pick<PublicRegistrationRow, 'status' | 'cancelledOn' | 'cancellationGround'>) {
+  if (r.status !== 'cancelled' || !r.cancelledOn) return null;
+  const ground = isCancellationGround(r.cancellationGround) ? CANCELLATION_GROUND_INFO[r.cancellationGround].label : null;
+  return { effectiveOn: r.cancelledOn, groundLabel: ground };
 }
 
 /** A multi-site filing (备案机构, domain §5.2) of a listed registration: the institution and the period, in force or to come. */
@@ -93,6 +102,8 @@ export function presentPublicRegistration(r: PublicRegistrationRow, filings: rea
     supervision: presentSupervision(shownNotice),
     /** Since when the status holds (注销日期 for a cancelled registration); null while valid. */
     statusSince: r.status === 'valid' ? null : r.statusSince.toISOString(),
+    /** 注销日期 and 注销原因 of a cancelled registration; null otherwise. */
+    cancellation: publicCancellation(r),
     /** 备案机构: the registration's multi-site filings in force or to come (none once it is no longer valid). */
     filings: r.status === 'valid' ? filings.filter((f) => f.registrationId === r.id).map(presentPublicFiling) : [],
   };

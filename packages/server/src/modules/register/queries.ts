@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, exists, gte, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { IsoDate } from '@medreg/domain';
 import type { Ctx } from '../../context';
-import { authorities, institutions, multiSiteFilings, physicians, registrations } from '../../db/schema/index';
+import { authorities, institutions, multiSiteFilings, physicians, registrationCancellations, registrations } from '../../db/schema/index';
 import type { RegistrationStatus } from '../../db/schema/index';
 import type { PublicFilingRow, PublicRegistrationRow } from './presenter';
 
@@ -29,6 +29,9 @@ const PUBLIC_COLUMNS = {
   approvedOn: registrations.approvedOn,
   status: registrations.status,
   statusSince: registrations.statusSince,
+  /** 注销日期 and 注销原因 (《医师法》第二十一条), from registration_cancellations (unique per registration). */
+  cancelledOn: registrationCancellations.effectiveOn,
+  cancellationGround: registrationCancellations.ground,
 };
 
 function publicRegistrations(c: Ctx, where: SQL | undefined) {
@@ -38,6 +41,7 @@ function publicRegistrations(c: Ctx, where: SQL | undefined) {
     .innerJoin(physicians, eq(physicians.id, registrations.physicianId))
     .innerJoin(institutions, eq(institutions.id, registrations.mainInstitutionId))
     .innerJoin(authorities, eq(authorities.id, registrations.authorityId))
+    .leftJoin(registrationCancellations, eq(registrationCancellations.registrationId, registrations.id))
     .where(where);
 }
 

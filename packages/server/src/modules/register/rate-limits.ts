@@ -7,6 +7,7 @@ export const PUBLIC_QUOTAS = {
   search: { perMinute: 10, perDay: 200, what: '查询' },
   verify: { perMinute: 30, perDay: 1000, what: '核验' },
   fhir: { perMinute: 60, perDay: 5000, what: '接口调用' },
+  announcements: { perMinute: 30, perDay: 1000, what: '公告查询' },
 } as const;
 
 export type PublicQuota = keyof typeof PUBLIC_QUOTAS;

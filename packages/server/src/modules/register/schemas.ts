@@ -40,6 +40,8 @@ export const PublicRegistrationSchema = z.object({
   status: z.enum(REGISTRATION_STATUSES),
   statusLabel: z.string(),
   statusSince: z.string().nullable(),
+  /** 注销日期 and 注销原因 (《医师法》第二十一条) of a cancelled registration; null otherwise. */
+  cancellation: z.object({ effectiveOn: z.string(), groundLabel: z.string().nullable() }).nullable(),
   /** 暂停执业活动 (running, 至 endsOn) or 吊销医师执业证书 (decidedOn, documentNo), with the deciding authority. */
   supervision: z.object({
     kind: z.enum(['suspension', 'revocation']),

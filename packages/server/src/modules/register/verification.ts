@@ -6,7 +6,7 @@
 import { CERTIFICATE_STATUS_LABELS, type RegistrationStatus } from '@medreg/domain';
 import { chineseDate } from '../../pdf/layout';
 import type { CertificateRecord } from './certificate-queries';
-import { PUBLIC_STATUS_TEXT, type PublicRegistrationRow } from './presenter';
+import { PUBLIC_STATUS_TEXT, publicCancellation, type PublicRegistrationRow } from './presenter';
 
 export const VERIFY_STATES = ['valid', 'superseded', 'voided', 'registration_not_valid'] as const;
 export type VerifyState = (typeof VERIFY_STATES)[number];
@@ -56,7 +56,9 @@ export function verifyReason(state: VerifyState, certificate: CertificateRecord,
       return `${head}（新证书执业证书编码：${next.licenceCode ?? '—'}，核发日期：${day(next.issuedOn)}${nextStatus}）`;
     }
     case 'voided': {
-      const why = registration.status === 'cancelled' ? `，执业注册已于${day(registration.statusSince)}注销` : '';
+      const cancelled = publicCancellation(registration);
+      const ground = cancelled?.groundLabel ? `（注销原因：${cancelled.groundLabel}）` : '';
+      const why = registration.status === 'cancelled' ? `，执业注册已于${cancelled ? day(cancelled.effectiveOn) : day(registration.statusSince)}注销${ground}` : '';
       return `该证书已于${day(certificate.statusSince)}废止${why}，不能作为执业凭证`;
     }
     case 'registration_not_valid':

@@ -13,7 +13,7 @@
  * <UnderConstruction> element with the real page. `roles` is optional and only hides/guards in the
  * browser; the server authorizes every request.
  */
-import { AuditOutlined, CalendarOutlined, EditOutlined, FileSearchOutlined, HomeOutlined, SafetyCertificateOutlined, StopOutlined, TeamOutlined } from '@ant-design/icons';
+import { AuditOutlined, CalendarOutlined, EditOutlined, FileSearchOutlined, HomeOutlined, IdcardOutlined, SafetyCertificateOutlined, StopOutlined, TeamOutlined } from '@ant-design/icons';
 import type { PortalMenuItem, PortalRoute } from '../types';
 import './authority.css';
 import { AssessmentsPage } from './assessments-page';
@@ -22,6 +22,7 @@ import { CalendarPage } from './calendar-page';
 import { AuthorityHomePage } from './home-page';
 import { PenaltiesPage } from './penalties-page';
 import { QualificationCorrectionsPage } from './qualification-corrections-page';
+import { RegistrationsPage } from './registrations-page';
 import { ReviewDetailPage } from './review-detail-page';
 import { ReviewQueuePage } from './review-queue-page';
 import { StaffPage } from './staff-page';
@@ -31,6 +32,7 @@ export const routes: PortalRoute[] = [
   { path: 'reviews', element: <ReviewQueuePage /> },
   { path: 'reviews/:id', element: <ReviewDetailPage /> },
   { path: 'qualification-corrections', element: <QualificationCorrectionsPage /> },
+  { path: 'registrations', element: <RegistrationsPage /> },
   { path: 'assessments', element: <AssessmentsPage /> },
   { path: 'penalties', element: <PenaltiesPage /> },
   { path: 'calendar', element: <CalendarPage /> },
@@ -42,6 +44,7 @@ export const menu: PortalMenuItem[] = [
   { key: '', label: '系统首页', icon: <HomeOutlined /> },
   { key: 'reviews', label: '审批工作台', icon: <AuditOutlined /> },
   { key: 'qualification-corrections', label: '资格补改', icon: <EditOutlined /> },
+  { key: 'registrations', label: '执业注册管理', icon: <IdcardOutlined /> },
   { key: 'assessments', label: '定期考核', icon: <SafetyCertificateOutlined /> },
   { key: 'penalties', label: '处分决定', icon: <StopOutlined /> },
   { key: 'calendar', label: '工作日历', icon: <CalendarOutlined /> },

@@ -343,7 +343,7 @@ export interface RosterPhysician {
   departure: DepartureReportView | null;
   /** 是否修改过信息 (BT-11). */
   infoEdited: boolean;
-  abilities: { reportDeparture: boolean };
+  abilities: { reportDeparture: boolean; reportCancellation: boolean };
 }
 
 export interface RosterQuery { status?: RegistrationStatus; name?: string; cursor?: string; limit?: number }
@@ -367,5 +367,18 @@ export function useReportDeparture() {
       api.post<DepartureReportResult>(`/api/v1/institution/registrations/${input.registrationId}/departure`,
         { reason: input.reason, leftOn: input.leftOn, ...(input.note ? { note: input.note } : {}) }),
     onSettled: () => void client.invalidateQueries({ queryKey: ['institution', 'physicians'] }),
+  });
+}
+
+export interface CancellationReportResult { applicationId: string; businessCode: string; triggerOn: string; dueOn: string; late: boolean }
+
+/** 【报告注销情形】 (《医师法》第十七条第二款): opens a 注销注册 application at the granting authority. */
+export function useReportCancellation() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { registrationId: string; ground: string; triggerOn: string; note?: string }) =>
+      api.post<CancellationReportResult>(`/api/v1/institution/registrations/${input.registrationId}/cancellation-report`,
+        { ground: input.ground, triggerOn: input.triggerOn, ...(input.note ? { note: input.note } : {}) }),
+    onSettled: () => void client.invalidateQueries({ queryKey: ['institution'] }),
   });
 }

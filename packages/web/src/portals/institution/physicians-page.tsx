@@ -18,6 +18,7 @@ import { ProblemAlert } from '../../components/problem-alert';
 import { StatusTag, type StatusColor } from '../../components/status-tag';
 import { useKeysetPages } from '../../components/use-keyset-pages';
 import { EMPTY } from '../../lib/format';
+import { CancellationReportDialog } from './cancellation-report-dialog';
 import { rosterExportUrl, useInstitutionPhysicians, useReportDeparture, type RosterPhysician } from './institution-api';
 import './institution.css';
 
@@ -42,6 +43,7 @@ export function PhysiciansPage() {
   const { data, error, isFetching } = useInstitutionPhysicians({ name, status, cursor: pages.cursor, limit: 20 });
   const [form] = Form.useForm<FilterValues>();
   const [reporting, setReporting] = useState<RosterPhysician | null>(null);
+  const [cancelling, setCancelling] = useState<RosterPhysician | null>(null);
 
   useEffect(() => {
     if (error) applyProblemToForm(form, error);
@@ -62,10 +64,15 @@ export function PhysiciansPage() {
   const columns: TableColumnsType<RosterPhysician> = [
     ...COLUMNS,
     {
-      title: '操作', key: 'actions', width: 110, fixed: 'right',
-      render: (_: unknown, r) => r.abilities.reportDeparture
-        ? <Button size="small" onClick={() => setReporting(r)} aria-label={`为${r.physicianName}办理注册备案`}>注册备案</Button>
-        : EMPTY,
+      title: '操作', key: 'actions', width: 130, fixed: 'right',
+      render: (_: unknown, r) => (r.abilities.reportDeparture || r.abilities.reportCancellation
+        ? (
+          <Space direction="vertical" size={4}>
+            {r.abilities.reportDeparture && <Button size="small" onClick={() => setReporting(r)} aria-label={`为${r.physicianName}办理注册备案`}>注册备案</Button>}
+            {r.abilities.reportCancellation && <Button size="small" danger onClick={() => setCancelling(r)} aria-label={`报告注销情形：${r.physicianName}`}>报告注销情形</Button>}
+          </Space>
+        )
+        : EMPTY),
     },
   ];
 
@@ -103,6 +110,7 @@ export function PhysiciansPage() {
       </div>
       <KeysetPager pages={pages} nextCursor={data?.nextCursor} prefix={data ? `共 ${data.total} 名医师 · ` : undefined} />
       <DepartureDialog physician={reporting} onClose={() => setReporting(null)} />
+      <CancellationReportDialog physician={cancelling} onClose={() => setCancelling(null)} />
     </div>
   );
 }

@@ -18,6 +18,8 @@ export interface PublicRegistration {
   status: RegistrationStatus;
   statusLabel: string;
   statusSince: string | null;
+  /** 注销日期 and 注销原因 (《医师法》第二十一条) of a cancelled registration. */
+  cancellation: { effectiveOn: string; groundLabel: string | null } | null;
   /** 备案机构: multi-site filings in force or to come (empty unless the registration is valid). */
   filings: PublicFiling[];
 }
@@ -78,3 +80,27 @@ export function statusColor(status: RegistrationStatus): string {
   if (status === 'cancelled') return 'error';
   return 'warning';
 }
+
+/** 注册公告 (《医师法》第二十一条; server: announcements/schemas.ts). */
+export type AnnouncementKind = 'registration' | 'cancellation';
+
+export interface Announcement {
+  date: string;
+  name: string;
+  licenceCode: string | null;
+  levelLabel: string;
+  categoryLabel: string;
+  institutionName: string;
+  kindLabel: string;
+  groundLabel: string | null;
+}
+
+export interface AnnouncementPage {
+  authority: { id: string; name: string };
+  kind: AnnouncementKind;
+  kindLabel: string;
+  items: Announcement[];
+  nextCursor: string | null;
+}
+
+export interface PublicAuthority { id: string; name: string; areaCode: string; level: string }

@@ -28,7 +28,9 @@ export function RegistrationDetails({ registration: r, column = 1 }: { registrat
           children: (
             <>
               <StatusTag label={r.statusLabel} color={statusColor(r.status)} />
-              {r.statusSince && <span className="status-since">自 {formatDate(r.statusSince)} 起</span>}
+              {r.cancellation
+                ? <span className="status-since">{formatDate(r.cancellation.effectiveOn)} 注销{r.cancellation.groundLabel ? `（${r.cancellation.groundLabel}）` : ''}</span>
+                : r.statusSince && <span className="status-since">自 {formatDate(r.statusSince)} 起</span>}
             </>
           ),
         },

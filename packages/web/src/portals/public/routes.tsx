@@ -13,19 +13,22 @@
  * <UnderConstruction> element with the real page. `roles` is optional and only hides/guards in the
  * browser; the server authorizes every request.
  */
-import { SearchOutlined } from '@ant-design/icons';
+import { NotificationOutlined, SearchOutlined } from '@ant-design/icons';
 import { Navigate } from 'react-router';
 import type { PortalMenuItem, PortalRoute } from '../types';
+import { AnnouncementsPage } from './announcements-page';
 import { PublicSearchPage } from './search-page';
 import { VerifyPage } from './verify-page';
 
 export const routes: PortalRoute[] = [
   { path: '', element: <Navigate to="/public/search" replace /> },
   { path: 'search', element: <PublicSearchPage /> },
+  { path: 'announcements', element: <AnnouncementsPage /> },
   // Opened by the QR code on the 电子化医师执业证书 (no menu entry: it needs the certificate's token).
   { path: 'verify/:token', element: <VerifyPage /> },
 ];
 
 export const menu: PortalMenuItem[] = [
   { key: 'search', label: '医师执业注册信息查询', icon: <SearchOutlined /> },
+  { key: 'announcements', label: '注册公告', icon: <NotificationOutlined /> },
 ];

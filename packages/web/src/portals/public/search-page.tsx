@@ -60,7 +60,12 @@ export function PublicSearchPage() {
     { title: '主要执业机构', dataIndex: 'institutionName' },
     {
       title: '注册状态', dataIndex: 'statusLabel', width: 100,
-      render: (_, r) => <StatusTag label={r.statusLabel} color={statusColor(r.status)} />,
+      render: (_, r) => (
+        <>
+          <StatusTag label={r.statusLabel} color={statusColor(r.status)} />
+          {r.cancellation && <div className="status-since">{r.cancellation.effectiveOn}</div>}
+        </>
+      ),
     },
     {
       title: '操作', key: 'actions', width: 80,

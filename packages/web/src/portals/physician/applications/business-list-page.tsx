@@ -29,7 +29,7 @@ const DESCRIPTIONS: Record<string, string> = {
   assistant_upgrade: '执业助理医师取得同类别执业医师资格后，在原主要执业机构（或同时变更机构）注册为执业医师。',
   multi_site_filing: '在主要执业机构以外的医疗机构执业的备案：新增、修改或终止备案。',
   certificate_reissue: '执业证书遗失、损毁，或证书所载信息变更后，申请补发或换领执业证书（执业证书编码不变）。',
-  cancellation: '本人申请注销执业注册。',
+  cancellation: '本人主动申请注销执业注册（有效、中止或注册备案的注册），准予后执业证书同时废止并予公告。',
   re_registration: '执业注册被注销后（含注册备案满二年被注销），不予注册的期限已满，经考核合格并完成六个月以上连续培训后重新注册。',
 };
 

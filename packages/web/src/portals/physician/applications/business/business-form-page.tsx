@@ -15,6 +15,7 @@ import '../applications.css';
 import './business.css';
 import { AdditionalRegistrationBusinessForm } from './additional-registration-form';
 import { AssistantUpgradeBusinessForm } from './assistant-upgrade-form';
+import { CancellationBusinessForm } from './cancellation-form';
 import { CertificateReissueBusinessForm } from './certificate-reissue-form';
 import { ChangeRegistrationBusinessForm } from './change-registration-form';
 import { MultiSiteFilingBusinessForm } from './multi-site-filing-form';
@@ -28,6 +29,7 @@ const FORMS: Record<string, ComponentType<BusinessFormProps>> = {
   multi_site_filing: MultiSiteFilingBusinessForm,
   certificate_reissue: CertificateReissueBusinessForm,
   re_registration: ReRegistrationBusinessForm,
+  cancellation: CancellationBusinessForm,
 };
 
 export function BusinessFormPage() {
