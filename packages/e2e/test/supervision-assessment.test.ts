@@ -70,6 +70,18 @@ describe.skipIf(!HAS_CHROMIUM)('定期考核 → 暂停执业活动 → 再次�
     await page.locator('.ant-table-row', { hasText: suspended.name }).waitFor();
     await screens(page, shot, 'authority-assessments');
 
+    // 苗文昊 missed 2021–2023 and 2024–2026: flagged, and found by the filter alone.
+    const missedRow = page.locator('.ant-table-row', { hasText: absent.name }).filter({ hasText: '2024–2026' });
+    expect(await missedRow.innerText()).toContain('连续两个周期未参加');
+    const missedOnly = page.getByRole('checkbox', { name: '连续两个周期未参加' });
+    await missedOnly.check();
+    await page.getByRole('button', { name: '查询', exact: true }).click();
+    await expect.poll(() => page.locator('.ant-table-row').count()).toBe(1);
+    expect(await page.locator('.ant-table-row').innerText()).toContain(absent.name);
+    await missedOnly.uncheck();
+    await page.getByRole('button', { name: '查询', exact: true }).click();
+    await expect.poll(() => page.locator('.ant-table-row').count()).toBe(3);
+
     // A file with a bad row: nothing imported, every problem listed with its row and column.
     const bad = path.join(stage.dir, 'results-bad.csv');
     await writeFile(bad, `\uFEFF${[HEADER, `${failingCode},,${failing.name},2024–2026,不合格,${today},北京市海淀区卫生健康委员会`, `${passingCode},,${passing.name},2024-2025,优秀,,`].join('\r\n')}\r\n`);
@@ -122,7 +134,10 @@ describe.skipIf(!HAS_CHROMIUM)('定期考核 → 暂停执业活动 → 再次�
     expect(mine).toContain('不合格');
     expect(mine).toContain(`${today} 至 ${endsOn}`);
     await physician.setViewportSize({ width: 390, height: 844 });
-    expect(await physician.evaluate(() => document.documentElement.scrollWidth), 'no sideways scrolling at 390 px').toBeLessThanOrEqual(390);
+    const past390 = await physician.evaluate(() => [...document.querySelectorAll('body *')]
+      .filter((e) => e.getBoundingClientRect().right > window.innerWidth + 0.5)
+      .map((e) => `${e.tagName.toLowerCase()}.${String(e.className).split(' ').slice(0, 2).join('.')}`));
+    expect(past390, 'nothing reaches past the right edge at 390 px').toEqual([]);
 
     // 闫立诚: the seeded suspension ended on 2026-08-31 → 待再次考核 → 合格 → 有效.
     const waiting = page.locator('.ant-table-row', { hasText: suspended.name });
@@ -149,6 +164,16 @@ describe.skipIf(!HAS_CHROMIUM)('定期考核 → 暂停执业活动 → 再次�
     const verifiedAfter = await verificationPage(await visitor(), suspended.verifyToken, shot, 'verify-resumed');
     expect(verifiedAfter).toContain('有效');
     expect(verifiedAfter).not.toContain('暂停执业活动');
+
+    // 本机构医师 filtered by 最近定期考核 = 不合格: the two physicians whose latest cycle failed.
+    await menu(clerk, '本机构医师');
+    await choose(clerk, '最近定期考核', '不合格');
+    await clerk.getByRole('button', { name: '查询', exact: true }).click();
+    await expect.poll(() => clerk.locator('.ant-table-row').count()).toBe(2);
+    const failedNames = await clerk.locator('.ant-table-row').allInnerTexts();
+    expect(failedNames.join('\n')).toContain(failing.name);
+    expect(failedNames.join('\n')).toContain(suspended.name);
+    await screens(clerk, shot, 'institution-roster-failed');
 
     // 处分决定: the page with its list.
     await menu(page, '处分决定');

@@ -31,7 +31,7 @@ export function AssessmentResultsView({ portal, actions }: { portal: Supervision
         <Button type="primary" onClick={() => setRecording(true)}>登记考核结果</Button>
         <Button href={exportUrl(portal, filters)}>导出CSV</Button>
       </Space>}>
-        <Form layout="inline" onFinish={(v: ResultFilters) => { pages.reset(); setFilters({ ...(v.cycle ? { cycle: v.cycle } : {}), ...(v.result ? { result: v.result } : {}), ...(v.name?.trim() ? { name: v.name.trim() } : {}), ...(v.missed ? { missed: true } : {}) }); }} style={{ marginBottom: 12, rowGap: 8 }}>
+        <Form name="assessment-filters" layout="inline" onFinish={(v: ResultFilters) => { pages.reset(); setFilters({ ...(v.cycle ? { cycle: v.cycle } : {}), ...(v.result ? { result: v.result } : {}), ...(v.name?.trim() ? { name: v.name.trim() } : {}), ...(v.missed ? { missed: true } : {}) }); }} style={{ marginBottom: 12, rowGap: 8 }}>
           <Form.Item name="cycle" label="周期起始年"><InputNumber min={2000} max={2099} placeholder="2024" aria-label="周期起始年" /></Form.Item>
           <Form.Item name="result" label="考核结果"><Select allowClear placeholder="全部" options={resultOptions} style={{ width: 120 }} aria-label="考核结果" /></Form.Item>
           <Form.Item name="name" label="姓名"><Input allowClear style={{ width: 140 }} aria-label="姓名" /></Form.Item>
@@ -84,7 +84,8 @@ function RecordAssessmentDialog({ portal, open, onClose }: { portal: Supervision
   };
   return (
     <Modal title="登记定期考核结果" open={open} onCancel={onClose} onOk={() => form.submit()} okText="登记" confirmLoading={record.isPending} destroyOnHidden>
-      <Form form={form} layout="vertical" onFinish={submit}>
+      {/* A form name of its own: the field ids (and so the labels) never clash with the filter form's. */}
+      <Form form={form} name="record-assessment" layout="vertical" onFinish={submit}>
         <Form.Item name="licenceCode" label="执业证书编码" extra="或填写身份证号"><Input maxLength={15} inputMode="numeric" /></Form.Item>
         <Form.Item name="idNumber" label="身份证号"><Input maxLength={18} /></Form.Item>
         <Form.Item name="cycle" label="考核周期" rules={[{ required: true, message: '请填写考核周期' }]} extra="三年一个周期，如 2024–2026（《医师法》第四十二条）"><Input placeholder="2024–2026" /></Form.Item>

@@ -19,7 +19,7 @@ export function AssessmentsInfoPage() {
         {mine.data?.suspensions.map((s) => (
           <Card key={s.id} size="small" className="supervision-card" title={s.kindLabel} extra={<Tag color="red">{s.statusLabel}</Tag>}>
             <Descriptions column={1} size="small" items={[
-              { key: 'p', label: '期限', children: <><span className="supervision-date">{s.startsOn}</span> 至 <span className="supervision-date">{s.endsOn}</span></> },
+              { key: 'p', label: '期限', children: <span><span className="supervision-date">{s.startsOn}</span> 至 <span className="supervision-date">{s.endsOn}</span></span> },
               { key: 'd', label: '文书编号', children: s.documentNo },
               { key: 'a', label: '决定机关', children: s.authorityName },
               ...(s.training ? [{ key: 't', label: '培训要求', children: s.training }] : []),
