@@ -134,7 +134,7 @@ describe.skipIf(!HAS_CHROMIUM)('定期考核 → 暂停执业活动 → 再次�
     expect(mine).toContain('不合格');
     expect(mine).toContain(`${today} 至 ${endsOn}`);
     await physician.setViewportSize({ width: 390, height: 844 });
-    const past390 = await physician.evaluate(() => [...document.querySelectorAll('body *')]
+    const past390 = await physician.evaluate(() => Array.from(document.querySelectorAll('body *'))
       .filter((e) => e.getBoundingClientRect().right > window.innerWidth + 0.5)
       .map((e) => `${e.tagName.toLowerCase()}.${String(e.className).split(' ').slice(0, 2).join('.')}`));
     expect(past390, 'nothing reaches past the right edge at 390 px').toEqual([]);
