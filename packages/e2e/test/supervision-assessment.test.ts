@@ -175,9 +175,24 @@ describe.skipIf(!HAS_CHROMIUM)('定期考核 → 暂停执业活动 → 再次�
     expect(failedNames.join('\n')).toContain(suspended.name);
     await screens(clerk, shot, 'institution-roster-failed');
 
-    // 处分决定: the page with its list.
+    // 处分决定 (《医师法》第五十七条): 孔德明 suspended six months as a penalty; the list shows the decision.
     await menu(page, '处分决定');
     await page.getByRole('heading', { name: '处分决定' }).waitFor();
+    await page.getByText('暂无处分决定').waitFor();
+    await screens(page, shot, 'authority-penalties-empty');
+    const penaltyEnds = addMonths(today, 6, -1);
+    await page.getByLabel('执业证书编码').fill(passingCode);
+    await page.getByLabel('文书编号').fill('京海卫医罚〔2026〕12号');
+    await choose(page, '处罚依据', '第五十七条');
+    await page.getByLabel('决定日期').fill(today);
+    await page.getByLabel('暂停开始日期').fill(today);
+    await page.getByLabel('暂停结束日期').fill(penaltyEnds);
+    await page.getByLabel('违法事实').fill('超出注册的执业范围执业');
+    await page.getByRole('button', { name: '登记', exact: true }).click();
+    const decision = page.locator('.ant-table-row', { hasText: '京海卫医罚〔2026〕12号' });
+    await decision.waitFor();
+    expect(await decision.innerText()).toContain(`${today} 至 ${penaltyEnds}`);
+    expect(await decision.innerText()).toContain(passing.name);
     await screens(page, shot, 'authority-penalties');
   }));
 });

@@ -42,7 +42,7 @@ export function AssessmentResultsView({ portal, actions }: { portal: Supervision
         <ProblemAlert error={list.error} />
         <div className="supervision-table-scroll" role="region" aria-label="考核结果列表" tabIndex={0}>
         <Table<AssessmentRow> rowKey="id" size="small" loading={list.isLoading} dataSource={list.data?.items ?? []} pagination={false} style={{ minWidth: 900 }}
-          locale={{ emptyText: '暂无考核结果' }}
+          locale={{ emptyText: <Typography.Text type="secondary">暂无考核结果</Typography.Text> }}
           columns={[
             { title: '姓名', dataIndex: 'physicianName' },
             { title: '执业证书编码', dataIndex: 'licenceCode' },

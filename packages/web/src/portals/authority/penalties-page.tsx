@@ -1,5 +1,5 @@
 /** 「处分决定」 (《医师法》第五十五条至第五十八条): record 暂停执业活动 or 吊销医师执业证书 for a physician found by 执业证书编码, and list them. */
-import { Button, Card, Form, Input, Radio, Select, Space, Table, message } from 'antd';
+import { Button, Card, Form, Input, Radio, Select, Space, Table, Typography, message } from 'antd';
 import { PENALTY_ARTICLE_LABELS, PENALTY_ARTICLES, PENALTY_KIND_LABELS, PENALTY_KINDS, SUSPENSION_ARTICLES, type PenaltyDecisionForm, type PenaltyKind } from '@medreg/domain';
 import { applyProblemToForm } from '../../api/client';
 import { KeysetPager } from '../../components/keyset-pager';
@@ -45,7 +45,7 @@ export function PenaltiesPage() {
           <ProblemAlert error={list.error} />
           <div className="supervision-table-scroll" role="region" aria-label="处分决定列表" tabIndex={0}>
           <Table<PenaltyRow> rowKey="id" size="small" loading={list.isLoading} dataSource={list.data?.items ?? []} pagination={false} style={{ minWidth: 900 }}
-            locale={{ emptyText: '暂无处分决定' }}
+            locale={{ emptyText: <Typography.Text type="secondary">暂无处分决定</Typography.Text> }}
             columns={[
               { title: '决定日期', dataIndex: 'decidedOn' }, { title: '文书编号', dataIndex: 'documentNo' }, { title: '处分', dataIndex: 'kindLabel' },
               { title: '姓名', dataIndex: 'physicianName' }, { title: '执业证书编码', dataIndex: 'licenceCode' },
