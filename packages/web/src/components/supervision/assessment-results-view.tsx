@@ -27,7 +27,7 @@ export function AssessmentResultsView({ portal, actions }: { portal: Supervision
     // staff-contrast.css: the result tags dark enough to read (WCAG 2.1 AA 1.4.3).
     <Space direction="vertical" size="large" style={{ width: '100%' }} className="staff-contrast">
       <Card title="导入考核结果文件" size="small"><ImportResults portal={portal} /></Card>
-      <Card size="small" title="考核结果" extra={<Space wrap>
+      <Card size="small" title="考核结果" className="supervision-results" extra={<Space wrap>
         <Button type="primary" onClick={() => setRecording(true)}>登记考核结果</Button>
         <Button href={exportUrl(portal, filters)}>导出CSV</Button>
       </Space>}>
