@@ -71,6 +71,7 @@ export * from "./supervision/index";
 
 // 资格补改 handled by the authority (domain §2.2 BT-12)
 export * from "./qualifications/index";
+export * from "./physician-info/index";
 
 // Uploaded files: sizes and counts
 export * from "./uploads/upload-limits";

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { serverClock } from './clock';
 import type { Config } from './config';
 import type { Deps } from './context';
 import { openPglite, pgliteEngine, postgresEngine, type Engine } from './db/engine';
@@ -39,6 +40,6 @@ export async function createDeps(config: Config, engine: Engine): Promise<Deps> 
     db: engine.db,
     pii: new PiiCipher(key),
     blobs: createBlobStore(config, engine.db),
-    now: () => new Date(),
+    now: serverClock(config.MEDREG_CLOCK_OFFSET_DAYS),
   };
 }

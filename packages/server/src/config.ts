@@ -29,6 +29,8 @@ export const ConfigSchema = z
     MEDREG_TEST_CAPTCHA: bool.default(false),
     /** Development only: the development inbox (page and API) shows outbox messages. Refused in production. */
     MEDREG_DEV_INBOX: bool.optional(),
+    /** Development and tests only: the server's clock runs this many days ahead (negative: behind). Refused in production. */
+    MEDREG_CLOCK_OFFSET_DAYS: z.coerce.number().int('MEDREG_CLOCK_OFFSET_DAYS 须为整数天数').min(-3650).max(3650).default(0),
     SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(720).default(12),
     /** Legal decision period in working days (《医师法》第十三条: 20 working days). */
     DECISION_LIMIT_WORKING_DAYS: z.coerce.number().int().min(1).max(60).default(20),
@@ -76,6 +78,7 @@ export const ConfigSchema = z
       if (c.MEDREG_DEMO_DATA) ctx.addIssue({ code: 'custom', path: ['MEDREG_DEMO_DATA'], message: '生产环境不得加载演示数据（MEDREG_DEMO_DATA / --demo）：请用 npm run create-admin 创建首个管理员' });
       if (c.MEDREG_TEST_CAPTCHA) ctx.addIssue({ code: 'custom', path: ['MEDREG_TEST_CAPTCHA'], message: '生产环境不得开启测试验证码' });
       if (c.MEDREG_DEV_INBOX) ctx.addIssue({ code: 'custom', path: ['MEDREG_DEV_INBOX'], message: '生产环境不得开启开发收件箱' });
+      if (c.MEDREG_CLOCK_OFFSET_DAYS) ctx.addIssue({ code: 'custom', path: ['MEDREG_CLOCK_OFFSET_DAYS'], message: '生产环境不得偏移服务器时钟（MEDREG_CLOCK_OFFSET_DAYS 仅用于开发和测试）：期限、到期和定时任务必须按真实日期计算' });
       if (!c.MEDREG_PII_KEY) ctx.addIssue({ code: 'custom', path: ['MEDREG_PII_KEY'], message: '生产环境必须设置 MEDREG_PII_KEY（32 字节 base64）' });
     }
   });

@@ -1,6 +1,7 @@
 // Entry point: read the environment, open the engine, migrate, seed reference (and, when asked, demo) data, listen.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { todayInChina } from '@medreg/domain';
 import { loadConfig } from './config';
 import { createDeps, openEngine } from './bootstrap';
 import { migrate } from './db/migrate';
@@ -54,6 +55,9 @@ async function main(): Promise<void> {
   const engineLine = engine.kind === 'pglite' ? `PGlite (${path.resolve(config.MEDREG_DATA_DIR)})` : 'PostgreSQL';
   console.log(`\nmedreg 医师电子化注册信息系统 已启动: ${base}  [${engineLine}]`);
   console.log(`API 文档: ${base}/api/docs`);
+  if (config.MEDREG_CLOCK_OFFSET_DAYS) {
+    console.log(`服务器时钟偏移 ${config.MEDREG_CLOCK_OFFSET_DAYS} 天（MEDREG_CLOCK_OFFSET_DAYS，仅限开发和测试）：服务器日期 ${todayInChina(deps.now())}（北京时间）`);
+  }
   if (banner) console.log(banner);
 }
 

@@ -37,6 +37,8 @@ const OTHER_ACTION_LABELS: Record<string, string> = {
   'physician.activation_deferred': '暂缓激活',
   'pii.id_revealed': '查看完整身份证号',
   'qualification_correction.submitted': '提交资格补改',
+  'info_edit.submit': '提交个人信息修改', 'info_edit.approve': '同意个人信息修改', 'info_edit.refuse': '不同意个人信息修改',
+  'info_edit.withdraw': '撤回个人信息修改', 'info_edit.export': '导出信息修改审核列表', 'registration.info_edited': '登记修改后的个人信息',
   'registration.create': '生成执业注册',
   'settings.decision_limit': '设置审批时限',
 };
@@ -64,6 +66,7 @@ export const AUDIT_ENTITY_TYPE_LABELS: Record<string, string> = {
   calendar_day: '工作日历',
   setting: '系统设置',
   qualification_correction: '资格补改',
+  info_edit: '个人信息修改',
 };
 
 const isoDate = z.string().refine(isIsoDate, '日期应为YYYY-MM-DD格式的真实日期');

@@ -2,7 +2,7 @@
  * `node --import tsx packages/e2e/test/support/seed-lifecycle.ts` with MEDREG_DATA_DIR set: the demo data set plus
  * the physicians the registration-lifecycle journeys start from (see LIFECYCLE_PHYSICIANS in lifecycle-data.ts), each
  * with an activated account, their qualifications, a valid registration and its certificate; and those of
- * CANCELLED_PHYSICIANS, whose registration is then cancelled. Run before the server
+ * CANCELLED_PHYSICIANS, whose registration is then cancelled; and FILED_LAPSE_PHYSICIANS. Run before the server
  * starts: the embedded database of a data directory is opened by one process at a time.
  */
 import { eq } from 'drizzle-orm';
@@ -21,7 +21,8 @@ import { seedDemoDataIfEmpty } from '../../../server/src/seed/demo';
 import { DEMO_PASSWORD } from '../../../server/src/seed/demo-data';
 import { certificateVerifyToken } from '../../../server/src/security/tokens';
 import {
-  CANCELLED_PHYSICIANS, ENDED_SUSPENSION, LIFECYCLE_DEPARTMENTS, LIFECYCLE_PHYSICIANS, SUPERVISED_PHYSICIANS, type LifecyclePhysician,
+  CANCELLED_PHYSICIANS, ENDED_SUSPENSION, FILED_LAPSE_PHYSICIANS, LIFECYCLE_DEPARTMENTS, LIFECYCLE_PHYSICIANS, SUPERVISED_PHYSICIANS,
+  type LifecyclePhysician,
 } from './lifecycle-data';
 
 /** One physician of lifecycle-data.ts: account (activated), qualifications, a valid registration and its certificate. */
@@ -104,6 +105,11 @@ async function seedSupervisedPhysicians(c: Ctx) {
   await result(a, 2024, 'absent', null);
 }
 
+/** The 备案满二年注销 journey's physician: registered and practising; the journey's institution reports the retirement. */
+async function seedFiledLapsePhysicians(c: Ctx) {
+  for (const p of Object.values(FILED_LAPSE_PHYSICIANS)) await seedPhysician(c, p);
+}
+
 async function main(): Promise<void> {
   const config = loadConfig(process.env, ['--demo']);
   const { engine, release } = await openEngine(config);
@@ -118,6 +124,7 @@ async function main(): Promise<void> {
       for (const p of Object.values(LIFECYCLE_PHYSICIANS)) await seedPhysician(c, p);
       await seedCancelledPhysicians(c);
       await seedSupervisedPhysicians(c);
+      await seedFiledLapsePhysicians(c);
     });
   } finally {
     await release();

@@ -9,9 +9,11 @@ const ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
 
 export interface RunningServer {
   baseUrl: string;
+  port: number;
   dataDir: string;
   output: () => string;
-  stop(): Promise<void>;
+  /** Stops the process and removes the data directory, unless `keepData` (to start again on the same data). */
+  stop(options?: { keepData?: boolean }): Promise<void>;
 }
 
 async function freePort(): Promise<number> {
@@ -34,11 +36,15 @@ export interface StartOptions {
   dataDir?: string;
   /** Load the demo data (default); false starts as an installation does before its first administrator. */
   demo?: boolean;
+  /** The port to listen on (e.g. the one of the run before a restart); a free one otherwise. */
+  port?: number;
+  /** More settings, e.g. MEDREG_CLOCK_OFFSET_DAYS. */
+  env?: Record<string, string>;
 }
 
 export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
   const dataDir = options.dataDir ?? await mkdtemp(path.join(os.tmpdir(), 'medreg-e2e-'));
-  const port = await freePort();
+  const port = options.port ?? await freePort();
   let log = '';
   // The embedded database of the data directory: no DATABASE_URL / READ_DATABASE_URL from the caller's shell.
   const { DATABASE_URL: _db, READ_DATABASE_URL: _read, PUBLIC_BASE_URL: _public, ...inherited } = process.env;
@@ -46,7 +52,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     cwd: ROOT,
     env: { ...inherited, MEDREG_DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', MEDREG_TEST_CAPTCHA: '1', NODE_ENV: 'development', LOG_LEVEL: 'warn',
       // Certificates print their verification URL (QR code) for this very server.
-      PUBLIC_BASE_URL: `http://127.0.0.1:${port}` },
+      PUBLIC_BASE_URL: `http://127.0.0.1:${port}`, ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout?.on('data', (d: Buffer) => { log += d.toString(); });
@@ -64,15 +70,16 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   }
   return {
     baseUrl,
+    port,
     dataDir,
     output: () => log,
-    async stop() {
+    async stop({ keepData = false } = {}) {
       if (child.exitCode === null && child.signalCode === null) {
         const exited = new Promise((r) => child.once('exit', r));
         child.kill('SIGTERM');
         await exited;
       }
-      await rm(dataDir, { recursive: true, force: true });
+      if (!keepData) await rm(dataDir, { recursive: true, force: true });
     },
   };
 }

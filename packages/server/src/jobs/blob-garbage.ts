@@ -20,6 +20,9 @@ export const BLOB_REFERENCES = [
   sql`EXISTS (SELECT 1 FROM pdf_cache p WHERE p.sha256 = b.sha256)`,
   sql`EXISTS (SELECT 1 FROM qualification_corrections q WHERE q.attachments @> ARRAY[b.sha256])`,
   sql`EXISTS (SELECT 1 FROM application_attachments a WHERE a.sha256 = b.sha256)`,
+  sql`EXISTS (SELECT 1 FROM info_edits e WHERE e.photo_sha256 = b.sha256)`,
+  sql`EXISTS (SELECT 1 FROM info_edits e WHERE e.old_photo_sha256 = b.sha256)`,
+  sql`EXISTS (SELECT 1 FROM registration_profiles p WHERE p.photo_sha256 = b.sha256)`,
 ];
 
 /**

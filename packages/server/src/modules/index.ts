@@ -16,6 +16,7 @@ import { registerRoutes } from './register/routes';
 import { fhirRoutes } from './fhir/routes';
 import { auditRoutes } from './audit/routes';
 import { lifecycleRoutes } from './lifecycle/routes';
+import { infoEditRoutes } from './info-edits/routes';
 import { supervisionRoutes } from './supervision/routes';
 
 export type ModuleRoutes = (app: FastifyInstance, deps: Deps) => Promise<void> | void;
@@ -32,6 +33,7 @@ export const MODULES: ModuleRoutes[] = [
   referenceRoutes,
   applicationsRoutes,
   lifecycleRoutes,
+  infoEditRoutes,
   supervisionRoutes,
   institutionsRoutes,
   authorityRoutes,

@@ -1,6 +1,6 @@
 import { MailOutlined, MessageOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Button, Card, Form, Input, Result, Space, Table, Tag, Typography } from 'antd';
+import { Button, Card, Empty, Flex, Form, Grid, Input, Result, Skeleton, Space, Table, Tag, Typography } from 'antd';
 import { useEffect } from 'react';
 import { useSearchParams } from 'react-router';
 import { api, isApiError } from '../api/client';
@@ -20,15 +20,44 @@ export interface InboxMessage {
 
 const REFRESH_MS = 3000;
 
-/**
- * 开发收件箱: what the server's outbox "sent" (SMS codes, activation codes, notices), so a developer
- * or a browser test can read a code without a real gateway. The filter is kept in the URL
- * (/dev/inbox?recipient=13800000000).
- */
+function ChannelTag({ channel }: { channel: InboxMessage['channel'] }) {
+  return channel === 'sms' ? <Tag icon={<MessageOutlined />} color="blue">短信</Tag> : <Tag icon={<MailOutlined />} color="purple">邮件</Tag>;
+}
+
+function MessageContent({ m }: { m: InboxMessage }) {
+  return (
+    <div className="dev-inbox__message" data-recipient={m.recipient} data-template={m.template}>
+      {m.subject && <Typography.Text strong>{m.subject}</Typography.Text>}
+      <div style={{ whiteSpace: 'pre-wrap' }}>{m.body}</div>
+    </div>
+  );
+}
+
+/** On a phone: one message under the other, its channel, time and recipient above the text, its template below. */
+function MessageList({ messages, loading }: { messages: InboxMessage[]; loading: boolean }) {
+  if (loading) return <Skeleton active />;
+  if (!messages.length) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="暂无消息" />;
+  return (
+    <Flex vertical gap={12} role="list" aria-label="消息列表">
+      {messages.map((m) => (
+        <Flex key={m.id} vertical gap={4} role="listitem" style={{ paddingBottom: 12, borderBottom: '1px solid #f0f0f0' }}>
+          <Flex gap={4} wrap align="center">
+            <ChannelTag channel={m.channel} />
+            <Typography.Text type="secondary">{formatDateTime(m.createdAt)} · {m.recipient}</Typography.Text>
+          </Flex>
+          <MessageContent m={m} />
+          <Typography.Text code style={{ wordBreak: 'break-all', alignSelf: 'flex-start' }}>{m.template}</Typography.Text>
+        </Flex>
+      ))}
+    </Flex>
+  );
+}
+
 export function DevInboxPage() {
   const [params, setParams] = useSearchParams();
   const recipient = params.get('recipient') ?? '';
   const [form] = Form.useForm<{ recipient: string }>();
+  const wide = Grid.useBreakpoint().md !== false;
 
   useEffect(() => form.setFieldsValue({ recipient }), [form, recipient]);
 
@@ -64,7 +93,7 @@ export function DevInboxPage() {
           style={{ marginBottom: 16, rowGap: 8 }}
         >
           <Form.Item label="收件人" name="recipient">
-            <Input placeholder="手机号或电子邮箱" allowClear style={{ width: 260 }} />
+            <Input placeholder="手机号或电子邮箱" allowClear style={{ width: wide ? 260 : 200 }} />
           </Form.Item>
           <Form.Item>
             <Space>
@@ -74,36 +103,32 @@ export function DevInboxPage() {
           </Form.Item>
         </Form>
         <ProblemAlert error={inbox.error} style={{ marginBottom: 16 }} />
-        <Table<InboxMessage>
-          rowKey="id"
-          size="middle"
-          loading={inbox.isPending}
-          dataSource={inbox.data?.messages ?? []}
-          pagination={{ pageSize: 20, hideOnSinglePage: true }}
-          locale={{ emptyText: '暂无消息' }}
-          columns={[
-            { title: '时间', dataIndex: 'createdAt', width: 150, render: (v: string) => formatDateTime(v) },
-            {
-              title: '渠道',
-              dataIndex: 'channel',
-              width: 90,
-              render: (c: InboxMessage['channel']) =>
-                c === 'sms' ? <Tag icon={<MessageOutlined />} color="blue">短信</Tag> : <Tag icon={<MailOutlined />} color="purple">邮件</Tag>,
-            },
-            { title: '收件人', dataIndex: 'recipient', width: 200 },
-            {
-              title: '内容',
-              key: 'content',
-              render: (_: unknown, m) => (
-                <div className="dev-inbox__message" data-recipient={m.recipient} data-template={m.template}>
-                  {m.subject && <Typography.Text strong>{m.subject}</Typography.Text>}
-                  <div style={{ whiteSpace: 'pre-wrap' }}>{m.body}</div>
-                </div>
-              ),
-            },
-            { title: '模板', dataIndex: 'template', width: 180, render: (t: string) => <Typography.Text code>{t}</Typography.Text> },
-          ]}
-        />
+        {wide ? (
+          <Table<InboxMessage>
+            rowKey="id"
+            size="middle"
+            loading={inbox.isPending}
+            dataSource={inbox.data?.messages ?? []}
+            pagination={{ pageSize: 20, hideOnSinglePage: true }}
+            locale={{ emptyText: '暂无消息' }}
+            columns={[
+              { title: '时间', dataIndex: 'createdAt', width: 150, render: (v: string) => formatDateTime(v) },
+              {
+                title: '渠道',
+                dataIndex: 'channel',
+                width: 90,
+                render: (c: InboxMessage['channel']) => <ChannelTag channel={c} />,
+              },
+              { title: '收件人', dataIndex: 'recipient', width: 200 },
+              {
+                title: '内容',
+                key: 'content',
+                render: (_: unknown, m) => <MessageContent m={m} />,
+              },
+              { title: '模板', dataIndex: 'template', width: 240, render: (t: string) => <Typography.Text code>{t}</Typography.Text> },
+            ]}
+          />
+        ) : <MessageList messages={inbox.data?.messages ?? []} loading={inbox.isPending} />}
       </Card>
     </div>
   );

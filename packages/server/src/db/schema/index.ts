@@ -11,5 +11,6 @@ export * from './login-failures';
 export * from './jobs';
 export * from './lifecycle';
 export * from './corrections';
+export * from './info-edits';
 export * from './cancellations';
 export * from './supervision';

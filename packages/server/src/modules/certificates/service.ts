@@ -9,10 +9,11 @@ import { audit, auditActorOf } from '../audit/service';
 import { issueCertificate } from '../lifecycle/apply-plan';
 import { PUBLIC_STATUS_TEXT } from '../register/presenter';
 import { CertificateErrors } from './errors';
+import { currentInfoValues } from '../info-edits/current-values';
 import { canViewCertificate } from './policy';
 import { toCertificateData, verifyUrl } from './presenter';
 import {
-  applicationPhotoSha256, findCertificateSource, issuedCertificateOf, latestCertificateOf, type CertificateSource, type IssuedCertificate,
+  findCertificateSource, issuedCertificateOf, latestCertificateOf, type CertificateSource, type IssuedCertificate,
 } from './queries';
 
 /**
@@ -30,7 +31,8 @@ export async function certificatePdf(deps: Deps, actor: AccountActor, registrati
   const certificate = (await issuedCertificateOf(c, registrationId)) ?? await issueMissingCertificate(deps, actor, registrationId);
   const licenceCode = certificate.licenceCode ?? source.licenceCode!;
 
-  const photoSha = (await applicationPhotoSha256(c, source.applicationId)) ?? source.physicianPhotoSha256;
+  // The photo as last approved in 个人信息修改 (BT-11), else the one of the application that created the registration.
+  const photoSha = (await currentInfoValues(c, registrationId)).photoSha256 ?? source.physicianPhotoSha256;
   const data = toCertificateData(source, {
     licenceCode, verifyUrl: verifyUrl(deps.config.publicBaseUrl, certificate.verifyToken), photo: null, issuedOn: certificate.issuedOn,
   });

@@ -57,6 +57,8 @@ export function selectRosterPage(c: Ctx, f: RosterFilter) {
         SELECT e.changes FROM registration_events e
         WHERE e.registration_id = ${registrations.id} AND e.event = 'file_departure'
         ORDER BY e.id DESC LIMIT 1)`,
+      // 是否修改过信息 (domain §1.2 item 8, BT-11): an approved 个人信息修改 wrote the registration's profile.
+      infoEdited: sql<boolean>`EXISTS (SELECT 1 FROM registration_profiles p WHERE p.registration_id = ${registrations.id})`,
     })
     .from(registrations)
     .innerJoin(physicians, eq(physicians.id, registrations.physicianId))

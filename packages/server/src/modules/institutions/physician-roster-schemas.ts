@@ -46,6 +46,8 @@ export const RosterPhysician = z.object({
   /** 最近一次定期考核: its cycle (「2024–2026」) and result (合格/不合格/未参加). */
   latestAssessment: z.object({ cycleLabel: z.string(), result: z.string(), resultLabel: z.string() }).nullable(),
   departure: DepartureReportView.nullable(),
+  /** 是否修改过信息: an approved 个人信息修改 (BT-11) changed the registration-side data. */
+  infoEdited: z.boolean(),
   /** What this institution may do on the row now (from REGISTRATION_TABLE). */
   abilities: z.object({ reportDeparture: z.boolean() }),
 });

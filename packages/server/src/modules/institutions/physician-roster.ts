@@ -44,6 +44,7 @@ export function presentRosterRow(r: RosterRow): Row {
       resultLabel: ASSESSMENT_RESULT_LABELS[r.latestAssessment.result as AssessmentResult] ?? r.latestAssessment.result,
     } : null,
     departure: departureOf(r.departure),
+    infoEdited: r.infoEdited === true,
     abilities: { reportDeparture: allowedRegistrationEvents(r.status).includes('file_departure') },
   };
 }

@@ -24,6 +24,8 @@ export function presentQueueRow(row: QueueRow, actor: AccountActor) {
     kindLabel: row.form ? businessKindLabel({ businessType: row.businessType, payload: { form: row.form } }) : null,
     physicianName: row.physicianName,
     idNumberMasked: row.idNumberMasked,
+    /** 是否修改过信息 (BT-11). */
+    infoEdited: row.infoEdited === true,
     submittedAt: row.submittedAt?.toISOString() ?? null,
     state,
     stateLabel: APPLICATION_STATE_LABELS[state] ?? state,

@@ -67,6 +67,9 @@ export function queuePageQuery(c: Ctx, f: QueueFilter) {
       institutionDecidedAt: applications.institutionDecidedAt,
       decidedAt: applications.decidedAt,
       authorityName: authorities.name,
+      // 是否修改过信息 (BT-11): the physician's registration here carries an approved 个人信息修改 (registrations_physician_idx).
+      infoEdited: sql<boolean>`EXISTS (SELECT 1 FROM registrations r JOIN registration_profiles p ON p.registration_id = r.id
+        WHERE r.physician_id = ${applications.physicianId} AND r.main_institution_id = ${applications.institutionId})`,
       cursorAt,
     })
     .from(applications)

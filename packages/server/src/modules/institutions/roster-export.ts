@@ -38,6 +38,7 @@ const ROSTER_COLUMNS: readonly XlsxColumn<RosterItem>[] = [
   { header: '离职手续办理日期', width: 16, value: (r) => r.departure?.leftOn ?? null },
   { header: '报告日期', width: 12, value: (r) => r.departure?.reportedOn ?? null },
   { header: '是否逾期报告', width: 12, value: (r) => (r.departure ? (r.departure.late ? '是' : '否') : null) },
+  { header: '是否修改过信息', width: 14, value: (r) => (r.infoEdited ? '是' : '否') },
 ];
 
 const FILED_COLUMNS: readonly XlsxColumn<FiledItem>[] = [

@@ -6,7 +6,7 @@ import { Button, DatePicker, Form, Input, Select, Space, Table, Tabs, Typography
 import { useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import {
-  APPLICATION_STATE_LABELS, BUSINESS_TYPES, BUSINESS_TYPE_INFO, INSTITUTION_QUEUES, INSTITUTION_QUEUE_IDS, type InstitutionQueue,
+  APPLICATION_STATE_LABELS, BUSINESS_TYPES, BUSINESS_TYPE_INFO, INFO_EDITED_LABEL, INSTITUTION_QUEUES, INSTITUTION_QUEUE_IDS, type InstitutionQueue,
 } from '@medreg/domain';
 import type { Dayjs } from 'dayjs';
 import { applyProblemToForm, isApiError } from '../../api/client';
@@ -182,7 +182,16 @@ const COLUMNS: TableColumnsType<QueueRow> = [
       </div>
     ),
   },
-  { title: '状态', key: 'state', width: 100, render: (_: unknown, r) => <StatusTag label={r.stateLabel} color={stateColor(r.state)} /> },
+  {
+    title: '状态', key: 'state', width: 100,
+    render: (_: unknown, r) => (
+      <Space size={4} wrap>
+        <StatusTag label={r.stateLabel} color={stateColor(r.state)} />
+        {/* 是否修改过信息 (BT-11): an approved 个人信息修改 on the physician's registration here. */}
+        {r.infoEdited && <StatusTag label={INFO_EDITED_LABEL} color="blue" />}
+      </Space>
+    ),
+  },
   {
     title: '操作', key: 'actions', width: 92, fixed: 'right',
     render: (_: unknown, r) => (

@@ -23,6 +23,8 @@ export interface QueueRow {
   kindLabel: string | null;
   physicianName: string;
   idNumberMasked: string;
+  /** 是否修改过信息 (BT-11). */
+  infoEdited: boolean;
   submittedAt: string | null;
   state: string;
   stateLabel: string;
@@ -339,6 +341,8 @@ export interface RosterPhysician {
   /** 最近一次定期考核. */
   latestAssessment: { cycleLabel: string; result: string; resultLabel: string } | null;
   departure: DepartureReportView | null;
+  /** 是否修改过信息 (BT-11). */
+  infoEdited: boolean;
   abilities: { reportDeparture: boolean };
 }
 

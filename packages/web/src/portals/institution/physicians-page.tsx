@@ -7,9 +7,9 @@ import { Alert, App, Button, Form, Input, Modal, Select, Space, Table, Typograph
 import { useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import {
-  DEPARTURE_REASONS, DEPARTURE_REASON_LABELS, DEPARTURE_REPORT_DAYS, LATEST_ASSESSMENT_FILTERS, LATEST_ASSESSMENT_FILTER_LABELS, REGISTRATION_STATUSES,
-  REGISTRATION_STATUS_LABELS, departureReportDueOn, isIsoDate, isLateDepartureReport, todayInChina, type DepartureReason, type LatestAssessmentFilter,
-  type RegistrationStatus,
+  DEPARTURE_REASONS, DEPARTURE_REASON_LABELS, DEPARTURE_REPORT_DAYS, INFO_EDITED_LABEL, LATEST_ASSESSMENT_FILTERS, LATEST_ASSESSMENT_FILTER_LABELS,
+  REGISTRATION_STATUSES, REGISTRATION_STATUS_LABELS, departureReportDueOn, isIsoDate, isLateDepartureReport, todayInChina, type DepartureReason,
+  type LatestAssessmentFilter, type RegistrationStatus,
 } from '@medreg/domain';
 import { applyProblemToForm, isApiError } from '../../api/client';
 import { useApiErrorHandler } from '../../api/use-api-error';
@@ -137,6 +137,8 @@ const COLUMNS: TableColumnsType<RosterPhysician> = [
         <Space size={4} wrap>
           <StatusTag label={r.statusLabel} color={STATUS_COLORS[r.status]} />
           {r.departure?.late && <StatusTag label="逾期报告" color="error" />}
+          {/* 是否修改过信息 (domain §1.2 item 8, BT-11): an approved 个人信息修改 changed the registration-side data. */}
+          {r.infoEdited && <StatusTag label={INFO_EDITED_LABEL} color="blue" />}
         </Space>
         {r.departure && (
           <Typography.Text type="secondary" className="inst-small" style={{ display: 'block', whiteSpace: 'normal', wordBreak: 'break-word' }}>

@@ -13,7 +13,7 @@
  * <UnderConstruction> element with the real page. `roles` is optional and only hides/guards in the
  * browser; the server authorizes every request.
  */
-import { ApartmentOutlined, CheckCircleOutlined, IdcardOutlined, FileSearchOutlined, HomeOutlined, SafetyOutlined, TeamOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, AuditOutlined, CheckCircleOutlined, IdcardOutlined, FileSearchOutlined, HomeOutlined, SafetyOutlined, TeamOutlined } from '@ant-design/icons';
 import type { PortalMenuItem, PortalRoute } from '../types';
 import { AccountsPage } from './accounts-page';
 import { InstitutionAssessmentsPage } from './assessments-page';
@@ -21,6 +21,7 @@ import { ActivationPage } from './activation-page';
 import { ApplicationPage } from './application-page';
 import { ApplicationsPage } from './applications-page';
 import { InstitutionHomePage } from './home-page';
+import { InfoEditsPage } from './info-edits-page';
 import { MultiSitePage } from './multi-site-page';
 import { PhysiciansPage } from './physicians-page';
 import { VerificationPage } from './verification-page';
@@ -30,6 +31,7 @@ export const routes: PortalRoute[] = [
   { path: 'applications', element: <ApplicationsPage /> },
   { path: 'applications/:id', element: <ApplicationPage /> },
   { path: 'physicians', element: <PhysiciansPage /> },
+  { path: 'info-edits', element: <InfoEditsPage /> },
   { path: 'multi-site-physicians', element: <MultiSitePage /> },
   { path: 'assessments', element: <InstitutionAssessmentsPage /> },
   // 医师账户激活 and 账户管理 are the institution admin's (the server refuses clerks with 403 too).
@@ -42,6 +44,7 @@ export const menu: PortalMenuItem[] = [
   { key: '', label: '系统首页', icon: <HomeOutlined /> },
   { key: 'applications', label: '医师申请业务办理', icon: <FileSearchOutlined /> },
   { key: 'physicians', label: '本机构医师', icon: <IdcardOutlined /> },
+  { key: 'info-edits', label: '信息修改审核', icon: <AuditOutlined /> },
   { key: 'multi-site-physicians', label: '多机构执业医师', icon: <ApartmentOutlined /> },
   { key: 'assessments', label: '定期考核', icon: <SafetyOutlined /> },
   { key: 'activation', label: '医师账户激活', icon: <CheckCircleOutlined />, roles: ['institution_admin'] },

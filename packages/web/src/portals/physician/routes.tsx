@@ -21,7 +21,7 @@
  * 业务申请 / 业务进度 come from ./applications/routes (owned by the applications engineer).
  */
 import {
-  AuditOutlined, FileSearchOutlined, HomeOutlined, IdcardOutlined, KeyOutlined, MobileOutlined, SolutionOutlined,
+  AuditOutlined, EditOutlined, FileSearchOutlined, HomeOutlined, IdcardOutlined, KeyOutlined, MobileOutlined, SolutionOutlined,
 } from '@ant-design/icons';
 import type { PortalMenuItem, PortalRoute } from '../types';
 import { ActivationPage } from './activation-page';
@@ -30,6 +30,7 @@ import { GatedLabel, RequireActivation } from './activation-gate';
 import { applicationMenu, applicationRoutes } from './applications/routes';
 import { QualificationCorrectionsPage } from './corrections-page';
 import { PhysicianHomePage } from './home-page';
+import { InfoEditPage } from './info-edit-page';
 import { PracticePage } from './practice-page';
 import { QualificationCheckPage } from './qualification-check-page';
 import { QualificationsPage } from './qualifications-page';
@@ -49,6 +50,7 @@ export const routes: PortalRoute[] = [
   // After activation: 「激活后系统开放所有功能」.
   gated({ path: 'qualifications', element: <QualificationsPage /> }),
   gated({ path: 'practice', element: <PracticePage /> }),
+  gated({ path: 'info-edit', element: <InfoEditPage /> }),
   gated({ path: 'assessments', element: <AssessmentsInfoPage /> }),
   ...applicationRoutes.map(gated),
 ];
@@ -60,6 +62,7 @@ export const menu: PortalMenuItem[] = [
   { key: 'activation', label: <GatedLabel when="locked">账户激活</GatedLabel>, icon: <KeyOutlined /> },
   afterActivation({ key: 'qualifications', label: '资格信息', icon: <IdcardOutlined /> }),
   afterActivation({ key: 'practice', label: '执业信息', icon: <AuditOutlined /> }),
+  afterActivation({ key: 'info-edit', label: '个人信息修改', icon: <EditOutlined /> }),
   afterActivation({ key: 'assessments', label: '考核信息', icon: <SolutionOutlined /> }),
   ...applicationMenu.map(afterActivation),
   { key: 'qualification-corrections', label: '资格补改指南', icon: <SolutionOutlined /> },

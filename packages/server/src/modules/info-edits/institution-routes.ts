@@ -1,0 +1,95 @@
+/** 信息修改审核 (domain §2.2 BT-11, §1.2 item 8) for the main institution's staff. No SQL and no rules here (./institution-service.ts). */
+import { Readable } from 'node:stream';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { ApproveInfoEdit, RefuseInfoEdit } from '@medreg/domain';
+import type { Deps } from '../../context';
+import { inTransaction, reading } from '../../context';
+import { accountActor } from '../../http/actor';
+import { problemResponses } from '../../http/problem-schema';
+import { audit, auditActorOf } from '../audit/service';
+import {
+  approveInfoEdit, exportInfoEditQueue, institutionInfoEditDetail, institutionInfoEditPhoto, listInfoEditQueue, refuseInfoEdit,
+} from './institution-service';
+import { sendPhoto } from './physician-routes';
+import { InfoEditDetail, InfoEditIdParams, InfoEditPage, InfoEditQueueQuery, PhotoSideQuery } from './schemas';
+
+const TAGS = ['医疗机构端'];
+const INSTITUTION = { audience: ['institution' as const] };
+const AUTH = { 401: ['UNAUTHENTICATED'], 403: ['FORBIDDEN'] };
+const ACTION_ERRORS = { ...AUTH, 400: ['VALIDATION_FAILED'], 404: ['INFO_EDIT_NOT_FOUND'], 409: ['INFO_EDIT_ACTION_NOT_ALLOWED', 'INFO_EDIT_VERSION_CONFLICT'] };
+
+export async function infoEditInstitutionRoutes(root: FastifyInstance, deps: Deps): Promise<void> {
+  const app = root.withTypeProvider<ZodTypeProvider>();
+
+  app.get('/api/v1/institution/info-edits', {
+    config: INSTITUTION,
+    schema: {
+      tags: TAGS, summary: '信息修改审核：本机构医师的个人信息修改申请（按审核状态、姓名、提交日期筛选，最新在前，分页，含总数）',
+      querystring: InfoEditQueueQuery,
+      response: { 200: InfoEditPage, ...problemResponses({ ...AUTH, 400: ['VALIDATION_FAILED', 'INFO_EDIT_CURSOR_INVALID'] }) },
+    },
+  }, async (req) => listInfoEditQueue(reading(deps), accountActor(req), req.query));
+
+  app.get('/api/v1/institution/info-edits/export.csv', {
+    config: INSTITUTION,
+    schema: {
+      tags: TAGS, summary: '导出信息修改审核列表（CSV，与列表相同的筛选条件）', querystring: InfoEditQueueQuery,
+      produces: ['text/csv'], response: { 200: z.string().describe('UTF-8 CSV'), ...problemResponses({ ...AUTH, 400: ['VALIDATION_FAILED'] }) },
+    },
+  }, async (req, reply) => {
+    const actor = accountActor(req);
+    const rows = exportInfoEditQueue(reading(deps), actor, req.query);
+    const { cursor: _cursor, limit: _limit, ...filters } = req.query;
+    await audit(reading(deps), auditActorOf(actor), 'info_edit.export', 'institution', actor.institutionId, { filters });
+    const stamp = deps.now().toISOString().slice(0, 10);
+    return reply
+      .type('text/csv; charset=utf-8')
+      .header('content-disposition', `attachment; filename="info-edits-${stamp}.csv"; filename*=UTF-8''${encodeURIComponent(`信息修改审核-${stamp}.csv`)}`)
+      .header('cache-control', 'private, no-store')
+      // A stream is sent as it is (no serializer); the 200 schema above documents it in OpenAPI.
+      .send(Readable.from(rows) as unknown as string);
+  });
+
+  app.get('/api/v1/institution/info-edits/:id', {
+    config: INSTITUTION,
+    schema: {
+      tags: TAGS, summary: '信息修改申请详情：修改前 → 修改后、办理记录、该注册此前的修改、当前可执行的操作（含 version）', params: InfoEditIdParams,
+      response: { 200: InfoEditDetail, ...problemResponses({ ...AUTH, 400: ['VALIDATION_FAILED'], 404: ['INFO_EDIT_NOT_FOUND'] }) },
+    },
+  }, async (req) => institutionInfoEditDetail(reading(deps), accountActor(req), req.params.id));
+
+  app.post('/api/v1/institution/info-edits/:id/approve', {
+    config: INSTITUTION,
+    schema: {
+      tags: TAGS, summary: '同意个人信息修改（执业注册即登记新的信息）', params: InfoEditIdParams, body: ApproveInfoEdit,
+      response: { 200: InfoEditDetail, ...problemResponses({ ...ACTION_ERRORS, 409: [...ACTION_ERRORS[409], 'INFO_EDIT_REGISTRATION_NOT_VALID'] }) },
+    },
+  }, async (req) => {
+    const actor = accountActor(req);
+    await inTransaction(deps, (c) => approveInfoEdit(c, actor, req.params.id, req.body));
+    return institutionInfoEditDetail(reading(deps), actor, req.params.id);
+  });
+
+  app.post('/api/v1/institution/info-edits/:id/refuse', {
+    config: INSTITUTION,
+    schema: {
+      tags: TAGS, summary: '不同意个人信息修改（须写明理由，医师可修改后重新提交）', params: InfoEditIdParams, body: RefuseInfoEdit,
+      response: { 200: InfoEditDetail, ...problemResponses({ ...ACTION_ERRORS, 400: ['VALIDATION_FAILED', 'INFO_EDIT_REASON_MISSING'] }) },
+    },
+  }, async (req) => {
+    const actor = accountActor(req);
+    await inTransaction(deps, (c) => refuseInfoEdit(c, actor, req.params.id, req.body));
+    return institutionInfoEditDetail(reading(deps), actor, req.params.id);
+  });
+
+  app.get('/api/v1/institution/info-edits/:id/photo', {
+    config: INSTITUTION,
+    schema: {
+      tags: TAGS, summary: '信息修改申请的照片（side=old 修改前，new 修改后）', params: InfoEditIdParams, querystring: PhotoSideQuery,
+      produces: ['image/jpeg', 'image/png'],
+      response: { 200: z.unknown().describe('JPEG 或 PNG 图片'), ...problemResponses({ ...AUTH, 404: ['INFO_EDIT_PHOTO_NOT_FOUND'] }) },
+    },
+  }, async (req, reply) => sendPhoto(reply, await institutionInfoEditPhoto(reading(deps), accountActor(req), req.params.id, req.query.side)));
+}
