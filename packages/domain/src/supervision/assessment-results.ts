@@ -23,6 +23,18 @@ export const ASSESSMENT_KIND_LABELS = {
   reassessment: '暂停期满再次考核',
 } as const satisfies Record<AssessmentKind, string>;
 
+/**
+ * The roster's filter on a physician's latest periodic result (本机构医师 · 最近定期考核): one of the results, or
+ * `none` for a physician with no result on file yet (未登记).
+ */
+export const LATEST_ASSESSMENT_FILTERS = [...ASSESSMENT_RESULTS, 'none'] as const;
+export type LatestAssessmentFilter = (typeof LATEST_ASSESSMENT_FILTERS)[number];
+
+export const LATEST_ASSESSMENT_FILTER_LABELS = {
+  ...ASSESSMENT_RESULT_LABELS,
+  none: '未登记',
+} as const satisfies Record<LatestAssessmentFilter, string>;
+
 /** Where a result came from: typed in one by one, or one row of an imported results file. */
 export const ASSESSMENT_SOURCES = ['form', 'import'] as const;
 export type AssessmentSource = (typeof ASSESSMENT_SOURCES)[number];

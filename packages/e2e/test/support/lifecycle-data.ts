@@ -70,6 +70,42 @@ export const CANCELLED_PHYSICIANS = {
 } as const satisfies Record<string, LifecyclePhysician & { cancelledOn: string; verifyToken: string }>;
 
 /**
+ * Supervision on the register (定期考核, 暂停执业活动, 《医师法》第四十二条), all 执业医师 at 北京市海淀医院 under the
+ * 海淀区 authority. Seeded by seed-lifecycle.ts (seedSupervisedPhysicians); fixed QR tokens so the journey can open
+ * their certificates' verification pages.
+ *  - failing: no result on file; the journey imports a 不合格 for 2024–2026 and orders the suspension.
+ *  - suspended: 2024–2026 不合格 recorded in May 2026 and suspended 2026-06-01 至 2026-08-31 (three months, ordered
+ *    through the one suspension write): the period is over, the 再次考核 is due.
+ *  - absent: 未参加 in 2021–2023 and 2024–2026 (连续两个考核周期未参加, 2017 办法第十八条).
+ */
+export const SUPERVISED_PHYSICIANS = {
+  failing: {
+    name: '邵一鸣', loginName: 'assessment_journey', phone: '13700000911', areaCode: '110108', birthDate: '1987-05-14', seq: 61,
+    qualifications: [{ level: 'physician', category: 'clinical', examYear: 2011 }],
+    registration: { institution: HOSPITAL, level: 'physician', category: 'clinical', scopes: ['11'], approvedOn: '2012-07-02' },
+    verifyToken: '3c5e7a9b1d2f4e6a8c0b2d4f6a8c0e1a',
+  },
+  suspended: {
+    name: '闫立诚', loginName: 'suspended_journey', phone: '13700000912', areaCode: '110108', birthDate: '1979-11-23', seq: 63,
+    qualifications: [{ level: 'physician', category: 'clinical', examYear: 2003 }],
+    registration: { institution: HOSPITAL, level: 'physician', category: 'clinical', scopes: ['11'], approvedOn: '2004-03-18' },
+    verifyToken: '5d7f9b1c3e5a7c9e1b3d5f7a9c1e3b5d',
+  },
+  absent: {
+    name: '苗文昊', loginName: 'absent_journey', phone: '13700000913', areaCode: '110108', birthDate: '1982-08-09', seq: 65,
+    qualifications: [{ level: 'physician', category: 'clinical', examYear: 2006 }],
+    registration: { institution: HOSPITAL, level: 'physician', category: 'clinical', scopes: ['11'], approvedOn: '2007-09-10' },
+    verifyToken: '7e9a1c3e5b7d9f1a3c5e7b9d1f3a5c7e',
+  },
+} as const satisfies Record<string, LifecyclePhysician & { verifyToken: string }>;
+
+/** The suspension seeded for SUPERVISED_PHYSICIANS.suspended (three months, both days included). */
+export const ENDED_SUSPENSION = {
+  documentNo: '京海卫医暂〔2026〕3号', decidedOn: '2026-05-20', startsOn: '2026-06-01', endsOn: '2026-08-31', assessedOn: '2026-05-10',
+  training: '在北京市海淀医院内科接受三个月相关专业培训',
+} as const;
+
+/**
  * 备案满二年注销 and 重新注册: a 执业医师 at 北京市海淀医院 whom the hospital reports as retired (注册备案), who does not
  * practise for two years (the scheduled rule gives notice, then cancels), and who then registers again at
  * 北京市东城区和平里医院 with the assessment and six months' training. Seeded by seed-lifecycle.ts (seedFiledLapsePhysicians).

@@ -10,16 +10,20 @@ import { makeQualificationCode, makeResidentId, provinceCodeOf, supervision } fr
 import { createDeps, openEngine } from '../../../server/src/bootstrap';
 import { loadConfig } from '../../../server/src/config';
 import { inTransaction, type Ctx } from '../../../server/src/context';
-import { accounts, authorities, certificates, institutions, physicians, registrations } from '../../../server/src/db/schema/index';
+import { accounts, assessmentResults, authorities, certificates, institutions, physicians, registrations } from '../../../server/src/db/schema/index';
 import { migrate } from '../../../server/src/db/migrate';
 import { hashPassword } from '../../../server/src/modules/accounts/passwords';
 import { cancelRegistration } from '../../../server/src/modules/lifecycle/cancel-registration';
 import { nextLicenceCode } from '../../../server/src/modules/registrations/licence-serial';
+import { orderSuspension } from '../../../server/src/modules/supervision/suspension-writes';
 import { createPhysicianRecord, createQualification, createRegistration } from '../../../server/src/seed/builders';
 import { seedDemoDataIfEmpty } from '../../../server/src/seed/demo';
 import { DEMO_PASSWORD } from '../../../server/src/seed/demo-data';
 import { certificateVerifyToken } from '../../../server/src/security/tokens';
-import { CANCELLED_PHYSICIANS, FILED_LAPSE_PHYSICIANS, LIFECYCLE_DEPARTMENTS, LIFECYCLE_PHYSICIANS, type LifecyclePhysician } from './lifecycle-data';
+import {
+  CANCELLED_PHYSICIANS, ENDED_SUSPENSION, FILED_LAPSE_PHYSICIANS, LIFECYCLE_DEPARTMENTS, LIFECYCLE_PHYSICIANS, SUPERVISED_PHYSICIANS,
+  type LifecyclePhysician,
+} from './lifecycle-data';
 
 /** One physician of lifecycle-data.ts: account (activated), qualifications, a valid registration and its certificate. */
 async function seedPhysician(c: Ctx, p: LifecyclePhysician, verifyToken = certificateVerifyToken()) {
@@ -69,6 +73,38 @@ async function seedCancelledPhysicians(c: Ctx) {
   }
 }
 
+/**
+ * The supervision journey's physicians (SUPERVISED_PHYSICIANS): registered; `suspended` with a 不合格 for 2024–2026
+ * recorded by the 海淀区 authority's reviewer and a three-month suspension that ended on 2026-08-31 (through the one
+ * suspension write, so the registration went 有效 → 中止 with its history); `absent` with 未参加 in two cycles.
+ */
+async function seedSupervisedPhysicians(c: Ctx) {
+  const [reviewer] = await c.tx.select().from(accounts).where(eq(accounts.loginName, 'hd_wjw_reviewer'));
+  const { failing, suspended, absent } = SUPERVISED_PHYSICIANS;
+  await seedPhysician(c, failing, failing.verifyToken);
+  const result = async (registration: Awaited<ReturnType<typeof seedPhysician>>, cycleStartYear: number, value: 'failed' | 'absent', assessedOn: string | null) => {
+    const [row] = await c.tx.insert(assessmentResults).values({
+      physicianId: registration.physicianId, registrationId: registration.id, institutionId: registration.mainInstitutionId, authorityId: registration.authorityId,
+      kind: 'periodic', cycleStartYear, result: value, assessedOn, assessor: '北京市海淀区卫生健康委员会', source: 'form',
+      recordedByAuthorityId: reviewer!.authorityId, actorAccountId: reviewer!.id, createdAt: new Date(`${assessedOn ?? `${cycleStartYear + 2}-12-20`}T02:00:00Z`),
+    }).returning({ id: assessmentResults.id });
+    return row!.id;
+  };
+
+  const s = await seedPhysician(c, suspended, suspended.verifyToken);
+  const failedId = await result(s, 2024, 'failed', ENDED_SUSPENSION.assessedOn);
+  await orderSuspension(c, { accountId: reviewer!.id, role: 'reviewer' }, {
+    registrationId: s.id, registrationStatus: 'valid', physicianId: s.physicianId, authorityId: s.authorityId, kind: 'assessment',
+    documentNo: ENDED_SUSPENSION.documentNo, decidedOn: ENDED_SUSPENSION.decidedOn, startsOn: ENDED_SUSPENSION.startsOn, endsOn: ENDED_SUSPENSION.endsOn,
+    training: ENDED_SUSPENSION.training, assessmentResultId: failedId,
+  }, supervision('assessment_failed'));
+  await c.tx.update(registrations).set({ statusSince: new Date(`${ENDED_SUSPENSION.startsOn}T02:00:00Z`) }).where(eq(registrations.id, s.id));
+
+  const a = await seedPhysician(c, absent, absent.verifyToken);
+  await result(a, 2021, 'absent', null);
+  await result(a, 2024, 'absent', null);
+}
+
 /** The 备案满二年注销 journey's physician: registered and practising; the journey's institution reports the retirement. */
 async function seedFiledLapsePhysicians(c: Ctx) {
   for (const p of Object.values(FILED_LAPSE_PHYSICIANS)) await seedPhysician(c, p);
@@ -87,6 +123,7 @@ async function main(): Promise<void> {
       }
       for (const p of Object.values(LIFECYCLE_PHYSICIANS)) await seedPhysician(c, p);
       await seedCancelledPhysicians(c);
+      await seedSupervisedPhysicians(c);
       await seedFiledLapsePhysicians(c);
     });
   } finally {

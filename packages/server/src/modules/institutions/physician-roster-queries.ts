@@ -1,5 +1,5 @@
 import { and, count, eq, sql, type SQL } from 'drizzle-orm';
-import type { RegistrationStatus } from '@medreg/domain';
+import type { LatestAssessmentFilter, RegistrationStatus } from '@medreg/domain';
 import type { Ctx } from '../../context';
 import { physicians, registrations } from '../../db/schema/index';
 import { keyset } from '../../db/keyset';
@@ -7,6 +7,7 @@ import { keyset } from '../../db/keyset';
 export interface RosterFilter {
   institutionId: string;
   status?: RegistrationStatus;
+  assessment?: LatestAssessmentFilter;
   name?: string;
   cursor?: { approvedOn: string; id: string };
   limit: number;
@@ -16,8 +17,18 @@ function conditions(f: RosterFilter): SQL[] {
   const where: SQL[] = [eq(registrations.mainInstitutionId, f.institutionId)];
   if (f.status) where.push(eq(registrations.status, f.status));
   if (f.name !== undefined) where.push(eq(physicians.name, f.name));
+  if (f.assessment === 'none') where.push(sql`NOT EXISTS (${periodicResults()})`);
+  else if (f.assessment) where.push(sql`(${latestPeriodic(sql`a.result`)}) = ${f.assessment}`);
   return where;
 }
+
+/** The physician's periodic 定期考核 results (assessment_results_physician_idx). */
+const periodicResults = () => sql`SELECT 1 FROM assessment_results a WHERE a.physician_id = ${registrations.physicianId} AND a.kind = 'periodic'`;
+
+/** `what` of the physician's latest periodic result: the latest cycle, the last recorded (assessment_results_physician_idx). */
+const latestPeriodic = (what: SQL) => sql`SELECT ${what} FROM assessment_results a
+  WHERE a.physician_id = ${registrations.physicianId} AND a.kind = 'periodic'
+  ORDER BY a.cycle_start_year DESC, a.created_at DESC LIMIT 1`;
 
 /**
  * One page of the registrations whose main institution this is, by (approved_on, id) descending —
@@ -41,10 +52,7 @@ export function selectRosterPage(c: Ctx, f: RosterFilter) {
       approvedOn: registrations.approvedOn,
       status: registrations.status,
       // 最近一次定期考核 (domain §5.4): the latest periodic cycle on file (assessment_results_physician_idx).
-      latestAssessment: sql<{ cycle: number; result: string } | null>`(
-        SELECT json_build_object('cycle', a.cycle_start_year, 'result', a.result) FROM assessment_results a
-        WHERE a.physician_id = ${registrations.physicianId} AND a.kind = 'periodic'
-        ORDER BY a.cycle_start_year DESC, a.created_at DESC LIMIT 1)`,
+      latestAssessment: sql<{ cycle: number; result: string } | null>`(${latestPeriodic(sql`json_build_object('cycle', a.cycle_start_year, 'result', a.result)`)})`,
       departure: sql<Record<string, unknown> | null>`(
         SELECT e.changes FROM registration_events e
         WHERE e.registration_id = ${registrations.id} AND e.event = 'file_departure'

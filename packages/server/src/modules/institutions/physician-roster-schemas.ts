@@ -1,13 +1,15 @@
 import { z } from 'zod';
-import { DEPARTURE_REASONS, DepartureReportForm, REGISTRATION_STATUSES, normalizePhysicianName, plainText } from '@medreg/domain';
+import { DEPARTURE_REASONS, DepartureReportForm, LATEST_ASSESSMENT_FILTERS, REGISTRATION_STATUSES, normalizePhysicianName, plainText } from '@medreg/domain';
 
 /** Query-string values the browser leaves empty count as absent. */
 const blank = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blank, schema.optional());
 
-/** 本机构医师: filter by 注册状态 and 姓名, latest 批准日期 first, keyset-paginated. */
+/** 本机构医师: filter by 注册状态, 最近定期考核 and 姓名, latest 批准日期 first, keyset-paginated. */
 export const PhysicianRosterQuery = z.object({
   status: optional(z.enum(REGISTRATION_STATUSES, '未知的注册状态')),
+  /** 最近定期考核: the latest periodic result is 合格 / 不合格 / 未参加, or none on file (`none`, 未登记). */
+  assessment: optional(z.enum(LATEST_ASSESSMENT_FILTERS, '未知的考核结果（应为 passed、failed、absent 或 none）')),
   /** 姓名, exact. */
   name: optional(plainText().max(30, '姓名不超过30个字').transform(normalizePhysicianName)),
   cursor: optional(z.string().max(300)),

@@ -60,7 +60,7 @@ export async function listInstitutionPhysicians(c: Ctx, actor: AccountActor, q: 
   const institutionId = institutionIdOf(actor);
   const cursor = q.cursor ? decodeCursor(q.cursor, Cursor, InstitutionErrors.QUEUE_CURSOR_INVALID) : undefined;
   const filter = {
-    institutionId, status: q.status, name: q.name, limit: q.limit,
+    institutionId, status: q.status, assessment: q.assessment, name: q.name, limit: q.limit,
     ...(cursor ? { cursor: { approvedOn: cursor[0], id: cursor[1] } } : {}),
   };
   const [rows, total] = await Promise.all([selectRosterPage(c, filter), countRoster(c, filter)]);

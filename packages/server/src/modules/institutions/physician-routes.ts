@@ -24,7 +24,7 @@ export async function institutionPhysicianRoutes(root: FastifyInstance, deps: De
     config: { audience: ['institution'] },
     schema: {
       tags: TAGS,
-      summary: '本机构医师：以本机构为主要执业机构的执业注册（按注册状态、姓名筛选，按批准日期倒序，分页，含总数和最近一次注册备案）',
+      summary: '本机构医师：以本机构为主要执业机构的执业注册（按注册状态、最近定期考核结果、姓名筛选，按批准日期倒序，分页，含总数、最近定期考核和最近一次注册备案）',
       querystring: PhysicianRosterQuery,
       response: {
         200: PhysicianRosterPage,

@@ -1,6 +1,6 @@
 /**
  * Excel exports of the institution's two rosters (issue: 机构医师名册可导出): 本机构医师 (the registrations whose main
- * institution it is, with their status and the last 注册备案) and 多机构执业医师 (the physicians filed here, with the
+ * institution it is, with their status, the latest 定期考核 and the last 注册备案) and 多机构执业医师 (the physicians filed here, with the
  * filing dates and status). Each follows the list's own filters and order; the 身份证号 stays masked as in the list.
  */
 import { todayInChina } from '@medreg/domain';
@@ -33,6 +33,7 @@ const ROSTER_COLUMNS: readonly XlsxColumn<RosterItem>[] = [
   { header: '执业证书编码', width: 18, value: (r) => r.licenceCode },
   { header: '批准日期', width: 12, value: (r) => r.approvedOn },
   { header: '注册状态', width: 10, value: (r) => r.statusLabel },
+  { header: '最近定期考核', width: 18, value: (r) => (r.latestAssessment ? `${r.latestAssessment.cycleLabel} ${r.latestAssessment.resultLabel}` : '未登记') },
   { header: '备案情形', width: 10, value: (r) => r.departure?.reasonLabel ?? null },
   { header: '离职手续办理日期', width: 16, value: (r) => r.departure?.leftOn ?? null },
   { header: '报告日期', width: 12, value: (r) => r.departure?.reportedOn ?? null },
@@ -60,7 +61,7 @@ export function rosterSheet(c: Ctx, actor: AccountActor, q: Filters<PhysicianRos
   async function* rows(): AsyncGenerator<RosterItem> {
     let cursor: { approvedOn: string; id: string } | undefined;
     for (let n = 0; n < ROSTER_EXPORT_MAX; n += BATCH) {
-      const page = await selectRosterPage(c, { institutionId, status: q.status, name: q.name, limit: BATCH - 1, ...(cursor ? { cursor } : {}) });
+      const page = await selectRosterPage(c, { institutionId, status: q.status, assessment: q.assessment, name: q.name, limit: BATCH - 1, ...(cursor ? { cursor } : {}) });
       for (const r of page) yield presentRosterRow(r);
       const last = page[page.length - 1];
       if (page.length < BATCH || !last) return;

@@ -1,6 +1,6 @@
 /**
  * 定期考核 results as the authority and the institution list them (domain §5.4): filtered by cycle, result, name or
- * 执业证书编码, newest first, keyset-paginated on (created_at, id) (assessment_results_authority_keyset_idx /
+ * 执业证书编码 (or 连续两个考核周期未参加), newest first, keyset-paginated on (created_at, id) (assessment_results_authority_keyset_idx /
  * _institution_keyset_idx), with the total and, for each 不合格 row, its suspension and what may be done now.
  */
 import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
@@ -21,12 +21,26 @@ export const ResultListQuery = z.object({
   result: z.enum(ASSESSMENT_RESULTS).optional(),
   name: z.string().trim().max(30).optional(),
   licenceCode: z.string().trim().regex(/^\d{15}$/, '执业证书编码应为15位数字').optional(),
+  /** Only the results that make 连续两个考核周期未参加 (see `missedTwoCycles`). */
+  missed: z.stringbool({ error: 'missed 应为 true 或 false' }).optional(),
   cursor: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(20),
 });
 export type ResultListQuery = z.infer<typeof ResultListQuery>;
 
 const Cursor = z.tuple([cursorPart.timestamp, cursorPart.id]);
+
+/**
+ * 连续两个考核周期未参加医师定期考核 (《医师执业注册管理办法》第十八条, cancellation ground `assessment_missed`), the
+ * rule of `missedTwoConsecutiveCycles` in @medreg/domain as SQL on a result row: it is the physician's latest periodic
+ * cycle, 未参加, and the cycle before it (three years earlier, with none in between) is 未参加 too. Through
+ * assessment_results_physician_idx.
+ */
+const missedTwoCycles = sql<boolean>`(${assessmentResults.kind} = 'periodic' AND ${assessmentResults.result} = 'absent'
+  AND EXISTS (SELECT 1 FROM assessment_results p WHERE p.physician_id = ${assessmentResults.physicianId} AND p.kind = 'periodic'
+    AND p.result = 'absent' AND p.cycle_start_year = ${assessmentResults.cycleStartYear} - 3)
+  AND NOT EXISTS (SELECT 1 FROM assessment_results n WHERE n.physician_id = ${assessmentResults.physicianId} AND n.kind = 'periodic'
+    AND n.cycle_start_year > ${assessmentResults.cycleStartYear} - 3 AND n.id <> ${assessmentResults.id}))`;
 
 function conditions(scope: SupervisionScope, q: Omit<ResultListQuery, 'limit' | 'cursor'>): SQL[] {
   const out: SQL[] = [
@@ -37,6 +51,7 @@ function conditions(scope: SupervisionScope, q: Omit<ResultListQuery, 'limit' | 
   if (q.result) out.push(eq(assessmentResults.result, q.result));
   if (q.name) out.push(eq(physicians.name, q.name));
   if (q.licenceCode) out.push(eq(registrations.licenceCode, q.licenceCode));
+  if (q.missed) out.push(missedTwoCycles);
   return out;
 }
 
@@ -44,7 +59,7 @@ function baseQuery(c: Ctx) {
   return c.tx.select({
     r: assessmentResults, physicianName: physicians.name, idNumberMasked: physicians.idNumberMasked, licenceCode: registrations.licenceCode,
     registrationStatus: registrations.status, institutionName: institutions.name, createdExact: exactUtc(assessmentResults.createdAt),
-    s: registrationSuspensions,
+    s: registrationSuspensions, missedTwoCycles,
   }).from(assessmentResults)
     .innerJoin(registrations, eq(registrations.id, assessmentResults.registrationId))
     .innerJoin(authorities, eq(authorities.id, registrations.authorityId))
@@ -82,6 +97,8 @@ function present(x: Row, actor: AccountActor, today: string) {
     source: x.r.source,
     recordedAt: x.r.createdAt.toISOString(),
     suspension,
+    /** 连续两个考核周期未参加: a ground to cancel the registration (《医师执业注册管理办法》第十八条). */
+    missedTwoCycles: x.missedTwoCycles === true,
     abilities: {
       // 《医师法》第四十二条: a 不合格 periodic result → 责令暂停执业活动 (the authority, once, on a 有效 registration).
       orderSuspension: isAuthority && x.r.kind === 'periodic' && x.r.result === 'failed' && !s && x.registrationStatus === 'valid',

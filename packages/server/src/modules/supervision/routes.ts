@@ -42,7 +42,7 @@ export async function supervisionRoutes(root: FastifyInstance, deps: Deps): Prom
     const config = { audience: [portal] };
     const base = `/api/v1/${portal}/assessments`;
     app.get(base, {
-      config, schema: { tags: TAGS, summary: '定期考核结果（筛选：周期、结果、姓名、执业证书编码；按登记时间倒序分页，含总数）', querystring: ResultListQuery, response: { 200: Listed, ...problemResponses({ 400: ['VALIDATION_FAILED', 'SUPERVISION_CURSOR_INVALID'], 403: ['FORBIDDEN'] }) } },
+      config, schema: { tags: TAGS, summary: '定期考核结果（筛选：周期、结果、姓名、执业证书编码、连续两个考核周期未参加；按登记时间倒序分页，含总数）', querystring: ResultListQuery, response: { 200: Listed, ...problemResponses({ 400: ['VALIDATION_FAILED', 'SUPERVISION_CURSOR_INVALID'], 403: ['FORBIDDEN'] }) } },
     }, async (req) => listResults(reading(deps), accountActor(req), req.query));
 
     app.get(`${base}/export.csv`, {

@@ -3,7 +3,7 @@
  * export, 登记考核结果 one by one and 导入考核结果文件 with the row-error report. The authority's row actions
  * (责令暂停, 再次考核) come in through `actions`.
  */
-import { Alert, Button, Card, Flex, Form, Input, InputNumber, Modal, Select, Space, Table, Tag, Typography, Upload } from 'antd';
+import { Alert, Button, Card, Checkbox, Flex, Form, Input, InputNumber, Modal, Select, Space, Table, Tag, Typography, Upload } from 'antd';
 import { UploadOutlined } from '@ant-design/icons';
 import { useState, type ReactNode } from 'react';
 import { ASSESSMENT_RESULT_LABELS, ASSESSMENT_RESULTS, RESULTS_FILE_TEMPLATE_HEADER, type AssessmentResult } from '@medreg/domain';
@@ -11,6 +11,8 @@ import { applyProblemToForm, isApiError } from '../../api/client';
 import { KeysetPager } from '../keyset-pager';
 import { ProblemAlert } from '../problem-alert';
 import { useKeysetPages } from '../use-keyset-pages';
+import '../staff-contrast.css';
+import './supervision.css';
 import { exportUrl, useAssessmentResults, useImportResults, useRecordAssessment, type AssessmentRow, type ResultFilters, type SupervisionPortal } from './supervision-api';
 
 const RESULT_COLOR: Record<AssessmentResult, string> = { passed: 'green', failed: 'red', absent: 'orange' };
@@ -22,31 +24,44 @@ export function AssessmentResultsView({ portal, actions }: { portal: Supervision
   const list = useAssessmentResults(portal, { ...filters, ...(pages.cursor ? { cursor: pages.cursor } : {}) });
   const [recording, setRecording] = useState(false);
   return (
-    <Space direction="vertical" size="large" style={{ width: '100%' }}>
+    // staff-contrast.css: the result tags dark enough to read (WCAG 2.1 AA 1.4.3).
+    <Space direction="vertical" size="large" style={{ width: '100%' }} className="staff-contrast">
       <Card title="导入考核结果文件" size="small"><ImportResults portal={portal} /></Card>
-      <Card size="small" title="考核结果" extra={<Space wrap>
+      <Card size="small" title="考核结果" className="supervision-results" extra={<Space wrap>
         <Button type="primary" onClick={() => setRecording(true)}>登记考核结果</Button>
         <Button href={exportUrl(portal, filters)}>导出CSV</Button>
       </Space>}>
-        <Form layout="inline" onFinish={(v: ResultFilters) => { pages.reset(); setFilters({ ...(v.cycle ? { cycle: v.cycle } : {}), ...(v.result ? { result: v.result } : {}), ...(v.name?.trim() ? { name: v.name.trim() } : {}) }); }} style={{ marginBottom: 12, rowGap: 8 }}>
+        <Form name="assessment-filters" layout="inline" onFinish={(v: ResultFilters) => { pages.reset(); setFilters({ ...(v.cycle ? { cycle: v.cycle } : {}), ...(v.result ? { result: v.result } : {}), ...(v.name?.trim() ? { name: v.name.trim() } : {}), ...(v.missed ? { missed: true } : {}) }); }} style={{ marginBottom: 12, rowGap: 8 }}>
           <Form.Item name="cycle" label="周期起始年"><InputNumber min={2000} max={2099} placeholder="2024" aria-label="周期起始年" /></Form.Item>
-          <Form.Item name="result" label="考核结果"><Select allowClear options={resultOptions} style={{ width: 120 }} aria-label="考核结果" /></Form.Item>
+          <Form.Item name="result" label="考核结果"><Select allowClear placeholder="全部" options={resultOptions} style={{ width: 120 }} aria-label="考核结果" /></Form.Item>
           <Form.Item name="name" label="姓名"><Input allowClear style={{ width: 140 }} aria-label="姓名" /></Form.Item>
+          {/* 《医师执业注册管理办法》第十八条: 连续两个考核周期未参加 is a ground to cancel the registration. */}
+          <Form.Item name="missed" valuePropName="checked"><Checkbox>连续两个周期未参加</Checkbox></Form.Item>
           <Button htmlType="submit">查询</Button>
         </Form>
         <ProblemAlert error={list.error} />
-        <Table<AssessmentRow> rowKey="id" size="small" loading={list.isLoading} dataSource={list.data?.items ?? []} pagination={false} scroll={{ x: 900 }}
+        <div className="supervision-table-scroll" role="region" aria-label="考核结果列表" tabIndex={0}>
+        <Table<AssessmentRow> rowKey="id" size="small" loading={list.isLoading} dataSource={list.data?.items ?? []} pagination={false} style={{ minWidth: 900 }}
+          locale={{ emptyText: <Typography.Text type="secondary">暂无考核结果</Typography.Text> }}
           columns={[
             { title: '姓名', dataIndex: 'physicianName' },
             { title: '执业证书编码', dataIndex: 'licenceCode' },
             ...(portal === 'authority' ? [{ title: '主要执业机构', dataIndex: 'institutionName' }] : []),
             { title: '考核周期', dataIndex: 'cycleLabel' },
             { title: '类型', dataIndex: 'kindLabel' },
-            { title: '考核结果', dataIndex: 'result', render: (_: unknown, r: AssessmentRow) => <Tag color={RESULT_COLOR[r.result]}>{r.resultLabel}</Tag> },
+            {
+              title: '考核结果', dataIndex: 'result', render: (_: unknown, r: AssessmentRow) => (
+                <Space size={4} wrap>
+                  <Tag color={RESULT_COLOR[r.result]}>{r.resultLabel}</Tag>
+                  {r.missedTwoCycles && <Tag color="red" title="《医师执业注册管理办法》第十八条：连续两个考核周期未参加医师定期考核的，应当注销注册">连续两个周期未参加</Tag>}
+                </Space>
+              ),
+            },
             { title: '暂停执业活动', render: (_: unknown, r: AssessmentRow) => r.suspension ? `${r.suspension.statusLabel}（${r.suspension.startsOn}至${r.suspension.endsOn}）` : '—' },
             { title: '注册状态', dataIndex: 'registrationStatusLabel' },
             ...(actions ? [{ title: '操作', render: (_: unknown, r: AssessmentRow) => actions(r) }] : []),
           ]} />
+        </div>
         <KeysetPager pages={pages} nextCursor={list.data?.nextCursor} prefix={`共 ${list.data?.total ?? 0} 条 · `} />
       </Card>
       <RecordAssessmentDialog portal={portal} open={recording} onClose={() => setRecording(false)} />
@@ -69,7 +84,8 @@ function RecordAssessmentDialog({ portal, open, onClose }: { portal: Supervision
   };
   return (
     <Modal title="登记定期考核结果" open={open} onCancel={onClose} onOk={() => form.submit()} okText="登记" confirmLoading={record.isPending} destroyOnHidden>
-      <Form form={form} layout="vertical" onFinish={submit}>
+      {/* A form name of its own: the field ids (and so the labels) never clash with the filter form's. */}
+      <Form form={form} name="record-assessment" layout="vertical" onFinish={submit}>
         <Form.Item name="licenceCode" label="执业证书编码" extra="或填写身份证号"><Input maxLength={15} inputMode="numeric" /></Form.Item>
         <Form.Item name="idNumber" label="身份证号"><Input maxLength={18} /></Form.Item>
         <Form.Item name="cycle" label="考核周期" rules={[{ required: true, message: '请填写考核周期' }]} extra="三年一个周期，如 2024–2026（《医师法》第四十二条）"><Input placeholder="2024–2026" /></Form.Item>

@@ -19,18 +19,21 @@ export interface AssessmentRow {
   assessedOn: string | null;
   assessor: string | null;
   suspension: { id: string; version: number; statusLabel: string; documentNo: string; startsOn: string; endsOn: string; training: string | null } | null;
+  /** 连续两个考核周期未参加 (《医师执业注册管理办法》第十八条: a ground to cancel the registration). */
+  missedTwoCycles: boolean;
   abilities: { orderSuspension: boolean; recordReassessment: boolean };
 }
 
 export interface Page<T> { items: T[]; total: number; nextCursor: string | null }
 
-export interface ResultFilters { cycle?: number; result?: AssessmentResult; name?: string }
+export interface ResultFilters { cycle?: number; result?: AssessmentResult; name?: string; missed?: boolean }
 
 function query(f: ResultFilters & { cursor?: string }): string {
   const p = new URLSearchParams();
   if (f.cycle) p.set('cycle', String(f.cycle));
   if (f.result) p.set('result', f.result);
   if (f.name) p.set('name', f.name);
+  if (f.missed) p.set('missed', 'true');
   if (f.cursor) p.set('cursor', f.cursor);
   return p.toString();
 }

@@ -33,7 +33,8 @@ function OrderDialog({ row, onClose }: { row: AssessmentRow; onClose: () => void
   };
   return (
     <Modal open title={`责令暂停执业活动：${row.physicianName}`} onCancel={onClose} onOk={() => form.submit()} okText="确认" confirmLoading={order.isPending}>
-      <Form form={form} layout="vertical" onFinish={submit}>
+      {/* A form name of its own: the field ids (and so the labels) never clash with the list's filter form. */}
+      <Form form={form} name="order-suspension" layout="vertical" onFinish={submit}>
         <Form.Item name="documentNo" label="文书编号" rules={[{ required: true, message: '请填写文书编号' }]}><Input /></Form.Item>
         <Form.Item name="decidedOn" label="决定日期" rules={[{ required: true, message: '请填写决定日期' }]}><Input type="date" /></Form.Item>
         <Form.Item name="startsOn" label="开始日期" rules={[{ required: true, message: '请填写开始日期' }]}><Input type="date" /></Form.Item>
@@ -54,7 +55,7 @@ function ReassessDialog({ row, onClose }: { row: AssessmentRow; onClose: () => v
   };
   return (
     <Modal open title={`暂停期满再次考核：${row.physicianName}`} onCancel={onClose} onOk={() => form.submit()} okText="登记" confirmLoading={record.isPending}>
-      <Form form={form} layout="vertical" onFinish={submit}>
+      <Form form={form} name="reassessment" layout="vertical" onFinish={submit}>
         <Form.Item name="result" label="再次考核结果" rules={[{ required: true, message: '请选择再次考核结果' }]} extra="不合格将注销注册，一年内不予注册（《医师法》第十七条、第十六条）">
           <Select options={[{ value: 'passed', label: '合格（恢复执业）' }, { value: 'failed', label: '不合格（注销注册）' }]} />
         </Form.Item>

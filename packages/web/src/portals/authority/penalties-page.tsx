@@ -1,5 +1,5 @@
 /** 「处分决定」 (《医师法》第五十五条至第五十八条): record 暂停执业活动 or 吊销医师执业证书 for a physician found by 执业证书编码, and list them. */
-import { Button, Card, Form, Input, Radio, Select, Space, Table, message } from 'antd';
+import { Button, Card, Form, Input, Radio, Select, Space, Table, Typography, message } from 'antd';
 import { PENALTY_ARTICLE_LABELS, PENALTY_ARTICLES, PENALTY_KIND_LABELS, PENALTY_KINDS, SUSPENSION_ARTICLES, type PenaltyDecisionForm, type PenaltyKind } from '@medreg/domain';
 import { applyProblemToForm } from '../../api/client';
 import { KeysetPager } from '../../components/keyset-pager';
@@ -7,6 +7,8 @@ import { PageHeader } from '../../components/page-header';
 import { ProblemAlert } from '../../components/problem-alert';
 import { usePenalties, useRecordPenalty, type PenaltyRow } from '../../components/supervision/supervision-api';
 import { useKeysetPages } from '../../components/use-keyset-pages';
+import '../../components/staff-contrast.css';
+import '../../components/supervision/supervision.css';
 
 export function PenaltiesPage() {
   const [form] = Form.useForm();
@@ -19,7 +21,8 @@ export function PenaltiesPage() {
   };
   const articles = (kind === 'suspension' ? SUSPENSION_ARTICLES : PENALTY_ARTICLES).map((a) => ({ value: a, label: PENALTY_ARTICLE_LABELS[a] }));
   return (
-    <>
+    // staff-contrast.css: the danger button's red dark enough to read (WCAG 2.1 AA 1.4.3).
+    <div className="staff-contrast">
       <PageHeader title="处分决定" description="登记责令暂停执业活动（六个月以上一年以下，期满自动恢复）或吊销医师执业证书（注销注册，二年内不予注册）的决定。" />
       <Space direction="vertical" size="large" style={{ width: '100%' }}>
         <Card size="small" title="登记处分决定">
@@ -40,16 +43,19 @@ export function PenaltiesPage() {
         </Card>
         <Card size="small" title="处分决定列表">
           <ProblemAlert error={list.error} />
-          <Table<PenaltyRow> rowKey="id" size="small" loading={list.isLoading} dataSource={list.data?.items ?? []} pagination={false} scroll={{ x: 900 }}
+          <div className="supervision-table-scroll" role="region" aria-label="处分决定列表" tabIndex={0}>
+          <Table<PenaltyRow> rowKey="id" size="small" loading={list.isLoading} dataSource={list.data?.items ?? []} pagination={false} style={{ minWidth: 900 }}
+            locale={{ emptyText: <Typography.Text type="secondary">暂无处分决定</Typography.Text> }}
             columns={[
               { title: '决定日期', dataIndex: 'decidedOn' }, { title: '文书编号', dataIndex: 'documentNo' }, { title: '处分', dataIndex: 'kindLabel' },
               { title: '姓名', dataIndex: 'physicianName' }, { title: '执业证书编码', dataIndex: 'licenceCode' },
               { title: '期限', render: (_: unknown, r: PenaltyRow) => (r.startsOn ? `${r.startsOn} 至 ${r.endsOn}` : '—') },
               { title: '状态', dataIndex: 'statusLabel' }, { title: '决定机关', dataIndex: 'authorityName' },
             ]} />
+          </div>
           <KeysetPager pages={pages} nextCursor={list.data?.nextCursor} prefix={`共 ${list.data?.total ?? 0} 条 · `} />
         </Card>
       </Space>
-    </>
+    </div>
   );
 }

@@ -4,7 +4,7 @@
  * so the buttons follow the server.
  */
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { DepartureReason, FilingStatus, InstitutionQueue, PhysicianAccountStatus, RegistrationStatus } from '@medreg/domain';
+import type { DepartureReason, FilingStatus, InstitutionQueue, LatestAssessmentFilter, PhysicianAccountStatus, RegistrationStatus } from '@medreg/domain';
 import type { ApplicationView } from '../../api/application-view';
 import type { BusinessView } from '../../api/business-view';
 import { api } from '../../api/client';
@@ -346,7 +346,7 @@ export interface RosterPhysician {
   abilities: { reportDeparture: boolean; reportCancellation: boolean };
 }
 
-export interface RosterQuery { status?: RegistrationStatus; name?: string; cursor?: string; limit?: number }
+export interface RosterQuery { status?: RegistrationStatus; assessment?: LatestAssessmentFilter; name?: string; cursor?: string; limit?: number }
 
 export function useInstitutionPhysicians(query: RosterQuery) {
   return useQuery({

@@ -7,8 +7,9 @@ import { Alert, App, Button, Form, Input, Modal, Select, Space, Table, Typograph
 import { useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import {
-  DEPARTURE_REASONS, DEPARTURE_REASON_LABELS, DEPARTURE_REPORT_DAYS, INFO_EDITED_LABEL, REGISTRATION_STATUSES, REGISTRATION_STATUS_LABELS, departureReportDueOn,
-  isIsoDate, isLateDepartureReport, todayInChina, type DepartureReason, type RegistrationStatus,
+  DEPARTURE_REASONS, DEPARTURE_REASON_LABELS, DEPARTURE_REPORT_DAYS, INFO_EDITED_LABEL, LATEST_ASSESSMENT_FILTERS, LATEST_ASSESSMENT_FILTER_LABELS,
+  REGISTRATION_STATUSES, REGISTRATION_STATUS_LABELS, departureReportDueOn, isIsoDate, isLateDepartureReport, todayInChina, type DepartureReason,
+  type LatestAssessmentFilter, type RegistrationStatus,
 } from '@medreg/domain';
 import { applyProblemToForm, isApiError } from '../../api/client';
 import { useApiErrorHandler } from '../../api/use-api-error';
@@ -27,8 +28,9 @@ const STATUS_COLORS: Record<RegistrationStatus, StatusColor> = {
 };
 const STATUS_OPTIONS = REGISTRATION_STATUSES.map((s) => ({ value: s, label: REGISTRATION_STATUS_LABELS[s] }));
 const REASON_OPTIONS = DEPARTURE_REASONS.map((r) => ({ value: r, label: DEPARTURE_REASON_LABELS[r] }));
+const ASSESSMENT_OPTIONS = LATEST_ASSESSMENT_FILTERS.map((a) => ({ value: a, label: LATEST_ASSESSMENT_FILTER_LABELS[a] }));
 
-interface FilterValues { name?: string; status?: RegistrationStatus }
+interface FilterValues { name?: string; status?: RegistrationStatus; assessment?: LatestAssessmentFilter }
 
 function isRegistrationStatus(value: string | null): value is RegistrationStatus {
   return (REGISTRATION_STATUSES as readonly (string | null)[]).includes(value);
@@ -39,8 +41,10 @@ export function PhysiciansPage() {
   const name = params.get('name') ?? undefined;
   const rawStatus = params.get('status');
   const status = isRegistrationStatus(rawStatus) ? rawStatus : undefined;
+  const rawAssessment = params.get('assessment');
+  const assessment = (LATEST_ASSESSMENT_FILTERS as readonly (string | null)[]).includes(rawAssessment) ? rawAssessment as LatestAssessmentFilter : undefined;
   const pages = useKeysetPages();
-  const { data, error, isFetching } = useInstitutionPhysicians({ name, status, cursor: pages.cursor, limit: 20 });
+  const { data, error, isFetching } = useInstitutionPhysicians({ name, status, assessment, cursor: pages.cursor, limit: 20 });
   const [form] = Form.useForm<FilterValues>();
   const [reporting, setReporting] = useState<RosterPhysician | null>(null);
   const [cancelling, setCancelling] = useState<RosterPhysician | null>(null);
@@ -53,11 +57,12 @@ export function PhysiciansPage() {
     const p = new URLSearchParams();
     if (v.name?.trim()) p.set('name', v.name.trim());
     if (v.status) p.set('status', v.status);
+    if (v.assessment) p.set('assessment', v.assessment);
     setParams(p, { replace: true });
     pages.reset();
   };
   const onReset = () => {
-    form.setFieldsValue({ name: undefined, status: undefined });
+    form.setFieldsValue({ name: undefined, status: undefined, assessment: undefined });
     onSearch({});
   };
 
@@ -82,16 +87,19 @@ export function PhysiciansPage() {
         title="本机构医师"
         description={`以本机构为主要执业机构的医师及其执业注册状态。医师调离、退休、退职、被辞退或被开除的，本机构应当自办理相关手续之日起${DEPARTURE_REPORT_DAYS}日内报告注册备案。`}
       />
-      <Form form={form} layout="inline" className="inst-filters" onFinish={onSearch} initialValues={{ name, status }}>
+      <Form form={form} layout="inline" className="inst-filters" onFinish={onSearch} initialValues={{ name, status, assessment }}>
         <Form.Item name="name" label="姓名"><Input allowClear placeholder="医师姓名" style={{ width: 130 }} /></Form.Item>
         <Form.Item name="status" label="注册状态">
           <Select allowClear placeholder="全部" style={{ width: 120 }} options={STATUS_OPTIONS} />
+        </Form.Item>
+        <Form.Item name="assessment" label="最近定期考核">
+          <Select allowClear placeholder="全部" style={{ width: 120 }} options={ASSESSMENT_OPTIONS} />
         </Form.Item>
         <Form.Item>
           <Space>
             <Button type="primary" htmlType="submit">查询</Button>
             <Button onClick={onReset}>重置</Button>
-            <Button href={rosterExportUrl('physicians', { name, status })} download>导出Excel</Button>
+            <Button href={rosterExportUrl('physicians', { name, status, assessment })} download>导出Excel</Button>
           </Space>
         </Form.Item>
       </Form>

@@ -3,20 +3,23 @@ import { Card, Descriptions, Empty, List, Space, Tag, Typography } from 'antd';
 import { PageHeader } from '../../components/page-header';
 import { ProblemAlert } from '../../components/problem-alert';
 import { useMyAssessments } from '../../components/supervision/supervision-api';
+import '../../components/staff-contrast.css';
+import '../../components/supervision/supervision.css';
 
 const COLOR = { passed: 'green', failed: 'red', absent: 'orange' } as const;
 
 export function AssessmentsInfoPage() {
   const mine = useMyAssessments();
   return (
-    <>
+    // staff-contrast.css: the result tags dark enough to read (WCAG 2.1 AA 1.4.3).
+    <div className="staff-contrast">
       <PageHeader title="考核信息" description="医师定期考核每三年一个周期（《医师法》第四十二条）。" />
       <ProblemAlert error={mine.error} />
       <Space direction="vertical" size="middle" style={{ width: '100%' }}>
         {mine.data?.suspensions.map((s) => (
-          <Card key={s.id} size="small" title={s.kindLabel} extra={<Tag color="red">{s.statusLabel}</Tag>}>
+          <Card key={s.id} size="small" className="supervision-card" title={s.kindLabel} extra={<Tag color="red">{s.statusLabel}</Tag>}>
             <Descriptions column={1} size="small" items={[
-              { key: 'p', label: '期限', children: `${s.startsOn} 至 ${s.endsOn}` },
+              { key: 'p', label: '期限', children: <span><span className="supervision-date">{s.startsOn}</span> 至 <span className="supervision-date">{s.endsOn}</span></span> },
               { key: 'd', label: '文书编号', children: s.documentNo },
               { key: 'a', label: '决定机关', children: s.authorityName },
               ...(s.training ? [{ key: 't', label: '培训要求', children: s.training }] : []),
@@ -33,6 +36,6 @@ export function AssessmentsInfoPage() {
           )}
         </Card>
       </Space>
-    </>
+    </div>
   );
 }
