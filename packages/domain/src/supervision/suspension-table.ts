@@ -13,7 +13,7 @@
  * is recorded (`suspensionStatusOn`).
  */
 import { defineErrors, spec } from '../errors';
-import { addCalendarDays, addMonths, isIsoDate, toDayNumber, type IsoDate } from '../calendar/iso-date';
+import { addMonths, isIsoDate, type IsoDate } from '../calendar/iso-date';
 import { scheduled, supervision, type LifecycleCause } from '../registration/lifecycle-causes';
 import { eventsAllowedIn, nextStatus, refusalDetail, type StateTable } from '../registration/state-table';
 
