@@ -18,6 +18,7 @@ import { auditRoutes } from './audit/routes';
 import { lifecycleRoutes } from './lifecycle/routes';
 import { infoEditRoutes } from './info-edits/routes';
 import { supervisionRoutes } from './supervision/routes';
+import { institutionRegistryRoutes } from './institution-registry/routes';
 
 export type ModuleRoutes = (app: FastifyInstance, deps: Deps) => Promise<void> | void;
 
@@ -37,6 +38,7 @@ export const MODULES: ModuleRoutes[] = [
   supervisionRoutes,
   institutionsRoutes,
   authorityRoutes,
+  institutionRegistryRoutes,
   certificatesRoutes,
   registerRoutes,
   fhirRoutes,
