@@ -4,7 +4,7 @@ import { and, eq } from 'drizzle-orm';
 import { makeCreditCode, organizationCodeCheckChar } from '@medreg/domain';
 import { accounts, auditLog, institutionEvents } from '../../src/db/schema/index';
 import { createTestApp, type TestApp } from '../helpers/test-app';
-import { Agent, expectProblem, loggedIn } from '../helpers/agent';
+import { Agent, expectProblem } from '../helpers/agent';
 import { makeJurisdictions, makePendingApplication, staffOf, type Jurisdictions } from '../helpers/authority-factories';
 import { makeApplicant, startFirstRegistration } from '../helpers/applications-factories';
 

@@ -4,7 +4,7 @@ import type { Created } from './institution-registry-api';
 
 export function CredentialsDialog({ created, institutionName, onClose }: { created: Created; institutionName: string; onClose: () => void }) {
   return (
-    <Modal open title="机构管理员账户已创建" okText="我已记下，关闭" onOk={onClose} onCancel={onClose} cancelButtonProps={{ style: { display: 'none' } }} maskClosable={false}>
+    <Modal open rootClassName="staff-contrast" title="机构管理员账户已创建" okText="我已记下，关闭" onOk={onClose} onCancel={onClose} cancelButtonProps={{ style: { display: 'none' } }} maskClosable={false}>
       <Alert type="warning" showIcon style={{ marginBottom: 12 }} title="一次性密码只显示这一次" description="请当面或通过安全渠道告知该管理员。管理员首次登录医疗机构端后须立即修改密码。" />
       <Descriptions column={1} bordered size="small" data-testid="one-time-credentials">
         <Descriptions.Item label="医疗机构">{institutionName}</Descriptions.Item>

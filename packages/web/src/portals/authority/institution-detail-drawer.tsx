@@ -10,7 +10,7 @@ import { usePendingApplications, useRegistryDetail, type PendingApplication } fr
 export function InstitutionDetailDrawer({ id, tab, onClose }: { id: string; tab: 'info' | 'history' | 'pending'; onClose: () => void }) {
   const { data, error } = useRegistryDetail(id);
   return (
-    <Drawer open width={Math.min(720, window.innerWidth)} title={data?.name ?? '医疗机构'} onClose={onClose} destroyOnHidden>
+    <Drawer open rootClassName="staff-contrast" width={Math.min(720, window.innerWidth)} title={data?.name ?? '医疗机构'} onClose={onClose} destroyOnHidden>
       <ProblemAlert error={error} />
       {data && (
         <Tabs defaultActiveKey={tab} items={[

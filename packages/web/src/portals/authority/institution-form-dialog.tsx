@@ -65,6 +65,7 @@ export function InstitutionFormDialog({ jurisdiction, editing, onClose, onCreate
   return (
     <Modal
       open
+      rootClassName="staff-contrast"
       width={760}
       title={editing ? `修改医疗机构信息 ·「${editing.name}」` : '新增医疗机构'}
       okText={editing ? '保存' : '创建机构和管理员账户'}

@@ -14,6 +14,7 @@ import { ProblemAlert } from '../../components/problem-alert';
 import { StatusTag } from '../../components/status-tag';
 import { useKeysetPages } from '../../components/use-keyset-pages';
 import { useSession } from '../../session/use-session';
+import '../../components/staff-contrast.css';
 import { CredentialsDialog } from './institution-credentials-dialog';
 import { InstitutionDetailDrawer } from './institution-detail-drawer';
 import { InstitutionFormDialog } from './institution-form-dialog';
@@ -47,11 +48,11 @@ export function InstitutionRegistryPage() {
       title: '标准名称', dataIndex: 'name', width: 240,
       render: (v: string, i) => <Typography.Link onClick={() => setViewing({ id: i.id, tab: 'info' })}>{v}</Typography.Link>,
     },
+    { title: '状态', dataIndex: 'statusLabel', width: 80, render: (v: string, i) => <StatusTag label={v} color={i.status === 'normal' ? 'success' : 'warning'} /> },
     { title: '统一社会信用代码', dataIndex: 'creditCode', width: 190, render: (v: string) => <span className="registry-mono">{v}</span> },
     { title: '类别 / 等级', key: 'kind', width: 150, render: (_: unknown, i) => `${i.kindLabel} · ${i.gradeLabel}` },
     { title: '所在地区', dataIndex: 'areaName', width: 170 },
     { title: '审批机关', key: 'approver', width: 200, render: (_: unknown, i) => i.approvingAuthority.name },
-    { title: '状态', dataIndex: 'statusLabel', width: 80, render: (v: string, i) => <StatusTag label={v} color={i.status === 'normal' ? 'success' : 'warning'} /> },
     {
       title: '操作', key: 'actions', width: 250, fixed: 'right',
       render: (_: unknown, i) => (
@@ -72,7 +73,8 @@ export function InstitutionRegistryPage() {
   };
 
   return (
-    <>
+    // staff-contrast.css: the danger buttons and status tags dark enough to read (WCAG 2.1 AA 1.4.3).
+    <div className="staff-contrast">
       <PageHeader
         title="医疗机构管理"
         description={`${authority?.name ?? '本部门'}辖区内的医疗机构名录。新增机构时同时创建其机构管理员账户；暂停的机构不能接收新的执业注册申请，已提交的申请继续办理。`}
@@ -113,7 +115,7 @@ export function InstitutionRegistryPage() {
       {created && <CredentialsDialog created={created.created} institutionName={created.name} onClose={() => setCreated(null)} />}
       {suspending && <SuspendDialog institution={suspending} onClose={() => setSuspending(null)} />}
       {viewing && <InstitutionDetailDrawer id={viewing.id} tab={viewing.tab} onClose={() => setViewing(null)} />}
-    </>
+    </div>
   );
 }
 
@@ -129,7 +131,7 @@ function SuspendDialog({ institution, onClose }: { institution: RegistryInstitut
     } catch (e) { applyProblemToForm(form, e); }
   };
   return (
-    <Modal open title={`暂停「${institution.name}」`} okText="确定暂停" okButtonProps={{ danger: true }} cancelText="取消" confirmLoading={suspend.isPending} onCancel={onClose} onOk={() => form.submit()}>
+    <Modal open rootClassName="staff-contrast" title={`暂停「${institution.name}」`} okText="确定暂停" okButtonProps={{ danger: true }} cancelText="取消" confirmLoading={suspend.isPending} onCancel={onClose} onOk={() => form.submit()}>
       <Typography.Paragraph>暂停后，医师不能再选择该机构提交新的执业注册申请；已提交的申请继续办理。</Typography.Paragraph>
       <Form form={form} layout="vertical" onFinish={submit}>
         <Form.Item name="reason" label="暂停原因" rules={[{ required: true, whitespace: true, message: '请填写暂停原因' }]}>
