@@ -30,7 +30,7 @@ describe.skipIf(!HAS_CHROMIUM)('医疗机构管理: a new institution and its fi
     await screens(admin, shot, 'list');
 
     await admin.getByRole('button', { name: '新增医疗机构' }).click();
-    const dialog = admin.getByRole('dialog', { name: '新增医疗机构' });
+    const dialog = admin.locator('.ant-modal', { hasText: '首位机构管理员账户' });
     await dialog.getByLabel('机构标准名称').fill(NAME);
     await dialog.getByLabel('统一社会信用代码').fill(makeCreditCode({ areaCode: '440305', organizationBody: BODY }));
     await dialog.getByLabel('医疗机构执业许可证登记号').fill(`${BODY}${organizationCodeCheckChar(BODY)}44030511A1001`);
@@ -46,14 +46,14 @@ describe.skipIf(!HAS_CHROMIUM)('医疗机构管理: a new institution and its fi
     await screens(admin, shot, 'create-form');
     await dialog.getByRole('button', { name: '创建机构和管理员账户' }).click();
 
-    const credentials = admin.getByRole('dialog', { name: '机构管理员账户已创建' });
+    const credentials = admin.locator('.ant-modal', { hasText: '机构管理员账户已创建' });
     await credentials.getByText('一次性密码只显示这一次').waitFor();
     const oneTimePassword = (await credentials.getByTestId('one-time-password').innerText()).trim();
     expect(oneTimePassword).toMatch(/^\S{16}$/);
     await screens(admin, shot, 'credentials');
     await credentials.getByRole('button', { name: '我已记下，关闭' }).click();
     await admin.locator('.ant-table-row', { hasText: NAME }).getByRole('button', { name: '变更记录' }).click();
-    await admin.getByRole('dialog', { name: NAME }).getByText('登记医疗机构').waitFor();
+    await admin.locator('.ant-drawer', { hasText: NAME }).getByText('登记医疗机构').first().waitFor();
     await screens(admin, shot, 'history');
 
     const newcomer = await stage.visitor();

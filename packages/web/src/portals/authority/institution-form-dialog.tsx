@@ -75,7 +75,7 @@ export function InstitutionFormDialog({ jurisdiction, editing, onClose, onCreate
       onOk={() => form.submit()}
       destroyOnHidden
     >
-      <Form form={form} layout="vertical" initialValues={initial} onFinish={submit} autoComplete="off" className="registry-form">
+      <Form form={form} name="institution" layout="vertical" initialValues={initial} onFinish={submit} autoComplete="off" className="registry-form">
         <Form.Item name="name" label="机构标准名称" rules={[{ required: true, whitespace: true, message: '请填写机构标准名称' }]} extra="与《医疗机构执业许可证》上的名称一致；同一区县内不能重名">
           <Input maxLength={60} />
         </Form.Item>

@@ -81,7 +81,7 @@ export function InstitutionRegistryPage() {
         extra={<Button type="primary" onClick={() => setFormFor('new')}>新增医疗机构</Button>}
       />
       <Card size="small" style={{ marginBottom: 12 }}>
-        <Form form={search} layout="inline" onFinish={apply} className="registry-filters">
+        <Form form={search} name="registry-search" layout="inline" onFinish={apply} className="registry-filters">
           <Form.Item name="name" label="名称"><Input allowClear maxLength={60} placeholder="机构名称的一部分" /></Form.Item>
           <Form.Item name="kind" label="类别">
             <Select allowClear style={{ width: 130 }} placeholder="全部" options={INSTITUTION_KINDS.map((k) => ({ value: k, label: INSTITUTION_KIND_LABELS[k] }))} />
@@ -133,7 +133,7 @@ function SuspendDialog({ institution, onClose }: { institution: RegistryInstitut
   return (
     <Modal open rootClassName="staff-contrast" title={`暂停「${institution.name}」`} okText="确定暂停" okButtonProps={{ danger: true }} cancelText="取消" confirmLoading={suspend.isPending} onCancel={onClose} onOk={() => form.submit()}>
       <Typography.Paragraph>暂停后，医师不能再选择该机构提交新的执业注册申请；已提交的申请继续办理。</Typography.Paragraph>
-      <Form form={form} layout="vertical" onFinish={submit}>
+      <Form form={form} name="suspension" layout="vertical" onFinish={submit}>
         <Form.Item name="reason" label="暂停原因" rules={[{ required: true, whitespace: true, message: '请填写暂停原因' }]}>
           <Input.TextArea rows={3} maxLength={500} showCount />
         </Form.Item>
