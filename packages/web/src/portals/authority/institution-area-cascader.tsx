@@ -20,11 +20,14 @@ export interface AreaCascaderProps {
   /** The current area's full name, shown until another is chosen. */
   currentName?: string;
   onChange: (code: string | undefined) => void;
+  /** The form's value (the county code); the cascader shows the chosen path instead. */
+  value?: string;
   id?: string;
   'aria-label'?: string;
 }
 
-export function AreaCascader({ jurisdiction, currentName, onChange, ...rest }: AreaCascaderProps) {
+export function AreaCascader({ jurisdiction, currentName, onChange, value: _code, ...rest }: AreaCascaderProps) {
+  const [path, setPath] = useState<string[]>([]);
   const prefix = jurisdiction.areaCode.slice(0, PREFIX[jurisdiction.level as keyof typeof PREFIX] ?? 0);
   // A region is offered when it lies inside the jurisdiction or encloses it (the way down to it).
   const offered = (r: Region) => r.code.startsWith(prefix) || prefix.startsWith(r.code.slice(0, PREFIX[r.level]));
@@ -52,7 +55,12 @@ export function AreaCascader({ jurisdiction, currentName, onChange, ...rest }: A
       loadData={loadData}
       changeOnSelect={false}
       placeholder={currentName ?? '请选择省 / 市 / 区县'}
-      onChange={(value) => onChange(value && value.length ? String(value[value.length - 1]) : undefined)}
+      value={path}
+      onChange={(value) => {
+        const chosen = (value ?? []).map(String);
+        setPath(chosen);
+        onChange(chosen.length ? chosen[chosen.length - 1] : undefined);
+      }}
       style={{ width: '100%' }}
     />
   );
