@@ -3,6 +3,7 @@ import { DomainError } from '../errors';
 import { PHYSICIAN_LEVEL_INFO, type PhysicianLevel } from '../reference/physician-levels';
 import { PRACTICE_CATEGORY_INFO, type PracticeCategory } from '../reference/practice-categories';
 import { provinceCodeOf } from '../regions/regions';
+import { institutionSuspendedText } from '../institution/institution-status';
 import { checkScopeSelection } from '../reference/scope-selection';
 import type {
   FilingSnapshot, InstitutionRef, PhysicianSnapshot, QualificationSnapshot, RegistrationSnapshot,
@@ -88,7 +89,7 @@ export function requireInstitution(ctx: BusinessContext<unknown>, proposal: Prop
   const institution = proposedInstitution(ctx, proposal);
   if (!institution) return { errors: [BusinessErrors.INSTITUTION_REQUIRED({ path: ['institutionId'] })] };
   if (institution.active === false) {
-    return { institution, errors: [BusinessErrors.INSTITUTION_INACTIVE({ path: ['institutionId'], detail: `「${institution.name}」当前不能办理执业注册业务，请选择其他机构` })] };
+    return { institution, errors: [BusinessErrors.INSTITUTION_INACTIVE({ path: ['institutionId'], detail: institutionSuspendedText(institution.name) })] };
   }
   return { institution, errors: [] };
 }

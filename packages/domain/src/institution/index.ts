@@ -3,3 +3,6 @@ export * from './activation-code';
 export * from './review-status';
 export * from './practice-location';
 export * from './account-status';
+// 医疗机构 register kept by the authority: status table and form (domain §4.5–4.8)
+export * from './institution-status';
+export * from './institution-form';

@@ -21,6 +21,7 @@ import { announcementRoutes } from './announcements/routes';
 import { registrationAdminRoutes } from './registration-admin/routes';
 import { infoEditRoutes } from './info-edits/routes';
 import { supervisionRoutes } from './supervision/routes';
+import { institutionRegistryRoutes } from './institution-registry/routes';
 
 export type ModuleRoutes = (app: FastifyInstance, deps: Deps) => Promise<void> | void;
 
@@ -40,6 +41,7 @@ export const MODULES: ModuleRoutes[] = [
   supervisionRoutes,
   institutionsRoutes,
   authorityRoutes,
+  institutionRegistryRoutes,
   certificatesRoutes,
   registerRoutes,
   announcementRoutes,

@@ -119,7 +119,7 @@ describe('rechecks at 准予', () => {
       kind: 'main_institution', registrationId: doc.registration.id, reason: REASON, institutionId: closing.institution.id, department: '内科', startDate: TODAY,
     });
     const version = await toAccepted(clerk, w.reviewer.dc, app);
-    await t.deps.db.update(institutions).set({ active: false }).where(eq(institutions.id, closing.institution.id));
+    await t.deps.db.update(institutions).set({ status: 'suspended' }).where(eq(institutions.id, closing.institution.id));
     await expectRefusedAndNothingWritten(doc.physician.id, app, version, w.reviewer.dc, 'INSTITUTION_INACTIVE');
   });
 });

@@ -19,7 +19,7 @@ beforeAll(async () => {
   await makeInstitution(t.deps, { name: '北京市东城区参考测试医院', areaCode: '110101' });
   await makeInstitution(t.deps, { name: '深圳市南山区参考测试医院', areaCode: '440305' });
   const closed = await makeInstitution(t.deps, { name: '北京市海淀区已停业参考测试诊所', areaCode: '110108' });
-  await t.deps.db.update(institutions).set({ active: false }).where(eq(institutions.id, closed.institution.id));
+  await t.deps.db.update(institutions).set({ status: 'suspended' }).where(eq(institutions.id, closed.institution.id));
   staff = await loggedIn(t.app, haidian.clerkLogin, PASSWORD);
 });
 afterAll(async () => { await t.close(); });

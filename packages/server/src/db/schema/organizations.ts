@@ -1,4 +1,6 @@
-import { boolean, char, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { bigint, boolean, char, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import type { InstitutionGrade, InstitutionStatus } from '@medreg/domain';
 
 export type AuthorityLevel = 'national' | 'province' | 'city' | 'county';
 
@@ -23,9 +25,32 @@ export const institutions = pgTable('institutions', {
   approvingAuthorityId: uuid('approving_authority_id').notNull(),
   autoActivate: boolean('auto_activate').notNull().default(false),
   departments: text('departments').array().notNull().default([]),
-  active: boolean('active').notNull().default(true),
+  /** status = 'normal' (generated): whether the institution receives new applications. */
+  active: boolean('active').notNull().generatedAlwaysAs(sql`status = 'normal'`),
+  status: text('status').$type<InstitutionStatus>().notNull().default('normal'),
+  version: integer('version').notNull().default(1),
+  grade: text('grade').$type<InstitutionGrade>().notNull().default('none'),
+  address: text('address').notNull().default(''),
+  suspendedReason: text('suspended_reason'),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+export type InstitutionEventKind = 'register' | 'edit' | 'suspend' | 'reopen';
+
+/** 医疗机构变更记录: old → new per field (append-only). */
+export const institutionEvents = pgTable('institution_events', {
+  id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+  institutionId: uuid('institution_id').notNull(),
+  event: text('event').$type<InstitutionEventKind>().notNull(),
+  version: integer('version').notNull(),
+  changes: jsonb('changes').$type<Record<string, { old: unknown; new: unknown }>>().notNull().default({}),
+  reason: text('reason'),
+  actorAccountId: uuid('actor_account_id').notNull(),
+  actorAuthorityId: uuid('actor_authority_id'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
 export type Authority = typeof authorities.$inferSelect;
 export type Institution = typeof institutions.$inferSelect;
+export type InstitutionEvent = typeof institutionEvents.$inferSelect;

@@ -5,7 +5,7 @@
  */
 import {
   DomainError, FirstRegistrationSubmission, checkCategory, checkDepartment, checkEducation, checkPracticePlace, checkScopeSelection,
-  checkStartDate, checkTitle, resolvePracticeLocation, FirstRegistrationErrors,
+  checkStartDate, checkTitle, institutionSuspendedText, resolvePracticeLocation, FirstRegistrationErrors,
   type FirstRegistrationDraft, type IsoDate, type PhysicianLevel, type PracticeCategory,
 } from '@medreg/domain';
 import type { Institution } from '../../db/schema/index';
@@ -93,8 +93,12 @@ export function applyDraftPatch(current: FirstRegistrationPayload, patch: FirstR
   const institution = facts.institution?.active ? facts.institution : undefined;
   if (next.institutionId && placeOk) {
     if (!institution) {
-      if (patch.institutionId !== undefined) issues.add(ReferenceErrors.INSTITUTION_NOT_FOUND({ path: ['institutionId'] }));
-      else clearInstitution(next);
+      if (patch.institutionId !== undefined) {
+        // A 暂停 institution receives no new applications (INSTITUTION_STATUS_TABLE); say which and why.
+        issues.add(facts.institution
+          ? ReferenceErrors.INSTITUTION_SUSPENDED({ path: ['institutionId'], detail: institutionSuspendedText(facts.institution.name) })
+          : ReferenceErrors.INSTITUTION_NOT_FOUND({ path: ['institutionId'] }));
+      } else clearInstitution(next);
     } else {
       try {
         next.practiceLocationCode = resolvePracticeLocation(level, next.practiceLocationCode, institution.areaCode);

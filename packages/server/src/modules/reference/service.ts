@@ -1,7 +1,7 @@
 import {
   ACADEMIC_DEGREE_LABELS, BUSINESS_TYPES, BUSINESS_TYPE_INFO, EDUCATION_LEVEL_LABELS, INELIGIBLE_CASES, INELIGIBLE_CASE_INFO,
   MAX_SCOPES_DEFAULT, MAX_SCOPES_GRASSROOTS, PHYSICIAN_TITLES, PHYSICIAN_TITLE_INFO, PRACTICE_CATEGORIES, PRACTICE_CATEGORY_INFO,
-  getRegion, isCountyLevel, regionFullName, scopesOfCategory, type PracticeCategory,
+  getRegion, institutionSuspendedText, isCountyLevel, regionFullName, scopesOfCategory, type PracticeCategory,
 } from '@medreg/domain';
 import type { Ctx } from '../../context';
 import { ReferenceErrors } from './errors';
@@ -87,6 +87,8 @@ export async function searchInstitutions(c: Ctx, input: { place: string; q?: str
 
 export async function institutionDepartments(c: Ctx, id: string) {
   const row = await selectInstitutionDepartments(c, id);
-  if (!row || !row.active) throw ReferenceErrors.INSTITUTION_NOT_FOUND();
+  if (!row) throw ReferenceErrors.INSTITUTION_NOT_FOUND();
+  // A suspended institution (暂停) receives no new applications: say so rather than "not found".
+  if (!row.active) throw ReferenceErrors.INSTITUTION_SUSPENDED({ path: ['institutionId'], detail: institutionSuspendedText(row.name) });
   return { institutionId: row.id, institutionName: row.name, departments: row.departments };
 }

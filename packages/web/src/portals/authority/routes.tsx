@@ -13,13 +13,14 @@
  * <UnderConstruction> element with the real page. `roles` is optional and only hides/guards in the
  * browser; the server authorizes every request.
  */
-import { AuditOutlined, CalendarOutlined, EditOutlined, FileSearchOutlined, HomeOutlined, IdcardOutlined, SafetyCertificateOutlined, StopOutlined, TeamOutlined } from '@ant-design/icons';
+import { AuditOutlined, BankOutlined, CalendarOutlined, EditOutlined, FileSearchOutlined, HomeOutlined, IdcardOutlined, SafetyCertificateOutlined, StopOutlined, TeamOutlined } from '@ant-design/icons';
 import type { PortalMenuItem, PortalRoute } from '../types';
 import './authority.css';
 import { AssessmentsPage } from './assessments-page';
 import { AuditPage } from './audit-page';
 import { CalendarPage } from './calendar-page';
 import { AuthorityHomePage } from './home-page';
+import { InstitutionRegistryPage } from './institution-registry-page';
 import { PenaltiesPage } from './penalties-page';
 import { QualificationCorrectionsPage } from './qualification-corrections-page';
 import { RegistrationsPage } from './registrations-page';
@@ -38,6 +39,7 @@ export const routes: PortalRoute[] = [
   { path: 'calendar', element: <CalendarPage /> },
   { path: 'audit', element: <AuditPage />, roles: ['authority_admin'] },
   { path: 'staff', element: <StaffPage />, roles: ['authority_admin'] },
+  { path: 'institution-registry', element: <InstitutionRegistryPage />, roles: ['authority_admin'] },
 ];
 
 export const menu: PortalMenuItem[] = [
@@ -50,4 +52,5 @@ export const menu: PortalMenuItem[] = [
   { key: 'calendar', label: '工作日历', icon: <CalendarOutlined /> },
   { key: 'audit', label: '审计日志', icon: <FileSearchOutlined />, roles: ['authority_admin'] },
   { key: 'staff', label: '人员账户', icon: <TeamOutlined />, roles: ['authority_admin'] },
+  { key: 'institution-registry', label: '医疗机构管理', icon: <BankOutlined />, roles: ['authority_admin'] },
 ];
