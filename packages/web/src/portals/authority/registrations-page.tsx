@@ -97,18 +97,7 @@ function RegistrationDrawer({ id, onClose }: { id: string | null; onClose: () =>
         <>
           <Descriptions size="small" column={1} bordered items={[
             { key: 'id', label: '身份证号', children: <span className="mono">{data.idNumberMasked}</span> },
-            {
-              key: 'code', label: '执业证书编码',
-              children: (
-                <Space wrap>
-                  <span className="mono">{data.licenceCode ?? EMPTY}</span>
-                  {/* 发证机关 views and prints the certificate it issued (only a 有效 registration has one in force). */}
-                  {data.status === 'valid' && data.licenceCode && id && (
-                    <Typography.Link href={`/api/v1/registrations/${id}/certificate.pdf`} target="_blank" rel="noopener">查看电子证照</Typography.Link>
-                  )}
-                </Space>
-              ),
-            },
+            { key: 'code', label: '执业证书编码', children: <span className="mono">{data.licenceCode ?? EMPTY}</span> },
             { key: 'level', label: '执业级别 · 类别', children: `${data.levelLabel} · ${data.categoryLabel}` },
             { key: 'scopes', label: '执业范围', children: data.scopes.join('、') },
             { key: 'place', label: '执业地点', children: data.practiceLocation },

@@ -176,10 +176,7 @@ function Outcome({ application: a }: { application: AuthorityApplication }) {
         showIcon
         style={{ marginBottom: 16 }}
         title="已准予注册"
-        description={<>医师执业证书编码 <Typography.Text strong copyable className="mono">{a.registration.licenceCode}</Typography.Text>，审核日期 {formatDate(a.registration.approvedOn)}。
-          {a.registration.status === 'valid' && (
-            <Typography.Link href={`/api/v1/registrations/${a.registration.id}/certificate.pdf`} target="_blank" rel="noopener">查看电子证照</Typography.Link>
-          )}</>}
+        description={<>医师执业证书编码 <Typography.Text strong copyable className="mono">{a.registration.licenceCode}</Typography.Text>，审核日期 {formatDate(a.registration.approvedOn)}。</>}
       />
     );
   }
