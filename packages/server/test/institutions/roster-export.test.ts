@@ -61,6 +61,20 @@ describe('本机构医师 export', () => {
     expect(rows.slice(1).map((r) => r[0])).toEqual(['陶离岗']);
   });
 
+  it('exports the same columns and rows as CSV (UTF-8 with BOM), a formula-like name made inert', async () => {
+    await makeRegisteredPhysician(t.deps, hospital.institution, { name: '=陶公式' });
+    const res = await clerk.get('/api/v1/institution/physicians/export.csv');
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.headers['content-type']).toContain('text/csv');
+    expect(String(res.headers['content-disposition'])).toContain('.csv');
+    expect(res.body.startsWith('\uFEFF"姓名","身份证号"')).toBe(true);
+    const lines = res.body.slice(1).trim().split('\r\n');
+    const xlsx = await workbook(clerk, '/api/v1/institution/physicians/export.xlsx');
+    expect(lines).toHaveLength(xlsx.length);
+    expect(res.body).toContain('"\'=陶公式"');
+    expect(res.body).toContain('"陶在岗"');
+  });
+
   it('a bad filter is a 400 with the field, not a broken file', async () => {
     const res = await clerk.get('/api/v1/institution/physicians/export.xlsx?status=nonsense');
     expectProblem(res, 400, 'VALIDATION_FAILED');

@@ -3,8 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { reading, type Deps } from '../../context';
 import { accountActor } from '../../http/actor';
 import { problemResponses } from '../../http/problem-schema';
-import { z } from 'zod';
-import { XLSX_TYPE, sendXlsx } from '../../http/xlsx';
+import { exportRoutes } from '../../http/export/routes';
 import { audit } from '../audit/service';
 import { listMultiSitePhysicians } from './multi-site-roster';
 import { multiSiteSheet } from './roster-export';
@@ -29,23 +28,22 @@ export async function institutionMultiSiteRoutes(root: FastifyInstance, deps: De
     },
   }, async (req) => listMultiSitePhysicians(reading(deps), accountActor(req), req.query));
 
-  app.get('/api/v1/institution/multi-site-physicians/export.xlsx', {
+  exportRoutes(app, {
+    path: '/api/v1/institution/multi-site-physicians/export',
     config: { audience: ['institution'] },
-    schema: {
-      tags: TAGS,
-      summary: '导出多机构执业医师（Excel，与列表相同的筛选条件和顺序，最多5万条；身份证号脱敏）',
-      querystring: MultiSiteQuery.omit({ cursor: true, limit: true }),
-      produces: [XLSX_TYPE],
-      response: {
-        200: z.string().describe('Excel 工作簿（.xlsx）'),
-        ...problemResponses({ 400: ['VALIDATION_FAILED'], 401: ['UNAUTHENTICATED'], 403: ['FORBIDDEN'] }),
-      },
+    tags: TAGS,
+    summary: '导出多机构执业医师（与列表相同的筛选条件和顺序，最多5万条；身份证号脱敏）',
+    querystring: MultiSiteQuery.omit({ cursor: true, limit: true }),
+    errors: { 400: ['VALIDATION_FAILED'], 401: ['UNAUTHENTICATED'], 403: ['FORBIDDEN'] },
+    names: () => {
+      const stamp = deps.now().toISOString().slice(0, 10);
+      return { ascii: `multi-site-physicians-${stamp}`, chinese: `多机构执业医师-${stamp}` };
     },
-  }, async (req, reply) => {
-    const actor = accountActor(req);
-    const c = reading(deps);
-    await audit(c, actor, 'institution.multi_site_exported', 'institution', actor.institutionId ?? null, { filters: req.query });
-    const stamp = deps.now().toISOString().slice(0, 10);
-    return sendXlsx(reply, { ascii: `multi-site-physicians-${stamp}`, chinese: `多机构执业医师-${stamp}` }, multiSiteSheet(c, actor, req.query));
+    table: async (req, format) => {
+      const actor = accountActor(req);
+      const c = reading(deps);
+      await audit(c, actor, 'institution.multi_site_exported', 'institution', actor.institutionId ?? null, { format, filters: req.query });
+      return multiSiteSheet(c, actor, req.query);
+    },
   });
 }

@@ -5,7 +5,7 @@ import { accountActor } from '../../http/actor';
 import { problemResponses } from '../../http/problem-schema';
 import { reportCancellation } from '../lifecycle/cancellation-report';
 import { CancellationReportBody, CancellationReportResponse } from './cancellation-report-schemas';
-import { XLSX_TYPE, sendXlsx } from '../../http/xlsx';
+import { exportRoutes } from '../../http/export/routes';
 import { audit } from '../audit/service';
 import { reportDeparture } from './departure-report';
 import { listInstitutionPhysicians } from './physician-roster';
@@ -33,24 +33,23 @@ export async function institutionPhysicianRoutes(root: FastifyInstance, deps: De
     },
   }, async (req) => listInstitutionPhysicians(reading(deps), accountActor(req), req.query));
 
-  app.get('/api/v1/institution/physicians/export.xlsx', {
+  exportRoutes(app, {
+    path: '/api/v1/institution/physicians/export',
     config: { audience: ['institution'] },
-    schema: {
-      tags: TAGS,
-      summary: '导出本机构医师（Excel，与列表相同的筛选条件和顺序，最多5万条；身份证号脱敏）',
-      querystring: PhysicianRosterQuery.omit({ cursor: true, limit: true }),
-      produces: [XLSX_TYPE],
-      response: {
-        200: z.string().describe('Excel 工作簿（.xlsx）'),
-        ...problemResponses({ 400: ['VALIDATION_FAILED'], 401: ['UNAUTHENTICATED'], 403: ['FORBIDDEN'] }),
-      },
+    tags: TAGS,
+    summary: '导出本机构医师（与列表相同的筛选条件和顺序，最多5万条；身份证号脱敏）',
+    querystring: PhysicianRosterQuery.omit({ cursor: true, limit: true }),
+    errors: { 400: ['VALIDATION_FAILED'], 401: ['UNAUTHENTICATED'], 403: ['FORBIDDEN'] },
+    names: () => {
+      const stamp = deps.now().toISOString().slice(0, 10);
+      return { ascii: `physicians-${stamp}`, chinese: `本机构医师-${stamp}` };
     },
-  }, async (req, reply) => {
-    const actor = accountActor(req);
-    const c = reading(deps);
-    await audit(c, actor, 'institution.roster_exported', 'institution', actor.institutionId ?? null, { filters: req.query });
-    const stamp = deps.now().toISOString().slice(0, 10);
-    return sendXlsx(reply, { ascii: `physicians-${stamp}`, chinese: `本机构医师-${stamp}` }, rosterSheet(c, actor, req.query));
+    table: async (req, format) => {
+      const actor = accountActor(req);
+      const c = reading(deps);
+      await audit(c, actor, 'institution.roster_exported', 'institution', actor.institutionId ?? null, { format, filters: req.query });
+      return rosterSheet(c, actor, req.query);
+    },
   });
 
   app.post('/api/v1/institution/registrations/:id/departure', {

@@ -1,12 +1,12 @@
 /**
- * Excel exports of the institution's two rosters (issue: 机构医师名册可导出): 本机构医师 (the registrations whose main
+ * Exports (Excel and CSV) of the institution's two rosters (issue: 机构医师名册可导出): 本机构医师 (the registrations whose main
  * institution it is, with their status, the latest 定期考核 and the last 注册备案) and 多机构执业医师 (the physicians filed here, with the
  * filing dates and status). Each follows the list's own filters and order; the 身份证号 stays masked as in the list.
  */
 import { todayInChina } from '@medreg/domain';
 import type { Ctx } from '../../context';
 import type { AccountActor } from '../../http/actor';
-import type { XlsxColumn, XlsxSheet } from '../../http/xlsx';
+import { keysetRows, mapRows, type ExportColumn, type ExportTable } from '../../http/export/table';
 import { presentMultiSiteRow } from './multi-site-roster';
 import { selectMultiSitePage } from './multi-site-queries';
 import type { MultiSitePage, MultiSiteQuery } from './multi-site-schemas';
@@ -24,7 +24,7 @@ type FiledItem = MultiSitePage['items'][number];
 
 const scopeNames = (scopes: readonly { name: string }[]) => scopes.map((s) => s.name).join('、');
 
-const ROSTER_COLUMNS: readonly XlsxColumn<RosterItem>[] = [
+const ROSTER_COLUMNS: readonly ExportColumn<RosterItem>[] = [
   { header: '姓名', width: 10, value: (r) => r.physicianName },
   { header: '身份证号', width: 22, value: (r) => r.idNumberMasked },
   { header: '医师级别', width: 12, value: (r) => r.levelLabel },
@@ -41,7 +41,7 @@ const ROSTER_COLUMNS: readonly XlsxColumn<RosterItem>[] = [
   { header: '是否修改过信息', width: 14, value: (r) => (r.infoEdited ? '是' : '否') },
 ];
 
-const FILED_COLUMNS: readonly XlsxColumn<FiledItem>[] = [
+const FILED_COLUMNS: readonly ExportColumn<FiledItem>[] = [
   { header: '姓名', width: 10, value: (r) => r.physicianName },
   { header: '身份证号', width: 22, value: (r) => r.idNumberMasked },
   { header: '医师级别', width: 12, value: (r) => r.levelLabel },
@@ -56,33 +56,25 @@ const FILED_COLUMNS: readonly XlsxColumn<FiledItem>[] = [
 
 type Filters<Q> = Omit<Q, 'cursor' | 'limit'>;
 
-export function rosterSheet(c: Ctx, actor: AccountActor, q: Filters<PhysicianRosterQuery>): XlsxSheet<RosterItem> {
+export function rosterSheet(c: Ctx, actor: AccountActor, q: Filters<PhysicianRosterQuery>): ExportTable<RosterItem> {
   const institutionId = institutionIdOf(actor);
-  async function* rows(): AsyncGenerator<RosterItem> {
-    let cursor: { approvedOn: string; id: string } | undefined;
-    for (let n = 0; n < ROSTER_EXPORT_MAX; n += BATCH) {
-      const page = await selectRosterPage(c, { institutionId, status: q.status, assessment: q.assessment, name: q.name, limit: BATCH - 1, ...(cursor ? { cursor } : {}) });
-      for (const r of page) yield presentRosterRow(r);
-      const last = page[page.length - 1];
-      if (page.length < BATCH || !last) return;
-      cursor = { approvedOn: last.approvedOn, id: last.id };
-    }
-  }
-  return { name: '本机构医师', columns: ROSTER_COLUMNS, rows: rows() };
+  const rows = keysetRows(
+    (cursor: { approvedOn: string; id: string } | undefined, limit) =>
+      selectRosterPage(c, { institutionId, status: q.status, assessment: q.assessment, name: q.name, limit: limit - 1, ...(cursor ? { cursor } : {}) }),
+    (last) => ({ approvedOn: last.approvedOn, id: last.id }),
+    { batch: BATCH, max: ROSTER_EXPORT_MAX },
+  );
+  return { name: '本机构医师', columns: ROSTER_COLUMNS, rows: mapRows(rows, presentRosterRow) };
 }
 
-export function multiSiteSheet(c: Ctx, actor: AccountActor, q: Filters<MultiSiteQuery>): XlsxSheet<FiledItem> {
+export function multiSiteSheet(c: Ctx, actor: AccountActor, q: Filters<MultiSiteQuery>): ExportTable<FiledItem> {
   const institutionId = institutionIdOf(actor);
   const today = todayInChina(c.now());
-  async function* rows(): AsyncGenerator<FiledItem> {
-    let cursor: { validTo: string; id: string } | undefined;
-    for (let n = 0; n < ROSTER_EXPORT_MAX; n += BATCH) {
-      const page = await selectMultiSitePage(c, { institutionId, today, status: q.status, name: q.name, sort: q.sort, limit: BATCH - 1, ...(cursor ? { cursor } : {}) });
-      for (const r of page) yield presentMultiSiteRow(r, today);
-      const last = page[page.length - 1];
-      if (page.length < BATCH || !last) return;
-      cursor = { validTo: last.validTo, id: last.id };
-    }
-  }
-  return { name: '多机构执业医师', columns: FILED_COLUMNS, rows: rows() };
+  const rows = keysetRows(
+    (cursor: { validTo: string; id: string } | undefined, limit) =>
+      selectMultiSitePage(c, { institutionId, today, status: q.status, name: q.name, sort: q.sort, limit: limit - 1, ...(cursor ? { cursor } : {}) }),
+    (last) => ({ validTo: last.validTo, id: last.id }),
+    { batch: BATCH, max: ROSTER_EXPORT_MAX },
+  );
+  return { name: '多机构执业医师', columns: FILED_COLUMNS, rows: mapRows(rows, (r) => presentMultiSiteRow(r, today)) };
 }
