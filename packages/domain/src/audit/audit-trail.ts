@@ -31,6 +31,7 @@ const OTHER_ACTION_LABELS: Record<string, string> = {
   'authority.staff.reset_password': '重置人员账户密码', 'authority.staff.reassign': '调整人员所属部门', 'authority.staff.export': '导出人员账户',
   'institution.register': '登记医疗机构', 'institution.edit': '修改医疗机构信息', 'institution.suspend': '暂停医疗机构',
   'institution.reopen': '恢复医疗机构', 'institution.export': '导出医疗机构名录',
+  'institution.import': '批量导入医疗机构',
   'physician.signup': '医师注册账号',
   'physician.phone_verified': '验证手机号',
   'physician.email_verified': '验证电子邮箱',

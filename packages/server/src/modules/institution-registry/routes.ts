@@ -12,6 +12,7 @@ import { accountActor } from '../../http/actor';
 import { problemResponses } from '../../http/problem-schema';
 import { sendXlsx } from '../../http/xlsx';
 import { audit } from '../audit/service';
+import { institutionImportRoutes } from './import-routes';
 import { approverOptions, institutionDetail, pendingApplications, PendingQuery } from './detail';
 import { EXPORT_COLUMNS, exportInstitutionsCsv, institutionsForExport, InstitutionListQuery, listInstitutions } from './list';
 import { registryKeeper } from './policy';
@@ -29,6 +30,7 @@ const ExportQuery = InstitutionListQuery.omit({ cursor: true, limit: true });
 
 export async function institutionRegistryRoutes(root: FastifyInstance, deps: Deps): Promise<void> {
   const app = root.withTypeProvider<ZodTypeProvider>();
+  institutionImportRoutes(app, deps);
 
   app.get(BASE, {
     config: ADMIN,
