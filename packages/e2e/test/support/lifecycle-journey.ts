@@ -27,6 +27,22 @@ export async function screens(page: Page, shot: Shot, step: string): Promise<voi
   await page.setViewportSize(DESKTOP);
 }
 
+/**
+ * On the authority's approved application: 【查看电子证照】 (a Button, outside the green Alert) opens the certificate
+ * the authority issued as a PDF.
+ */
+export async function issuerOpensCertificate(page: Page): Promise<void> {
+  const button = page.getByRole('link', { name: '查看电子证照' });
+  await button.waitFor();
+  expect(await page.locator('.ant-alert').getByRole('link', { name: '查看电子证照' }).count()).toBe(0);
+  const href = await button.getAttribute('href');
+  const served = await page.evaluate(async (u) => {
+    const res = await fetch(u!);
+    return { status: res.status, type: res.headers.get('content-type') };
+  }, href);
+  expect(served).toEqual({ status: 200, type: 'application/pdf' });
+}
+
 /** The physician's business card on 业务申请 (by type) → 【办理】 → the business form. */
 export async function startBusiness(page: Page, businessType: string, shot: Shot, step: string): Promise<void> {
   await menu(page, '业务申请');

@@ -7,6 +7,7 @@ import { Alert, App, Button, Descriptions, Drawer, Flex, Form, Input, Modal, Sel
 import { CANCELLATION_GROUND_INFO, REGISTRATION_STATUSES, REGISTRATION_STATUS_LABELS, cancellationGroundsFor, todayInChina, type RegistrationStatus } from '@medreg/domain';
 import { useState } from 'react';
 import { useApiErrorHandler } from '../../api/use-api-error';
+import { CertificateButton } from '../../components/certificate/certificate-button';
 import { KeysetPager } from '../../components/keyset-pager';
 import { useDocumentTitle } from '../../components/page-header';
 import { ProblemAlert } from '../../components/problem-alert';
@@ -105,6 +106,10 @@ function RegistrationDrawer({ id, onClose }: { id: string | null; onClose: () =>
             { key: 'auth', label: '准予注册部门', children: `${data.authorityName}（${data.approvedOn}）` },
             { key: 'status', label: '注册状态', children: <Tag color={STATUS_COLOR[data.status]}>{data.statusLabel}</Tag> },
           ]} />
+          {/* 发证机关 views and prints the certificate it issued; only a registration in force (有效) has one. */}
+          {data.status === 'valid' && data.licenceCode && id && (
+            <div style={{ marginTop: 16 }}><CertificateButton registrationId={id} /></div>
+          )}
           {data.cancellation && (
             <Alert type="error" showIcon style={{ marginTop: 16 }} title={`已于 ${data.cancellation.effectiveOn} 注销`}
               description={`${data.cancellation.initiatorLabel}；注销原因：${data.cancellation.groundLabel}${data.cancellation.triggerOn ? `；事件发生日期 ${data.cancellation.triggerOn}` : ''}${data.cancellation.documentNo ? `；文书编号 ${data.cancellation.documentNo}` : ''}`} />

@@ -11,6 +11,7 @@ import { isApiError } from '../../api/client';
 import { useApiErrorHandler } from '../../api/use-api-error';
 import { ApplicantSection } from '../../components/application/applicant-section';
 import { ApplicationTimeline } from '../../components/application/application-timeline';
+import { CertificateButton } from '../../components/certificate/certificate-button';
 import { BusinessChangeSection } from '../../components/application/business-change-section';
 import { DetailSection } from '../../components/application/detail-section';
 import { QualificationSection } from '../../components/application/qualification-section';
@@ -171,13 +172,19 @@ function Outcome({ application: a }: { application: AuthorityApplication }) {
   }
   if (a.state === 'approved' && a.registration) {
     return (
-      <Alert
-        type="success"
-        showIcon
-        style={{ marginBottom: 16 }}
-        title="已准予注册"
-        description={<>医师执业证书编码 <Typography.Text strong copyable className="mono">{a.registration.licenceCode}</Typography.Text>，审核日期 {formatDate(a.registration.approvedOn)}。</>}
-      />
+      <>
+        <Alert
+          type="success"
+          showIcon
+          style={{ marginBottom: 12 }}
+          title="已准予注册"
+          description={<>医师执业证书编码 <Typography.Text strong copyable className="mono">{a.registration.licenceCode}</Typography.Text>，审核日期 {formatDate(a.registration.approvedOn)}。</>}
+        />
+        {/* 发证机关 views and prints the certificate it issued; only a registration in force (有效) has one. */}
+        {a.registration.status === 'valid' && (
+          <div style={{ marginBottom: 16 }}><CertificateButton registrationId={a.registration.id} /></div>
+        )}
+      </>
     );
   }
   if (a.state === 'approved' && a.business) {
