@@ -1,9 +1,12 @@
 // 批量导入医疗机构: an authority administrator imports a spreadsheet of institutions, checked with the form's rules, all or nothing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
-import { and, count, eq, inArray, isNull } from 'drizzle-orm';
+import { and, count, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { INSTITUTION_IMPORT_HEADER, INSTITUTION_IMPORT_MAX_ROWS, makeCreditCode, organizationCodeCheckChar } from '@medreg/domain';
+import type { Ctx } from '../../src/context';
+import { rowsOf } from '../../src/db/rows';
 import { accounts, auditLog, institutionEvents, institutions } from '../../src/db/schema/index';
+import { registerLookups } from '../../src/modules/institution-registry/import-checks';
 import { createTestApp, type TestApp } from '../helpers/test-app';
 import { Agent, expectProblem } from '../helpers/agent';
 import { makeJurisdictions, staffOf, type Jurisdictions } from '../helpers/authority-factories';
@@ -234,5 +237,29 @@ describe('who may import', () => {
     await institutionAdmin.login(w.hdInstitution.adminLogin, PASSWORD);
     expect((await send(institutionAdmin, 'import', csvFile([row()]))).statusCode).toBe(403);
     expect((await reviewer.get(`${BASE}/import-template.xlsx`)).statusCode).toBe(403);
+  });
+});
+
+describe('the look-ups of a whole file, one query per chunk', () => {
+  /** The plan with sequential scans priced out, so that it shows the index that serves the query on a large table. */
+  async function planOf(build: (c: Ctx) => { toSQL(): unknown }): Promise<string> {
+    return t.deps.db.transaction(async (tx) => {
+      await tx.execute(sql`SET LOCAL enable_seqscan = off`);
+      const rows = await rowsOf<{ 'QUERY PLAN': string }>(tx, sql`EXPLAIN (COSTS OFF) ${build({ ...t.deps, tx } as Ctx)}`);
+      return rows.map((r) => r['QUERY PLAN']).join('\n');
+    });
+  }
+
+  it.each([
+    ['审批机关 by name', (c: Ctx) => registerLookups.approvers(c, ['北京市海淀区卫生健康委员会', '深圳市卫生健康委员会']), 'authorities_name_idx'],
+    ['名称 within a place', (c: Ctx) => registerLookups.sameNames(c, [{ areaCode: '110108', name: '甲医院' }, { areaCode: '110101', name: '乙医院' }]),
+      // (area_code, name) or the name index: either way one index probe per pair.
+      /institutions_area_name_uidx|institutions_name_id_idx/],
+    ['统一社会信用代码', (c: Ctx) => registerLookups.creditCodes(c, ['12110108MB1234567X']), 'institutions_credit_code_key'],
+    ['管理员登录名', (c: Ctx) => registerLookups.logins(c, ['a_admin', 'b_admin']), 'accounts_login_name_uidx'],
+  ])('serves %s from its index', async (_label, build, index) => {
+    const plan = await planOf(build);
+    expect(plan, plan).toMatch(index);
+    expect(plan).not.toContain('Seq Scan');
   });
 });

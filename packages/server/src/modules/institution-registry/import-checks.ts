@@ -23,22 +23,31 @@ async function inChunks<T, R>(items: readonly T[], query: (chunk: T[]) => Promis
   return out;
 }
 
+/** The look-ups of one chunk of rows, each served by an index (test/institution-registry/institution-import.test.ts shows the plans). */
+export const registerLookups = {
+  approvers: (c: Ctx, names: string[]) => c.tx.select().from(authorities).where(inArray(authorities.name, names)),
+  sameNames: (c: Ctx, pairs: { areaCode: string; name: string }[]) => c.tx.select({ areaCode: institutions.areaCode, name: institutions.name }).from(institutions)
+    .where(sql`(${institutions.areaCode}, ${institutions.name}) IN (${sql.join(pairs.map((p) => sql`(${p.areaCode}, ${p.name})`), sql`, `)})`),
+  creditCodes: (c: Ctx, codes: string[]) => c.tx.select({ creditCode: institutions.creditCode, name: institutions.name }).from(institutions)
+    .where(inArray(institutions.creditCode, codes)),
+  /** Lower-cased names: accounts_login_name_uidx is on lower(login_name). */
+  logins: (c: Ctx, lowered: string[]) => c.tx.select({ login: sql<string>`lower(${accounts.loginName})` }).from(accounts)
+    .where(inArray(sql`lower(${accounts.loginName})`, lowered)),
+};
+
 /** Every row checked against the jurisdiction and the register; the rows that pass carry the approver's id. */
 export async function checkAgainstRegister(c: Ctx, k: RegistryKeeper, rows: readonly ParsedInstitutionRow[]): Promise<{ rows: CheckedRow[]; errors: InstitutionImportRowError[] }> {
   const errors: InstitutionImportRowError[] = [];
   const fail = (row: number, field: keyof typeof COL, message: string) => errors.push({ row, field: COL[field].label, message });
   const place = (areaCode: string) => regionFullName(areaCode) ?? areaCode;
 
-  const approverNames = [...new Set(rows.map((r) => r.value.approvingAuthorityName))];
-  const approvers = await inChunks(approverNames, (names) => c.tx.select().from(authorities).where(inArray(authorities.name, names)));
-  const pairs = rows.map((r) => ({ areaCode: r.value.areaCode, name: r.value.name }));
-  const sameNames = new Set((await inChunks(pairs, (chunk) => c.tx.select({ areaCode: institutions.areaCode, name: institutions.name }).from(institutions)
-    .where(sql`(${institutions.areaCode}, ${institutions.name}) IN (${sql.join(chunk.map((p) => sql`(${p.areaCode}, ${p.name})`), sql`, `)})`)))
+  const approvers = await inChunks([...new Set(rows.map((r) => r.value.approvingAuthorityName))], (names) => registerLookups.approvers(c, names));
+  const sameNames = new Set((await inChunks(rows.map((r) => ({ areaCode: r.value.areaCode, name: r.value.name })), (pairs) => registerLookups.sameNames(c, pairs)))
     .map((r) => `${r.areaCode}|${r.name}`));
-  const codes = new Map((await inChunks([...new Set(rows.map((r) => r.value.creditCode))], (chunk) => c.tx.select({ creditCode: institutions.creditCode, name: institutions.name })
-    .from(institutions).where(inArray(institutions.creditCode, chunk)))).map((r) => [r.creditCode, r.name] as const));
-  const logins = new Set((await inChunks([...new Set(rows.map((r) => r.value.admin.loginName.toLowerCase()))], (chunk) => c.tx.select({ login: sql<string>`lower(${accounts.loginName})` })
-    .from(accounts).where(inArray(sql`lower(${accounts.loginName})`, chunk)))).map((r) => r.login));
+  const codes = new Map((await inChunks([...new Set(rows.map((r) => r.value.creditCode))], (chunk) => registerLookups.creditCodes(c, chunk)))
+    .map((r) => [r.creditCode, r.name] as const));
+  const logins = new Set((await inChunks([...new Set(rows.map((r) => r.value.admin.loginName.toLowerCase()))], (chunk) => registerLookups.logins(c, chunk)))
+    .map((r) => r.login));
 
   const checked: CheckedRow[] = [];
   for (const { row, value } of rows) {
