@@ -68,6 +68,14 @@ describe.skipIf(!HAS_CHROMIUM)('BT-02 增加执业地点注册 journey (another 
     // 南山区 views and prints the certificate it issued; the approved page passes axe at 1366 and 390.
     await issuerOpensCertificate(reviewer);
     await screens(reviewer, shot, 'authority-approved');
+    // … and from 执业注册管理: the registration's drawer.
+    await menu(reviewer, '执业注册管理');
+    await reviewer.getByRole('heading', { name: '执业注册管理' }).waitFor();
+    await reviewer.getByLabel('姓名').fill(who.name);
+    await reviewer.getByRole('button', { name: '查询', exact: true }).click();
+    await reviewer.locator('.ant-table-row', { hasText: who.name }).getByRole('button', { name: `查看${who.name}的执业注册` }).click();
+    await issuerOpensCertificate(reviewer, reviewer.getByRole('dialog'));
+    await screens(reviewer, shot, 'authority-registration');
 
     // Two valid registrations; the new one with its own certificate.
     const after = await visitor();

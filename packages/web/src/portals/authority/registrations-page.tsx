@@ -11,6 +11,7 @@ import { CertificateButton } from '../../components/certificate/certificate-butt
 import { KeysetPager } from '../../components/keyset-pager';
 import { useDocumentTitle } from '../../components/page-header';
 import { ProblemAlert } from '../../components/problem-alert';
+import '../../components/staff-contrast.css';
 import { useKeysetPages } from '../../components/use-keyset-pages';
 import { EMPTY, formatDateTime } from '../../lib/format';
 import {
@@ -50,7 +51,8 @@ export function RegistrationsPage() {
     { title: '操作', key: 'actions', width: 90, render: (_: unknown, r) => <Button size="small" onClick={() => setOpen(r.id)} aria-label={`查看${r.name}的执业注册`}>查看</Button> },
   ];
   return (
-    <>
+    // staff-contrast.css: the 有效 tags and the 依职权注销 button dark enough to read (WCAG 2.1 AA 1.4.3).
+    <div className="staff-contrast">
       <header className="page-header">
         <Flex justify="space-between" align="flex-start" gap={16} wrap>
           <div>
@@ -83,7 +85,7 @@ export function RegistrationsPage() {
       </div>
       <KeysetPager pages={pages} nextCursor={data?.nextCursor} prefix={`共 ${data?.count ?? 0} 条 · `} />
       <RegistrationDrawer id={open} onClose={() => setOpen(null)} />
-    </>
+    </div>
   );
 }
 
@@ -91,7 +93,7 @@ function RegistrationDrawer({ id, onClose }: { id: string | null; onClose: () =>
   const { data, error } = useManagedRegistration(id);
   const [cancelling, setCancelling] = useState(false);
   return (
-    <Drawer open={id !== null} onClose={onClose} title={data ? `执业注册：${data.name}` : '执业注册'} size="large"
+    <Drawer rootClassName="staff-contrast" open={id !== null} onClose={onClose} title={data ? `执业注册：${data.name}` : '执业注册'} size="large"
       extra={data?.canCancel ? <Button danger onClick={() => setCancelling(true)}>依职权注销</Button> : null}>
       <ProblemAlert error={error} />
       {data && (
