@@ -43,3 +43,17 @@ export function provisionalDueDateNote(unknownYears: readonly number[]): string 
   const years = unknownYears.length > 0 ? unknownYears.map((y) => `${y}年`).join('、') : '相关年度';
   return `${years}节假日安排尚未录入，截止日期暂按周一至周五计算`;
 }
+
+/**
+ * The explanation of a stored provisional due date. A decision period is a few weeks, so the year it could not
+ * count is the due date's own (a period from late December reaches into January).
+ */
+export function provisionalNoteOfDueDate(dueDate: IsoDate): string {
+  return provisionalDueDateNote([Number(dueDate.slice(0, 4))]);
+}
+
+/** What a presenter sends with a due date: whether it is 暂定 and the explanation to show with it. */
+export function presentDueDateFlag(dueDate: IsoDate | null, provisional: boolean): { dueDateProvisional: boolean; dueDateNote: string | null } {
+  const flagged = Boolean(dueDate) && provisional;
+  return { dueDateProvisional: flagged, dueDateNote: flagged ? provisionalNoteOfDueDate(dueDate!) : null };
+}
