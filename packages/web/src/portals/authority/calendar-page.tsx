@@ -130,6 +130,7 @@ export function CalendarPage() {
       {data?.canAdminister && data.yearSource === 'unknown' && <CalendarYearForm key={year} year={year} />}
       {data?.canAdminister && <CalendarCorrectionForm year={year} />}
       <Table<CalendarDay>
+        className="calendar-days"
         rowKey="date"
         size="small"
         loading={isFetching}

@@ -11,7 +11,7 @@ import { PageHeader } from '../../../components/page-header';
 import { ProblemAlert } from '../../../components/problem-alert';
 import { StatusTag } from '../../../components/status-tag';
 import { DueDateText } from '../../../components/due-date-text';
-import { EMPTY, formatDate, formatDateTime } from '../../../lib/format';
+import { EMPTY, formatDateTime } from '../../../lib/format';
 import { STATE_COLORS, useApplication, useResubmitCorrection, useWithdrawApplication, type ApplicationDetail, type TimelineEntry } from './applications-api';
 import './applications.css';
 import { ApplicationSummary } from './parts/application-summary';
