@@ -26,8 +26,8 @@ export function CalendarCorrectionForm({ year }: { year: number }) {
         <Form.Item name="date" label="日期" rules={[{ required: true, message: '请填写日期' }]} style={{ marginBottom: 8 }}>
           <Input type="date" min={`${year}-01-01`} max={`${year}-12-31`} />
         </Form.Item>
-        <Form.Item name="kind" label="更正为" style={{ marginBottom: 8 }}>
-          <Radio.Group options={[{ value: 'holiday', label: '法定节假日' }, { value: 'workday', label: '调休上班' }, { value: 'weekday', label: '按星期（取消安排）' }]} />
+        <Form.Item name="kind" label="更正为" style={{ marginBottom: 8, maxWidth: '100%' }}>
+          <Radio.Group style={{ display: 'flex', flexWrap: 'wrap', rowGap: 4 }} options={[{ value: 'holiday', label: '法定节假日' }, { value: 'workday', label: '调休上班' }, { value: 'weekday', label: '按星期（取消安排）' }]} />
         </Form.Item>
         <Form.Item name="name" label="名称" style={{ marginBottom: 8 }}>
           <Input maxLength={20} placeholder="如：春节、春节调休上班" style={{ width: 180 }} />

@@ -129,6 +129,7 @@ export function CalendarPage() {
       )}
       {data?.canAdminister && data.yearSource === 'unknown' && <CalendarYearForm key={year} year={year} />}
       {data?.canAdminister && <CalendarCorrectionForm year={year} />}
+      <div className="calendar-scroll" tabIndex={0} role="region" aria-label="节假日和调休上班日（可横向滚动）">
       <Table<CalendarDay>
         className="calendar-days"
         rowKey="date"
@@ -139,6 +140,7 @@ export function CalendarPage() {
         pagination={false}
         locale={{ emptyText: '本年度暂无节假日或调休安排' }}
       />
+      </div>
       {data && data.history.length > 0 && (
         <Card size="small" title="变更记录" style={{ marginTop: 16 }}>
           {/* Scrolls sideways on a phone, reachable by keyboard (WCAG 2.1.1). */}
