@@ -4,6 +4,7 @@ import { inTransaction } from '../../src/context';
 import { recomputeDueDateBatch } from '../../src/jobs/due-date-recompute';
 import { applications, auditLog, calendarDayHistory } from '../../src/db/schema/index';
 import { createTestApp, type TestApp } from '../helpers/test-app';
+import { createPeerApp, type PeerApp } from '../helpers/peer-app';
 import { expectProblem, type Agent } from '../helpers/agent';
 import { makeJurisdictions, makePendingApplication, staffOf, type Jurisdictions } from '../helpers/authority-factories';
 
@@ -11,6 +12,7 @@ let t: TestApp;
 let j: Jurisdictions;
 let provinceAdmin: Agent;
 let reviewer: Agent;
+let peer: PeerApp;
 
 const NOTICE_2028 = { year: 2028, holidays: [{ name: '元旦', from: '2028-01-01', to: '2028-01-03' }], workdays: [] };
 const NOTICE_2027 = {
@@ -28,8 +30,12 @@ beforeAll(async () => {
   j = await makeJurisdictions(t.deps);
   provinceAdmin = await staffOf(t.app, t.deps, j.beijing.id, 'authority_admin');
   reviewer = await staffOf(t.app, t.deps, j.haidian.id);
+  peer = await createPeerApp(t);
 });
-afterAll(async () => t?.close());
+afterAll(async () => {
+  await peer?.close();
+  await t?.close();
+});
 
 async function accepted(name: string) {
   const { application } = await makePendingApplication(t.deps, { institution: j.hdInstitution.institution, authorityId: j.haidian.id }, { name });
@@ -133,5 +139,20 @@ describe('《行政许可法》第八十二条: due dates reaching a year whose 
     expectProblem(await provinceAdmin.put('/api/v1/authority/calendar/days/2027-01-01', { kind: 'holiday', name: '元旦', reason: '重复' }), 409, 'CALENDAR_DAY_UNCHANGED');
     expectProblem(await provinceAdmin.put('/api/v1/authority/calendar/days/2027-03-03', { kind: 'weekday', reason: '无安排' }), 404, 'CALENDAR_DAY_NOT_FOUND');
     expect((await t.deps.db.select().from(auditLog).where(eq(auditLog.action, 'calendar.enter_year'))).length).toBe(1);
+  });
+
+  it('recounts each application once when two processes run the recompute at the same moment', async () => {
+    const ids = [first, await accepted('暂定丙')];
+    await recomputeAll(); // the earlier corrections' recounts done
+    const res = await provinceAdmin.put('/api/v1/authority/calendar/days/2027-01-04', { kind: 'holiday', name: '测试假日', reason: '并发测试' });
+    expect(res.statusCode, res.body).toBe(200);
+    const both = await Promise.all([inTransaction(t.deps, recomputeDueDateBatch), inTransaction(peer.deps, recomputeDueDateBatch)]);
+    await recomputeAll();
+    expect(both.filter((n) => n > 0)).toHaveLength(1);
+    for (const id of ids) {
+      const entries = await t.deps.db.select().from(auditLog).where(and(eq(auditLog.action, 'application.due_date_recomputed'), eq(auditLog.entityId, id)));
+      expect(entries.filter((e) => (e.detail as { reason?: string }).reason === '更正2027-01-04')).toHaveLength(1);
+    }
+    expect((await dueOf(first))?.dueDate).toBe('2027-01-14');
   });
 });
