@@ -30,10 +30,10 @@ export function CalendarCorrectionForm({ year }: { year: number }) {
           <Radio.Group style={{ display: 'flex', flexWrap: 'wrap', rowGap: 4 }} options={[{ value: 'holiday', label: '法定节假日' }, { value: 'workday', label: '调休上班' }, { value: 'weekday', label: '按星期（取消安排）' }]} />
         </Form.Item>
         <Form.Item name="name" label="名称" style={{ marginBottom: 8 }}>
-          <Input maxLength={20} placeholder="如：春节、春节调休上班" style={{ width: 180 }} />
+          <Input maxLength={20} placeholder="如：春节、春节调休上班" style={{ width: 180, maxWidth: '100%' }} />
         </Form.Item>
         <Form.Item name="reason" label="更正原因" rules={[{ required: true, message: '请填写更正原因' }]} style={{ marginBottom: 8 }}>
-          <Input maxLength={100} style={{ width: 220 }} />
+          <Input maxLength={100} style={{ width: 220, maxWidth: '100%' }} />
         </Form.Item>
         <Button htmlType="submit" loading={m.correct.isPending}>更正</Button>
       </Form>
