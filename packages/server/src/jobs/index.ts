@@ -3,6 +3,7 @@ import { dispatchOutbox, type MessageSender } from '../modules/notifications/sen
 import { blobGarbageJob } from './blob-garbage';
 import { CLEANUP_JOBS } from './cleanup';
 import { deemedAcceptanceJob } from './deemed-acceptance';
+import { dueDateRecomputeJob } from './due-date-recompute';
 import { dueAlertsJob } from './due-alerts';
 import { filedLapseJob } from './filed-lapse';
 import { filingExpiryJob } from './filing-expiry';
@@ -21,6 +22,7 @@ export function createJobRunner(deps: Deps, log: JobLog, sender: MessageSender):
   runner.register(suspensionEndJob());
   runner.register(deemedAcceptanceJob());
   runner.register(dueAlertsJob());
+  runner.register(dueDateRecomputeJob());
   runner.register(filedLapseJob());
   return runner;
 }

@@ -1,6 +1,6 @@
 /** 审批工作台: the queues of one authority, with due dates and working days left. */
 import {
-  APPLICATION_STATE_LABELS, BUSINESS_TYPE_INFO, WORKFLOW_TABLE, CommonErrors, PAPER_MATERIALS, isBusinessType, missingMaterials, todayInChina,
+  APPLICATION_STATE_LABELS, BUSINESS_TYPE_INFO, WORKFLOW_TABLE, CommonErrors, PAPER_MATERIALS, isBusinessType, missingMaterials, presentDueDateFlag, todayInChina,
   type ApplicationState, type AuthorityQueue, type AuthorityQueueQuery, type BusinessType, type JurisdictionLevel,
 } from '@medreg/domain';
 import { z } from 'zod';
@@ -97,6 +97,7 @@ function presentQueueRow(actor: AccountActor, authority: { id: string; areaCode:
     acceptedAt: row.acceptedAt,
     acceptedOn: row.acceptedAt ? todayInChina(row.acceptedAt) : null,
     dueDate: row.dueDate,
+    ...presentDueDateFlag(row.dueDate, row.dueDateProvisional),
     ...deemedAcceptance(row.deemedAcceptedOn),
     ...deadline,
     decidedAt: row.decidedAt,

@@ -6,13 +6,15 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
-  AuthorityQueueQuery, BUSINESS_TYPES, CALENDAR_OVERRIDE_KINDS, CorrectionRequest, MaterialsUpdate, RefusalDecision, isIsoDate, nameText,
+  AuthorityQueueQuery, BUSINESS_TYPES, CALENDAR_OVERRIDE_KINDS, CalendarDayCorrection, CalendarYearEntry, CorrectionRequest, MaterialsUpdate, RefusalDecision, isIsoDate, nameText,
 } from '@medreg/domain';
 import type { Deps } from '../../context';
 import { inTransaction, reading } from '../../context';
 import { accountActor } from '../../http/actor';
 import { notInUrl } from '../../http/not-in-url';
-import { addCalendarDay, listCalendar, removeCalendarDay, setDecisionLimit } from './calendar-service';
+import { problemResponses } from '../../http/problem-schema';
+import { addCalendarDay, correctCalendarDay, enterCalendarYear, listCalendar, removeCalendarDay, setDecisionLimit } from './calendar-service';
+import { calendarStatus } from './calendar-status';
 import {
   acceptApplication, approveApplication, refuseApplication, requestCorrection, updateMaterials, type CommandOptions,
 } from './decision-service';
@@ -132,11 +134,47 @@ export async function authorityRoutes(root: FastifyInstance, deps: Deps): Promis
 
   app.post('/api/v1/authority/calendar/days', {
     config: { ...AUTHORITY, roles: ['authority_admin'] },
-    schema: { ...DECISION, summary: '新增节假日或调休上班日（数据集尚未收录的年度）', body: CalendarDayBody },
+    schema: { ...DECISION, summary: '新增节假日或调休上班日（该日尚无安排）', body: CalendarDayBody },
   }, async (req, reply) => {
     const row = await inTransaction(deps, (c) => addCalendarDay(c, accountActor(req), req.body));
-    return reply.status(201).send({ date: row.day, kind: row.kind, name: row.name, source: row.source });
+    return reply.status(201).send(row);
   });
+
+  app.get('/api/v1/authority/calendar/status', {
+    config: AUTHORITY,
+    schema: { ...DECISION, summary: '工作日历提醒：截止日期涉及的尚未录入节假日安排的年度，及暂定截止日期的数量（全国）' },
+  }, async (req) => calendarStatus(reading(deps), accountActor(req)));
+
+  app.post('/api/v1/authority/calendar/years', {
+    config: { ...AUTHORITY, roles: ['authority_admin'] },
+    schema: {
+      ...DECISION, summary: '录入某年节假日安排（按国务院办公厅通知：各节日放假起止日期及调休上班日），全国适用',
+      body: CalendarYearEntry,
+      response: {
+        201: z.object({ year: z.number(), source: z.literal('admin'), days: z.number() }),
+        ...problemResponses({
+          400: ['VALIDATION_FAILED', 'CALENDAR_DATE_OUTSIDE_YEAR', 'CALENDAR_RANGE_REVERSED', 'CALENDAR_RANGE_TOO_LONG', 'CALENDAR_HOLIDAYS_OVERLAP',
+            'CALENDAR_WORKDAY_NOT_WEEKEND', 'CALENDAR_WORKDAY_IN_HOLIDAY', 'CALENDAR_DATE_DUPLICATE'],
+          403: ['FORBIDDEN', 'CALENDAR_ADMIN_REQUIRED'], 409: ['CALENDAR_YEAR_KNOWN'],
+        }),
+      },
+    },
+  }, async (req, reply) => reply.status(201).send(await inTransaction(deps, (c) => enterCalendarYear(c, accountActor(req), req.body))));
+
+  app.put('/api/v1/authority/calendar/days/:date', {
+    config: { ...AUTHORITY, roles: ['authority_admin'] },
+    schema: {
+      ...DECISION, summary: '更正某一天：法定节假日、调休上班或按星期（任何年度，含数据集年度），保留变更记录，全国适用',
+      params: z.object({ date: isoDate() }), body: CalendarDayCorrection,
+      response: {
+        200: z.object({ date: z.string(), kind: z.enum(CALENDAR_OVERRIDE_KINDS).nullable(), name: z.string().nullable(), source: z.string().nullable() }),
+        ...problemResponses({
+        400: ['VALIDATION_FAILED', 'CALENDAR_WORKDAY_NOT_WEEKEND'], 403: ['FORBIDDEN', 'CALENDAR_ADMIN_REQUIRED'],
+        404: ['CALENDAR_DAY_NOT_FOUND'], 409: ['CALENDAR_DAY_UNCHANGED'],
+        }),
+      },
+    },
+  }, async (req) => inTransaction(deps, (c) => correctCalendarDay(c, accountActor(req), req.params.date, req.body)));
 
   app.delete('/api/v1/authority/calendar/days/:date', {
     config: { ...AUTHORITY, roles: ['authority_admin'] },

@@ -19,6 +19,7 @@ import { RegistrationSection } from '../../components/application/registration-s
 import { PageHeader } from '../../components/page-header';
 import { ProblemAlert } from '../../components/problem-alert';
 import { StatusTag } from '../../components/status-tag';
+import { DueDateText } from '../../components/due-date-text';
 import { EMPTY, formatDate, formatDateTime } from '../../lib/format';
 import { useAuthorityApplication, useMaterialsUpdate, type AuthorityApplication } from './authority-api';
 import { DeadlineTag } from './deadline-tag';
@@ -150,7 +151,7 @@ function ClockBar({ application: a }: { application: AuthorityApplication }) {
           key: 'accepted', label: '受理日期',
           children: a.deemedAcceptedOn ? `${formatDate(a.deemedAcceptedOn)}（${a.deemedAcceptanceLabel}）` : formatDate(a.acceptedOn),
         },
-        { key: 'due', label: '法定办结日期', children: noClock ?? <span className={a.overdue ? 'text-danger' : undefined}>{formatDate(a.dueDate)}</span> },
+        { key: 'due', label: '法定办结日期', children: noClock ?? <DueDateText dueDate={a.dueDate} dueDateProvisional={a.dueDateProvisional} dueDateNote={a.dueDateNote} className={a.overdue ? 'text-danger' : undefined} /> },
         { key: 'left', label: '剩余工作日', children: a.state === 'accepted' && !noClock ? <DeadlineTag {...a} /> : EMPTY },
       ]}
     />

@@ -13,6 +13,7 @@ import { PageHeader } from '../../components/page-header';
 import { ProblemAlert } from '../../components/problem-alert';
 import { StatusTag } from '../../components/status-tag';
 import { useKeysetPages } from '../../components/use-keyset-pages';
+import { DueDateText } from '../../components/due-date-text';
 import type { Dayjs } from 'dayjs';
 import { dayjs } from '../../lib/dayjs';
 import { EMPTY, formatDate, formatDateTime } from '../../lib/format';
@@ -193,7 +194,7 @@ function queueColumns(queue: AuthorityQueue): TableColumnsType<QueueItem> {
         {
           title: '法定办结日期', dataIndex: 'dueDate', width: 120,
           render: (v: string | null, r) => (r.statutoryClock
-            ? <span className={r.overdue ? 'text-danger' : undefined}>{formatDate(v)}</span>
+            ? <DueDateText compact dueDate={v} dueDateProvisional={r.dueDateProvisional} dueDateNote={r.dueDateNote} className={r.overdue ? 'text-danger' : undefined} />
             : <span className="queue-kind">无</span>),
         },
         acceptedOn, type, institution, open,

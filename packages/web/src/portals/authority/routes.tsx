@@ -19,6 +19,7 @@ import './authority.css';
 import { AssessmentsPage } from './assessments-page';
 import { AuditPage } from './audit-page';
 import { CalendarPage } from './calendar-page';
+import { CalendarWarningBanner } from './calendar-warning';
 import { AuthorityHomePage } from './home-page';
 import { InstitutionRegistryPage } from './institution-registry-page';
 import { PenaltiesPage } from './penalties-page';
@@ -28,7 +29,10 @@ import { ReviewDetailPage } from './review-detail-page';
 import { ReviewQueuePage } from './review-queue-page';
 import { StaffPage } from './staff-page';
 
-export const routes: PortalRoute[] = [
+/** Every page carries the calendar warning for the administrators who can act on it (calendar-warning.tsx). */
+const warned = (page: React.ReactNode) => <><CalendarWarningBanner />{page}</>;
+
+const pages: PortalRoute[] = [
   { path: '', element: <AuthorityHomePage /> },
   { path: 'reviews', element: <ReviewQueuePage /> },
   { path: 'reviews/:id', element: <ReviewDetailPage /> },
@@ -36,11 +40,13 @@ export const routes: PortalRoute[] = [
   { path: 'registrations', element: <RegistrationsPage /> },
   { path: 'assessments', element: <AssessmentsPage /> },
   { path: 'penalties', element: <PenaltiesPage /> },
-  { path: 'calendar', element: <CalendarPage /> },
+  { path: 'calendar', element: <CalendarPage /> }, // shows the warning itself
   { path: 'audit', element: <AuditPage />, roles: ['authority_admin'] },
   { path: 'staff', element: <StaffPage />, roles: ['authority_admin'] },
   { path: 'institution-registry', element: <InstitutionRegistryPage />, roles: ['authority_admin'] },
 ];
+
+export const routes: PortalRoute[] = pages.map((r) => (r.path === 'calendar' ? r : { ...r, element: warned(r.element) }));
 
 export const menu: PortalMenuItem[] = [
   { key: '', label: '系统首页', icon: <HomeOutlined /> },
