@@ -13,6 +13,7 @@ import { problemResponses } from '../../http/problem-schema';
 import { importResults, recordAssessment } from './assessment-service';
 import { SupervisionErrors } from './errors';
 import { listPenalties, PenaltyListQuery } from './penalty-list';
+import { PENALTIES_EXPORT_MAX, penaltiesSheet } from './penalty-export';
 import { recordPenalty } from './penalty-service';
 import { myAssessments } from './physician-view';
 import { listResults, ResultListQuery } from './result-list';
@@ -105,6 +106,23 @@ export async function supervisionRoutes(root: FastifyInstance, deps: Deps): Prom
   app.get('/api/v1/authority/penalties', {
     config: AUTHORITY, schema: { tags: TAGS, summary: '处分决定（暂停执业活动、吊销医师执业证书）', querystring: PenaltyListQuery, response: { 200: Listed, ...problemResponses({ 400: ['VALIDATION_FAILED', 'SUPERVISION_CURSOR_INVALID'], 403: ['FORBIDDEN'] }) } },
   }, async (req) => listPenalties(reading(deps), accountActor(req), req.query));
+
+  exportRoutes(app, {
+    path: '/api/v1/authority/penalties/export',
+    config: AUTHORITY,
+    tags: TAGS,
+    summary: `导出处分决定（与列表相同的筛选条件和顺序，最多${PENALTIES_EXPORT_MAX}条）`,
+    querystring: PenaltyListQuery.omit({ cursor: true, limit: true }),
+    errors: { 400: ['VALIDATION_FAILED'], 401: ['UNAUTHENTICATED'], 403: ['FORBIDDEN'] },
+    names: () => datedNames(deps.now(), 'penalties', '处分决定'),
+    table: async (req, format) => {
+      const actor = accountActor(req);
+      const c = reading(deps);
+      const sheet = penaltiesSheet(c, actor, req.query);
+      await audit(c, actor, 'penalty.export', 'penalty_decision', null, { format, filters: req.query });
+      return sheet;
+    },
+  });
 
   app.post('/api/v1/authority/penalties', {
     config: AUTHORITY, schema: {
