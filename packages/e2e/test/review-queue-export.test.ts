@@ -47,7 +47,7 @@ describe.skipIf(!HAS_CHROMIUM)('审批工作台 export', () => {
     expect(await seriousViolations(page)).toEqual([]);
 
     const xlsx = await downloadExport(page, 'xlsx');
-    expect(xlsx.filename).toMatch(/^review-queue-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    expect(xlsx.filename).toMatch(/^审批工作台-\d{4}-\d{2}-\d{2}\.xlsx$/);
     expect(xlsx.rows[0]).toEqual(expect.arrayContaining(['业务编号', '医师姓名', '执业机构', '状态', '审批期限', '剩余工作日']));
     const name = xlsx.rows[0]!.indexOf('医师姓名');
     const state = xlsx.rows[0]!.indexOf('状态');

@@ -123,7 +123,7 @@ export function ReviewQueuePage() {
           </Form.Item>
         )}
         <Form.Item>
-          <Space>
+          <Space wrap>
             <Button type="primary" htmlType="submit">查询</Button>
             <Button onClick={onReset}>重置</Button>
             <ExportButtons path="/api/v1/authority/queue/export" filters={{ ...query, idNumber: undefined }} what={`审批工作台${AUTHORITY_QUEUES[queue].label}`}

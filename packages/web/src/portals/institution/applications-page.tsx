@@ -123,7 +123,7 @@ export function ApplicationsPage() {
           <Select style={{ width: 170 }} options={[{ value: 'desc', label: '申请日期：新→旧' }, { value: 'asc', label: '申请日期：旧→新' }]} />
         </Form.Item>
         <Form.Item>
-          <Space>
+          <Space wrap>
             <Button type="primary" htmlType="submit">查询</Button>
             <Button onClick={onReset}>重置</Button>
             <ExportButtons path="/api/v1/institution/applications/export" filters={{ ...query, idNumber: undefined }} what="医师申请业务办理"

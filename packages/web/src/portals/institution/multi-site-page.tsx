@@ -68,7 +68,7 @@ export function MultiSitePage() {
           <Select style={{ width: 190 }} options={[{ value: 'desc', label: '有效期结束：晚→早' }, { value: 'asc', label: '有效期结束：早→晚' }]} />
         </Form.Item>
         <Form.Item>
-          <Space>
+          <Space wrap>
             <Button type="primary" htmlType="submit">查询</Button>
             <Button onClick={onReset}>重置</Button>
             <ExportButtons path="/api/v1/institution/multi-site-physicians/export" filters={{ name, status, sort }} what="多机构执业医师" />

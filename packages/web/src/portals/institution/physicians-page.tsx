@@ -97,7 +97,7 @@ export function PhysiciansPage() {
           <Select allowClear placeholder="全部" style={{ width: 120 }} options={ASSESSMENT_OPTIONS} />
         </Form.Item>
         <Form.Item>
-          <Space>
+          <Space wrap>
             <Button type="primary" htmlType="submit">查询</Button>
             <Button onClick={onReset}>重置</Button>
             <ExportButtons path="/api/v1/institution/physicians/export" filters={{ name, status, assessment }} what="本机构医师" />
