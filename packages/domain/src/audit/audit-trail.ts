@@ -49,6 +49,10 @@ const OTHER_ACTION_LABELS: Record<string, string> = {
   'info_edit.withdraw': '撤回个人信息修改', 'info_edit.export': '导出信息修改审核列表', 'registration.info_edited': '登记修改后的个人信息',
   'registration.create': '生成执业注册',
   'settings.decision_limit': '设置审批时限',
+  'queue.export': '导出审批工作台', 'registration.export': '导出执业注册', 'assessment.export': '导出定期考核结果',
+  'institution.roster_exported': '导出本机构医师', 'institution.multi_site_exported': '导出多机构执业医师',
+  'institution.applications.export': '导出本机构业务申请', 'institution.staff.export': '导出工作人员',
+  'qualification_correction.export': '导出资格补改申请', 'penalty.export': '导出暂停/吊销记录', 'activation.export': '导出待激活医师',
 };
 
 /** The Chinese name of an audited action (workflow actions use the workflow table's labels). */

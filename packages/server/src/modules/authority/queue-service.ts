@@ -71,12 +71,12 @@ function authorityAccess(authority: { id: string; areaCode: string; level: Juris
 }
 
 /** The smallest date range holding today and every due date on the page. */
-function dateRange(today: string, dates: (string | null)[]): [string, string] {
+export function dateRange(today: string, dates: (string | null)[]): [string, string] {
   const all = [today, ...dates.filter((d): d is string => d !== null)].sort();
   return [all[0]!, all[all.length - 1]!];
 }
 
-function presentQueueRow(actor: AccountActor, authority: { id: string; areaCode: string; level: JurisdictionLevel }, row: QueueRow, deadline: { workingDaysLeft: number | null; overdue: boolean }) {
+export function presentQueueRow(actor: AccountActor, authority: { id: string; areaCode: string; level: JurisdictionLevel }, row: QueueRow, deadline: { workingDaysLeft: number | null; overdue: boolean }) {
   const access = { ...authorityAccess(authority), physicianId: row.physicianId, institutionId: row.institutionId, state: row.state };
   return {
     id: row.id,

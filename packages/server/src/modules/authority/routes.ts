@@ -20,6 +20,10 @@ import {
 } from './decision-service';
 import { getApplicationDetail, getDecisionDocument } from './detail-service';
 import { listQueue, listVisibleAuthorities } from './queue-service';
+import { QUEUE_EXPORT_MAX, queueSheet } from './queue-export';
+import { exportRoutes } from '../../http/export/routes';
+import { audit } from '../audit/service';
+import { datedNames } from '../../http/export/names';
 
 const isoDate = (message = '日期应为YYYY-MM-DD格式的真实日期') => z.string().refine(isIsoDate, message);
 const IdParams = z.object({ id: z.uuid('业务申请编号无效') });
@@ -63,6 +67,23 @@ export async function authorityRoutes(root: FastifyInstance, deps: Deps): Promis
       querystring: QueueQuery.extend({ idNumber: notInUrl('身份证号', QUEUE_SEARCH) }),
     },
   }, async (req) => listQueue(reading(deps), accountActor(req), req.query));
+
+  exportRoutes(app, {
+    path: '/api/v1/authority/queue/export',
+    config: AUTHORITY,
+    tags: DECISION.tags,
+    summary: `导出审批工作台当前页签（与列表相同的筛选条件和顺序，含审批期限和剩余工作日，最多${QUEUE_EXPORT_MAX}条；不含身份证号）`,
+    querystring: QueueQuery.omit({ cursor: true, limit: true }).extend({ idNumber: notInUrl('身份证号', QUEUE_SEARCH) }),
+    errors: { 400: ['VALIDATION_FAILED'], 401: ['UNAUTHENTICATED'], 403: ['FORBIDDEN'], 404: ['NOT_FOUND'] },
+    names: () => datedNames(deps.now(), 'review-queue', '审批工作台'),
+    table: async (req, format) => {
+      const actor = accountActor(req);
+      const c = reading(deps);
+      const sheet = await queueSheet(c, actor, req.query);
+      await audit(c, actor, 'queue.export', 'application', null, { format, filters: req.query });
+      return sheet;
+    },
+  });
 
   // The same query in the request body, so that a 身份证号 never appears in a URL.
   app.post(QUEUE_SEARCH, {

@@ -30,9 +30,6 @@ function query(filters: object): string {
   return qs ? `?${qs}` : '';
 }
 
-export function registryExportUrl(format: 'csv' | 'xlsx', filters: RegistryFilters): string {
-  return `${BASE}/export.${format}${query(filters)}`;
-}
 
 export function useRegistry(filters: RegistryFilters, cursor: string | undefined) {
   return useQuery({

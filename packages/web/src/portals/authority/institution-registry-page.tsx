@@ -19,7 +19,8 @@ import { CredentialsDialog } from './institution-credentials-dialog';
 import { InstitutionDetailDrawer } from './institution-detail-drawer';
 import { InstitutionFormDialog } from './institution-form-dialog';
 import { InstitutionImportDialog } from './institution-import-dialog';
-import { registryExportUrl, useRegistry, useRegistryMutations, type Created, type RegistryFilters, type RegistryInstitution } from './institution-registry-api';
+import { useRegistry, useRegistryMutations, type Created, type RegistryFilters, type RegistryInstitution } from './institution-registry-api';
+import { ExportButtons } from '../../components/export-buttons';
 
 export function InstitutionRegistryPage() {
   const { session } = useSession();
@@ -98,8 +99,7 @@ export function InstitutionRegistryPage() {
       <Flex justify="space-between" align="center" style={{ marginBottom: 8 }} wrap gap={8}>
         <Typography.Text type="secondary">共 {data?.total ?? 0} 家机构</Typography.Text>
         <Space>
-          <Button href={registryExportUrl('xlsx', filters)} download>导出Excel</Button>
-          <Button href={registryExportUrl('csv', filters)} download>导出CSV</Button>
+          <ExportButtons path="/api/v1/authority/institution-registry/export" filters={filters} what="医疗机构名录" />
         </Space>
       </Flex>
       <Table<RegistryInstitution> rowKey="id" size="middle" loading={isFetching} columns={columns} dataSource={data?.items ?? []} pagination={false} scroll={{ x: 1280 }} />

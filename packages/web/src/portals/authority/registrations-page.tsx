@@ -15,9 +15,10 @@ import '../../components/staff-contrast.css';
 import { useKeysetPages } from '../../components/use-keyset-pages';
 import { EMPTY, formatDateTime } from '../../lib/format';
 import {
-  registrationsExportUrl, useCancelExOfficio, useManagedRegistration, useManagedRegistrations, type ManagedRegistration, type ManagedRegistrationDetail,
+  useCancelExOfficio, useManagedRegistration, useManagedRegistrations, type ManagedRegistration, type ManagedRegistrationDetail,
   type RegistrationQuery,
 } from './registrations-api';
+import { ExportButtons } from '../../components/export-buttons';
 
 const STATUS_COLOR: Record<RegistrationStatus, string> = { valid: 'green', suspended: 'orange', filed: 'blue', transferred_out: 'default', cancelled: 'red' };
 const GROUND_OPTIONS = cancellationGroundsFor('authority').map((g) => ({ value: g, label: `${CANCELLATION_GROUND_INFO[g].label}（${CANCELLATION_GROUND_INFO[g].basis}）` }));
@@ -61,7 +62,7 @@ export function RegistrationsPage() {
               本部门及下级卫生健康行政部门准予的执业注册。发现医师有《医师法》第十七条规定情形的，准予注册的部门应当及时依职权注销注册。
             </Typography.Paragraph>
           </div>
-          <Button href={registrationsExportUrl(query)} download>导出CSV</Button>
+          <ExportButtons path="/api/v1/authority/registrations/export" filters={query} what="执业注册" />
         </Flex>
       </header>
       <Form form={form} layout="inline" onFinish={onSearch} className="authority-filters">
