@@ -112,7 +112,8 @@ describe('the province dashboard (issue 10 point 5)', () => {
       { level: 'physician', label: '执业医师', physicians: 1 }, { level: 'assistant', label: '执业助理医师', physicians: 1 },
     ]);
     expect(d.physicians.byCategory.find((c) => c.category === 'clinical')?.physicians).toBe(2);
-    expect(d.physicians.byRegion).toEqual([expect.objectContaining({ areaCode: '110100', physicians: 2 })]);
+    // 北京市's 区 sit right under the province (no 110100 in GB/T 2260): the counties are its areas.
+    expect(d.physicians.byRegion).toEqual([expect.objectContaining({ areaCode: '110108', name: '海淀区', physicians: 2 })]);
   });
 });
 

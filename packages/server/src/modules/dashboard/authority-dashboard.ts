@@ -96,9 +96,15 @@ async function physicians(c: Ctx, scope: DashboardScope) {
   const [lo, hi] = areaRange(scope.authority.level, scope.authority.areaCode);
   const rows = await selectRows<{ area_code: string; category: string; level: string; physicians: number }>(c, physiciansQuery(lo, hi));
   const sum = (pick: (r: (typeof rows)[number]) => boolean) => rows.filter(pick).reduce((n, r) => n + r.physicians, 0);
-  const areas = [...new Set(rows.map((r) => childAreaOf(scope.authority.level, r.area_code)))].sort();
-  const names = await regionNames(c, areas);
-  const inArea = (area: string) => (r: (typeof rows)[number]) => childAreaOf(scope.authority.level, r.area_code) === area;
+  // The area one level down; where the list has no such area (a municipality's 区 sit right under the province,
+  // e.g. 110101 under 110000 without a 110100), the row's own county.
+  const names = await regionNames(c, [...new Set(rows.flatMap((r) => [childAreaOf(scope.authority.level, r.area_code), r.area_code]))]);
+  const areaOf = (r: (typeof rows)[number]) => {
+    const child = childAreaOf(scope.authority.level, r.area_code);
+    return names.has(child) ? child : r.area_code;
+  };
+  const areas = [...new Set(rows.map(areaOf))].sort();
+  const inArea = (area: string) => (r: (typeof rows)[number]) => areaOf(r) === area;
   return {
     total: sum(() => true),
     byCategory: PRACTICE_CATEGORIES.map((category) => ({ category, label: PRACTICE_CATEGORY_INFO[category].label, physicians: sum((r) => r.category === category) })),

@@ -3,9 +3,10 @@
  * when the table can be downloaded, 「导出Excel」 and 「导出CSV」.
  */
 import type { ReactNode } from 'react';
-import { Button, Card, Space, Table, type TableColumnsType } from 'antd';
+import { Button, Card, Space, Table, Typography, type TableColumnsType } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import { EChart, type ChartOption } from './echart';
+import './charts.css';
 
 export interface ChartCardProps<T> {
   title: string;
@@ -19,6 +20,8 @@ export interface ChartCardProps<T> {
   /** `<base>.xlsx` and `<base>.csv` with the same query. */
   exportUrl?: (format: 'xlsx' | 'csv') => string;
   extra?: ReactNode;
+  /** A sentence above the chart (totals, units). */
+  summary?: string;
   empty?: string;
 }
 
@@ -31,11 +34,15 @@ export function ChartCard<T extends object>(p: ChartCardProps<T>) {
   );
   return (
     <Card size="small" title={p.title} extra={p.extra} className="chart-card">
+      {p.summary && <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>{p.summary}</Typography.Paragraph>}
       {p.option && <EChart option={p.option} label={p.label} height={p.chartHeight} />}
-      <Table<T>
-        size="small" columns={p.columns} dataSource={p.rows} rowKey={p.rowKey} pagination={false} scroll={{ x: 'max-content' }}
-        locale={{ emptyText: p.empty ?? '暂无数据' }} style={{ marginTop: p.option ? 8 : 0 }}
-      />
+      {/* The table scrolls inside its card on a phone; the region takes the keyboard focus to scroll it. */}
+      <div className="chart-table-scroll" role="region" aria-label={`${p.title}数据表`} tabIndex={0} style={{ marginTop: p.option ? 8 : 0 }}>
+        <Table<T>
+          size="small" columns={p.columns} dataSource={p.rows} rowKey={p.rowKey} pagination={false}
+          locale={{ emptyText: <span className="chart-table-empty">{p.empty ?? '暂无数据'}</span> }}
+        />
+      </div>
       {downloads && <div style={{ marginTop: 8, textAlign: 'right' }}>{downloads}</div>}
     </Card>
   );

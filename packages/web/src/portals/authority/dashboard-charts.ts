@@ -3,8 +3,9 @@ import type { ChartOption } from '../../components/charts/echart';
 import type { AuthorityDashboard } from './dashboard-api';
 
 const monthLabel = (m: string) => `${Number(m.slice(5, 7))}月`;
-const grid = { left: 8, right: 16, top: 40, bottom: 8, containLabel: true };
-const legend = { top: 0, type: 'scroll' as const };
+const grid = { left: 8, right: 16, top: 56, bottom: 8, containLabel: true };
+/** A plain legend wraps onto a second line on a phone instead of hiding entries behind arrows. */
+const legend = { top: 0, type: 'plain' as const };
 
 export function monthlyOption(d: AuthorityDashboard): ChartOption {
   const series = (name: string, pick: (m: AuthorityDashboard['monthly'][number]) => number) => ({ name, type: 'bar', data: d.monthly.map(pick) });
@@ -34,7 +35,7 @@ export function decisionTimeOption(d: AuthorityDashboard): ChartOption {
   return {
     tooltip: { trigger: 'axis' }, legend, grid,
     xAxis: { type: 'category', data: d.decisionTime.months.map((m) => monthLabel(m.month)) },
-    yAxis: { type: 'value', name: '工作日', minInterval: 1, max: (v: { max: number }) => Math.max(v.max, limit) + 2 },
+    yAxis: { type: 'value', minInterval: 1, max: (v: { max: number }) => Math.max(v.max, limit) + 2 },
     series: [
       { name: '中位数', type: 'line', connectNulls: true, data: d.decisionTime.months.map((m) => m.median) },
       {
@@ -71,7 +72,7 @@ export function institutionsOption(d: AuthorityDashboard): ChartOption {
 
 export function physiciansOption(d: AuthorityDashboard): ChartOption {
   return {
-    tooltip: { trigger: 'item' }, legend: { bottom: 0, type: 'scroll' },
+    tooltip: { trigger: 'item' }, legend: { bottom: 0, type: 'plain' },
     series: [
       { name: '执业类别', type: 'pie', radius: ['0%', '38%'], center: ['50%', '45%'], label: { position: 'inner', fontSize: 11 },
         data: d.physicians.byLevel.map((l) => ({ name: l.label, value: l.physicians })) },

@@ -101,10 +101,10 @@ function DashboardBody({ d, authorityId }: { d: AuthorityDashboard; authorityId:
         </Col>
         <Col xs={24} xl={12}>
           <ChartCard
-            title={`受理至办结用时（时限 ${d.decisionLimitWorkingDays} 个工作日）`}
+            title={`受理至办结用时（时限${d.decisionLimitWorkingDays}个工作日）`}
             label={`按月份的办结用时中位数和90%分位折线图，红色虚线为${d.decisionLimitWorkingDays}个工作日时限，数据见下表`}
             option={options.time}
-            extra={<Typography.Text type="secondary">合计：中位数 {days(d.decisionTime.median)}，90%分位 {days(d.decisionTime.p90)}，超时限 {d.decisionTime.overLimit} 件</Typography.Text>}
+            summary={`近12个月办结 ${d.decisionTime.decisions} 件：中位数 ${days(d.decisionTime.median)}，90%分位 ${days(d.decisionTime.p90)}，超过时限 ${d.decisionTime.overLimit} 件（纵轴为工作日）`}
             columns={[
               { title: '月份', dataIndex: 'month' },
               { title: '办结件数', dataIndex: 'decisions', align: 'right' },
