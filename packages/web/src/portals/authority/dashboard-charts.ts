@@ -74,9 +74,9 @@ export function physiciansOption(d: AuthorityDashboard): ChartOption {
   return {
     tooltip: { trigger: 'item' }, legend: { bottom: 0, type: 'plain' },
     series: [
-      { name: '执业类别', type: 'pie', radius: ['0%', '38%'], center: ['50%', '45%'], label: { position: 'inner', fontSize: 11 },
+      { name: '执业级别', type: 'pie', radius: ['0%', '38%'], center: ['50%', '45%'], label: { position: 'inner', formatter: '{c}', color: '#fff' },
         data: d.physicians.byLevel.map((l) => ({ name: l.label, value: l.physicians })) },
-      { name: '执业类别', type: 'pie', radius: ['50%', '68%'], center: ['50%', '45%'], label: { formatter: '{b} {c}' },
+      { name: '执业类别', type: 'pie', radius: ['50%', '68%'], center: ['50%', '45%'], label: { position: 'inside', formatter: '{c}', color: '#fff' },
         data: d.physicians.byCategory.filter((c) => c.physicians > 0).map((c) => ({ name: c.label, value: c.physicians })) },
     ],
   };

@@ -41,7 +41,7 @@ function monthlyOption(d: InstitutionDashboard): ChartOption {
 function stateOption(d: InstitutionDashboard): ChartOption {
   return {
     tooltip: { trigger: 'item' }, legend: { bottom: 0, type: 'scroll' },
-    series: [{ name: '业务申请', type: 'pie', radius: ['35%', '62%'], center: ['50%', '42%'], label: { formatter: '{b} {c}' },
+    series: [{ name: '业务申请', type: 'pie', radius: ['35%', '62%'], center: ['50%', '42%'], label: { position: 'inside', formatter: '{c}', color: '#fff' },
       data: d.byState.map((s) => ({ name: s.label, value: s.applications })) }],
   };
 }
