@@ -78,3 +78,4 @@ export * from "./physician-info/index";
 
 // Uploaded files: sizes and counts
 export * from "./uploads/upload-limits";
+export * from "./statistics/index";

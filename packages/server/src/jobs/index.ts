@@ -9,6 +9,7 @@ import { filedLapseJob } from './filed-lapse';
 import { filingExpiryJob } from './filing-expiry';
 import { JobRunner, type JobLog } from './runner';
 import { suspensionEndJob } from './suspension-end';
+import { dashboardRefreshJob } from '../modules/dashboard/refresh';
 
 export { JobRunner, type Job, type JobOutcome } from './runner';
 
@@ -24,5 +25,6 @@ export function createJobRunner(deps: Deps, log: JobLog, sender: MessageSender):
   runner.register(dueAlertsJob());
   runner.register(dueDateRecomputeJob());
   runner.register(filedLapseJob());
+  runner.register(dashboardRefreshJob());
   return runner;
 }

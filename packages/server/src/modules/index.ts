@@ -22,6 +22,7 @@ import { registrationAdminRoutes } from './registration-admin/routes';
 import { infoEditRoutes } from './info-edits/routes';
 import { supervisionRoutes } from './supervision/routes';
 import { institutionRegistryRoutes } from './institution-registry/routes';
+import { dashboardRoutes } from './dashboard/routes';
 
 export type ModuleRoutes = (app: FastifyInstance, deps: Deps) => Promise<void> | void;
 
@@ -49,4 +50,5 @@ export const MODULES: ModuleRoutes[] = [
   fhirRoutes,
   auditRoutes,
   authorityStaffRoutes,
+  dashboardRoutes,
 ];
