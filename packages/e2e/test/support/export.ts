@@ -4,6 +4,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
+import { parse } from 'csv-parse/sync';
 import type { Page } from 'playwright-core';
 
 export interface DownloadedExport { filename: string; rows: string[][] }
@@ -29,20 +30,7 @@ export async function xlsxFileRows(path: string): Promise<string[][]> {
 
 /** A CSV export (UTF-8 with BOM, every field quoted) as rows of text. */
 export async function csvFileRows(path: string): Promise<string[][]> {
-  const body = (await readFile(path, 'utf8')).replace(/^\uFEFF/, '');
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < body.length; i++) {
-    const ch = body[i]!;
-    if (quoted) {
-      if (ch === '"' && body[i + 1] === '"') { cell += '"'; i++; } else if (ch === '"') quoted = false; else cell += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') { row.push(cell); cell = ''; } else if (ch === '\n') { row.push(cell.replace(/\r$/, '')); rows.push(row); row = []; cell = ''; } else cell += ch;
-  }
-  if (cell !== '' || row.length > 0) { row.push(cell); rows.push(row); }
-  return rows;
+  return parse(await readFile(path, 'utf8'), { bom: true, relax_column_count: true }) as string[][];
 }
 
 /**
