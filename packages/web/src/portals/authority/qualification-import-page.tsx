@@ -64,8 +64,7 @@ export function QualificationImportPage() {
   const list = useImports(status, pages.cursor);
   const running = progress.data?.running;
   useEffect(() => {
-    if (running === false) void list.refetch();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    if (running === false) void list.refetch(); // the finished import shows its final counts in the history
   }, [running]);
 
   return (
