@@ -11,6 +11,7 @@ import { KeysetPager } from '../../components/keyset-pager';
 import { PageHeader } from '../../components/page-header';
 import { ProblemAlert } from '../../components/problem-alert';
 import { useKeysetPages } from '../../components/use-keyset-pages';
+import '../../components/staff-contrast.css';
 import { templateUrl, useImportProgress, useImports, useStartImport, type QualificationImportView } from './qualification-import-api';
 
 const STATUS_COLOR: Record<QualificationImportStatus, string> = { queued: 'default', reading: 'processing', merging: 'processing', done: 'success', failed: 'error' };
@@ -68,7 +69,7 @@ export function QualificationImportPage() {
   }, [running]);
 
   return (
-    <>
+    <div className="staff-contrast">
       <PageHeader
         title="资格数据导入"
         description="导入国家医师资格信息（考试合格人员与资格证书）：支持 CSV 和 Excel（.xlsx），单个文件最大 2 GB。逐行校验，合格行入库，不合格行列入错误报告；重复导入同一文件不会产生变化。"
@@ -118,6 +119,6 @@ export function QualificationImportPage() {
           <KeysetPager pages={pages} nextCursor={list.data?.nextCursor} prefix={`共 ${list.data?.total ?? 0} 次导入`} />
         </Card>
       </Space>
-    </>
+    </div>
   );
 }
