@@ -30,6 +30,8 @@ export * from "./reference/education";
 export * from "./calendar/iso-date";
 export * from "./calendar/working-days";
 export * from "./calendar/chinese-days-overrides";
+export * from "./calendar/provisional-due-date";
+export * from "./calendar/calendar-year-entry";
 
 // Business-application workflow (domain §2.1)
 export * from "./workflow/application-states";
@@ -76,3 +78,4 @@ export * from "./physician-info/index";
 
 // Uploaded files: sizes and counts
 export * from "./uploads/upload-limits";
+export * from "./statistics/index";

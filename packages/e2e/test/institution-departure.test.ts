@@ -4,10 +4,10 @@
  * 报告注册备案 → the row reads 注册备案 and 逾期报告 → 导出Excel carries the same row. The page passes axe at 1366×768 and 390×844.
  * Screenshots: packages/e2e/artifacts/institution-departure/
  */
-import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../server/src/seed/demo-data';
 import { HAS_CHROMIUM } from './support/chromium';
+import { downloadExport } from './support/export';
 import { logIn } from './support/journey';
 import { LIFECYCLE_PHYSICIANS } from './support/lifecycle-data';
 import { screens } from './support/lifecycle-journey';
@@ -15,14 +15,6 @@ import { lifecycleStage } from './support/lifecycle-stage';
 import { choose, menu } from './support/physician-flows';
 
 const who = LIFECYCLE_PHYSICIANS.additional;
-
-async function firstSheetRows(path: string): Promise<string[][]> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(path);
-  const rows: string[][] = [];
-  wb.worksheets[0]!.eachRow((row) => rows.push((row.values as unknown[]).slice(1).map((v) => String(v ?? ''))));
-  return rows;
-}
 
 /** A day `days` before today in Beijing, as YYYY-MM-DD. */
 function daysAgo(days: number): string {
@@ -61,11 +53,9 @@ describe.skipIf(!HAS_CHROMIUM)('BT-06 注册备案 reported by the institution',
     // The roster exports to Excel with the same row: 注册备案, 退休, 逾期.
     await choose(page, '注册状态', '注册备案');
     await page.getByRole('button', { name: '查询' }).click();
-    const download = page.waitForEvent('download');
-    await page.getByRole('link', { name: '导出Excel' }).click();
-    const file = await download;
-    expect(file.suggestedFilename()).toMatch(/\.xlsx$/);
-    const sheet = await firstSheetRows(await file.path());
+    const file = await downloadExport(page, 'xlsx');
+    expect(file.filename).toMatch(/\.xlsx$/);
+    const sheet = file.rows;
     expect(sheet.find((r) => r.includes(who.name))).toEqual(expect.arrayContaining(['注册备案', '退休', '是']));
   }));
 });

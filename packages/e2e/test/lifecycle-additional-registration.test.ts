@@ -14,7 +14,7 @@ import { HAS_CHROMIUM } from './support/chromium';
 import { logIn } from './support/journey';
 import { LIFECYCLE_PHYSICIANS } from './support/lifecycle-data';
 import {
-  authorityApproves, downloadCertificate, institutionAgrees, nextStep, publicRegister, screens, startBusiness, submitBusiness,
+  authorityApproves, downloadCertificate, institutionAgrees, issuerOpensCertificate, nextStep, publicRegister, screens, startBusiness, submitBusiness,
 } from './support/lifecycle-journey';
 import { lifecycleStage } from './support/lifecycle-stage';
 import { choose, menu } from './support/physician-flows';
@@ -63,7 +63,19 @@ describe.skipIf(!HAS_CHROMIUM)('BT-02 增加执业地点注册 journey (another 
 
     // The new institution's clerk agrees; the authority that approved it (南山区) decides.
     await institutionAgrees(await visitor(), 'nsh_clerk', DEMO_PASSWORD, who.name, businessCode, shot, 'institution');
-    await authorityApproves(await visitor(), 'ns_wjw_reviewer', DEMO_PASSWORD, businessCode, shot, 'authority');
+    const reviewer = await visitor();
+    await authorityApproves(reviewer, 'ns_wjw_reviewer', DEMO_PASSWORD, businessCode, shot, 'authority');
+    // 南山区 views and prints the certificate it issued; the approved page passes axe at 1366 and 390.
+    await issuerOpensCertificate(reviewer);
+    await screens(reviewer, shot, 'authority-approved');
+    // … and from 执业注册管理: the registration's drawer.
+    await menu(reviewer, '执业注册管理');
+    await reviewer.getByRole('heading', { name: '执业注册管理' }).waitFor();
+    await reviewer.getByLabel('姓名').fill(who.name);
+    await reviewer.getByRole('button', { name: '查询', exact: true }).click();
+    await reviewer.locator('.ant-table-row', { hasText: who.name }).getByRole('button', { name: `查看${who.name}的执业注册` }).click();
+    await issuerOpensCertificate(reviewer, reviewer.getByRole('dialog'));
+    await screens(reviewer, shot, 'authority-registration');
 
     // Two valid registrations; the new one with its own certificate.
     const after = await visitor();

@@ -22,7 +22,7 @@ import { HAS_CHROMIUM } from './support/chromium';
 import { logIn, open, portraitPng } from './support/journey';
 import { FILED_LAPSE_PHYSICIANS } from './support/lifecycle-data';
 import {
-  authorityApproves, downloadCertificate, institutionAgrees, nextStep, screens, startBusiness, submitBusiness, verificationPage, verifyTokenOf,
+  authorityApproves, downloadCertificate, institutionAgrees, issuerOpensCertificate, nextStep, screens, startBusiness, submitBusiness, verificationPage, verifyTokenOf,
 } from './support/lifecycle-journey';
 import { lifecycleStage } from './support/lifecycle-stage';
 import { choose, menu, pickDate } from './support/physician-flows';
@@ -190,6 +190,8 @@ describe.skipIf(!HAS_CHROMIUM)('备案满二年注销 then 重新注册 journey'
     expect(seen).toContain(`北京协和医院，${trainingFrom} 至 ${trainingTo}`);
     const reviewer = await visitor();
     const decided = await authorityApproves(reviewer, 'dc_wjw_reviewer', DEMO_PASSWORD, businessCode, shot, 'authority');
+    // The issuing authority views and prints the certificate it issued (axe runs on this page at both widths).
+    await issuerOpensCertificate(reviewer);
     await screens(reviewer, shot, 'authority-approved');
     expect(decided).toContain('考核合格证明');
 

@@ -20,6 +20,9 @@ const OTHER_ACTION_LABELS: Record<string, string> = {
   'activation_code.issue': '发放激活码',
   'calendar.add': '新增节假日/调休',
   'calendar.remove': '删除节假日/调休',
+  'calendar.correct': '更正工作日历',
+  'calendar.enter_year': '录入年度节假日安排',
+  'application.due_date_recomputed': '重新计算法定办结日期',
   'certificate.download': '下载电子证书',
   'institution.auto_activation.on': '开启自动激活',
   'institution.auto_activation.off': '关闭自动激活',
@@ -31,6 +34,7 @@ const OTHER_ACTION_LABELS: Record<string, string> = {
   'authority.staff.reset_password': '重置人员账户密码', 'authority.staff.reassign': '调整人员所属部门', 'authority.staff.export': '导出人员账户',
   'institution.register': '登记医疗机构', 'institution.edit': '修改医疗机构信息', 'institution.suspend': '暂停医疗机构',
   'institution.reopen': '恢复医疗机构', 'institution.export': '导出医疗机构名录',
+  'institution.import': '批量导入医疗机构',
   'physician.signup': '医师注册账号',
   'physician.phone_verified': '验证手机号',
   'physician.email_verified': '验证电子邮箱',
@@ -46,6 +50,10 @@ const OTHER_ACTION_LABELS: Record<string, string> = {
   'info_edit.withdraw': '撤回个人信息修改', 'info_edit.export': '导出信息修改审核列表', 'registration.info_edited': '登记修改后的个人信息',
   'registration.create': '生成执业注册',
   'settings.decision_limit': '设置审批时限',
+  'queue.export': '导出审批工作台', 'registration.export': '导出执业注册', 'assessment.export': '导出定期考核结果',
+  'institution.roster_exported': '导出本机构医师', 'institution.multi_site_exported': '导出多机构执业医师',
+  'institution.applications.export': '导出本机构业务申请', 'institution.staff.export': '导出工作人员',
+  'qualification_correction.export': '导出资格补改申请', 'penalty.export': '导出暂停/吊销记录', 'activation.export': '导出待激活医师',
 };
 
 /** The Chinese name of an audited action (workflow actions use the workflow table's labels). */
@@ -69,6 +77,7 @@ export const AUDIT_ENTITY_TYPE_LABELS: Record<string, string> = {
   registration: '执业注册',
   institution: '医疗机构',
   calendar_day: '工作日历',
+  calendar_year: '年度节假日安排',
   setting: '系统设置',
   qualification_correction: '资格补改',
   qualification_import: '医师资格信息导入',

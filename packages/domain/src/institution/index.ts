@@ -6,3 +6,4 @@ export * from './account-status';
 // 医疗机构 register kept by the authority: status table and form (domain §4.5–4.8)
 export * from './institution-status';
 export * from './institution-form';
+export * from './institution-import';

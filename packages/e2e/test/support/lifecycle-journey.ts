@@ -6,7 +6,7 @@
  */
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { seriousViolations } from './axe';
 import { answerCaptcha, logIn, open, pdfText, squash } from './journey';
@@ -25,6 +25,22 @@ export async function screens(page: Page, shot: Shot, step: string): Promise<voi
     expect(violations, `axe at ${size}: ${step}: ${JSON.stringify(violations)}`).toEqual([]);
   }
   await page.setViewportSize(DESKTOP);
+}
+
+/**
+ * On the authority's approved application or in the 执业注册管理 drawer (`within`): 【查看电子证照】 (a Button,
+ * outside the green Alert) opens the certificate the authority issued as a PDF.
+ */
+export async function issuerOpensCertificate(page: Page, within: Page | Locator = page): Promise<void> {
+  const button = within.getByRole('link', { name: '查看电子证照' });
+  await button.waitFor();
+  expect(await page.locator('.ant-alert').getByRole('link', { name: '查看电子证照' }).count()).toBe(0);
+  const href = await button.getAttribute('href');
+  const served = await page.evaluate(async (u) => {
+    const res = await fetch(u!);
+    return { status: res.status, type: res.headers.get('content-type') };
+  }, href);
+  expect(served).toEqual({ status: 200, type: 'application/pdf' });
 }
 
 /** The physician's business card on 业务申请 (by type) → 【办理】 → the business form. */

@@ -87,9 +87,10 @@ async function deem(c: Ctx, id: string, arrivedAt: Date, workingDays: number): P
   const from: ApplicationState = 'pending_authority';
   const to = scheduledTransition(from, 'deem_accept');
   const arrivedOn = todayInChina(arrivedAt);
-  const dueDate = await dueDateAfter(c, arrivedOn, workingDays);
+  const due = await dueDateAfter(c, arrivedOn, workingDays);
+  const dueDate = due.dueDate;
   const [app] = await c.tx.update(applications)
-    .set({ state: to, acceptedAt: arrivedAt, dueDate, deemedAcceptedOn: arrivedOn, version: sql`${applications.version} + 1`, updatedAt: c.now() })
+    .set({ state: to, acceptedAt: arrivedAt, dueDate, dueDateProvisional: due.provisional, dueWorkingDays: workingDays, deemedAcceptedOn: arrivedOn, version: sql`${applications.version} + 1`, updatedAt: c.now() })
     .where(sql`${applications.id} = ${id} AND ${applications.state} = ${from}`)
     .returning();
   if (!app) return false;
@@ -97,8 +98,8 @@ async function deem(c: Ctx, id: string, arrivedAt: Date, workingDays: number): P
   await recordApplicationEvent(c, SCHEDULER, {
     applicationId: id, action: 'deem_accept', fromState: from, toState: to, actorAccountId: null, actorRole: 'system',
     actorOrgName: null, reason, createdAt: c.now(),
-  }, { from, to, reason, arrivedOn, dueDate, rule: '《行政许可法》第三十二条' });
-  await noticeAccepted(c, (await partiesOf(c, app)).notice, dueDate, workingDays);
+  }, { from, to, reason, arrivedOn, dueDate, dueDateProvisional: due.provisional, rule: '《行政许可法》第三十二条' });
+  await noticeAccepted(c, (await partiesOf(c, app)).notice, dueDate, workingDays, due.provisional);
   return true;
 }
 

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { DUE_SOON_WORKING_DAYS, addCalendarDays, todayInChina, type IsoDate } from '@medreg/domain';
+import { DUE_SOON_WORKING_DAYS, PROVISIONAL_DUE_DATE_LABEL, addCalendarDays, todayInChina, type IsoDate } from '@medreg/domain';
 import type { Ctx } from '../context';
 import { rowsOf } from '../db/rows';
 import { audit, type AuditActor } from '../modules/audit/service';
@@ -43,7 +43,7 @@ export async function sendDueAlerts(c: Ctx): Promise<number> {
 async function alertBatch(c: Ctx, level: DueAlertLevel, range: { before: IsoDate } | { from: IsoDate; to: IsoDate }): Promise<number> {
   const dueRange = 'before' in range ? sql`a.due_date < ${range.before}::date` : sql`a.due_date BETWEEN ${range.from}::date AND ${range.to}::date`;
   const now = c.now();
-  const sent = await rowsOf<{ application_id: string; authority_id: string; due_date: string; business_code: string | null; physician_name: string }>(c.tx, sql`
+  const sent = await rowsOf<{ application_id: string; authority_id: string; due_date: string; business_code: string | null; physician_name: string; due_date_provisional: boolean }>(c.tx, sql`
     WITH candidates AS (
       SELECT a.id, a.authority_id, a.due_date FROM applications a
       WHERE a.state = 'accepted' AND a.due_date IS NOT NULL AND ${dueRange}
@@ -57,7 +57,7 @@ async function alertBatch(c: Ctx, level: DueAlertLevel, range: { before: IsoDate
       ON CONFLICT DO NOTHING
       RETURNING application_id, authority_id, due_date
     )
-    SELECT i.application_id, i.authority_id, to_char(i.due_date, 'YYYY-MM-DD') AS due_date, a.business_code, a.physician_name
+    SELECT i.application_id, i.authority_id, to_char(i.due_date, 'YYYY-MM-DD') AS due_date, a.business_code, a.physician_name, a.due_date_provisional
     FROM inserted i JOIN applications a ON a.id = i.application_id
     ORDER BY i.authority_id, i.due_date, i.application_id`);
   if (sent.length === 0) return 0;
@@ -69,7 +69,8 @@ async function alertBatch(c: Ctx, level: DueAlertLevel, range: { before: IsoDate
       AND role IN ('authority_reviewer', 'authority_admin') AND NOT disabled`);
   for (const [authorityId, rows] of byAuthority) {
     const label = LEVEL_LABELS[level];
-    const list = rows.map((r) => `${r.business_code ?? ''} ${r.physician_name}（办理期限${r.due_date}）`).join('；');
+    // A provisional due date (暂定, 《行政许可法》第八十二条) says so; the recompute job re-arms the alert when it moves.
+    const list = rows.map((r) => `${r.business_code ?? ''} ${r.physician_name}（办理期限${r.due_date}${r.due_date_provisional ? `，${PROVISIONAL_DUE_DATE_LABEL}` : ''}）`).join('；');
     const body = `有${rows.length}件已受理的业务申请${label}，请及时作出决定（《医师法》第十三条）：${list}。`;
     for (const account of staff.filter((s) => s.authority_id === authorityId)) {
       await notifyAccount(c, { accountId: account.id, phone: account.phone, email: account.email }, `authority.${level}`, `业务申请${label}提醒`, body);

@@ -3,11 +3,13 @@ import { dispatchOutbox, type MessageSender } from '../modules/notifications/sen
 import { blobGarbageJob } from './blob-garbage';
 import { CLEANUP_JOBS } from './cleanup';
 import { deemedAcceptanceJob } from './deemed-acceptance';
+import { dueDateRecomputeJob } from './due-date-recompute';
 import { dueAlertsJob } from './due-alerts';
 import { filedLapseJob } from './filed-lapse';
 import { filingExpiryJob } from './filing-expiry';
 import { JobRunner, type JobLog } from './runner';
 import { suspensionEndJob } from './suspension-end';
+import { dashboardRefreshJob } from '../modules/dashboard/refresh';
 
 export { JobRunner, type Job, type JobOutcome } from './runner';
 
@@ -21,6 +23,8 @@ export function createJobRunner(deps: Deps, log: JobLog, sender: MessageSender):
   runner.register(suspensionEndJob());
   runner.register(deemedAcceptanceJob());
   runner.register(dueAlertsJob());
+  runner.register(dueDateRecomputeJob());
   runner.register(filedLapseJob());
+  runner.register(dashboardRefreshJob());
   return runner;
 }

@@ -23,6 +23,7 @@ import { infoEditRoutes } from './info-edits/routes';
 import { supervisionRoutes } from './supervision/routes';
 import { institutionRegistryRoutes } from './institution-registry/routes';
 import { qualificationImportRoutes } from './qualification-import/routes';
+import { dashboardRoutes } from './dashboard/routes';
 
 export type ModuleRoutes = (app: FastifyInstance, deps: Deps) => Promise<void> | void;
 
@@ -51,4 +52,5 @@ export const MODULES: ModuleRoutes[] = [
   fhirRoutes,
   auditRoutes,
   authorityStaffRoutes,
+  dashboardRoutes,
 ];

@@ -1,8 +1,9 @@
 // Demo applications, so that the institution and authority portals show work on a fresh start:
 // one 待机构确认 at 北京市海淀医院 and one 已受理 at the 海淀区 commission with its due date.
-import { businessCode, provinceCodeOf, todayInChina, WorkingCalendar } from '@medreg/domain';
+import { businessCode, provinceCodeOf, todayInChina } from '@medreg/domain';
 import type { Ctx } from '../context';
-import { applications, calendarDays, qualifications } from '../db/schema/index';
+import { applications, qualifications } from '../db/schema/index';
+import { dueDateAfter } from '../modules/authority/calendar';
 import { recordApplicationEvent } from '../modules/applications/events';
 import { nextBusinessSerial } from '../modules/applications/queries';
 import { createPhysicianRecord } from './builders';
@@ -18,8 +19,8 @@ const DECLARED = { civilCapacity: true, noCriminalPenalty: true, noRevocation: t
 export async function seedDemoApplications(c: Ctx, hospital: DemoInstitutionRef): Promise<void> {
   const now = c.now();
   const today = todayInChina(now);
-  const overrides = await c.tx.select().from(calendarDays);
-  const calendar = new WorkingCalendar(overrides.map((d) => ({ date: d.day, kind: d.kind, name: d.name ?? undefined })));
+  // 暂定 when the 20 working days reach a year whose holidays are not entered (《行政许可法》第八十二条).
+  const due = await dueDateAfter(c, today, 20);
   const plans = [
     { name: '吴浩然', state: 'pending_institution' as const, accepted: false },
     { name: '魏然', state: 'accepted' as const, accepted: true },
@@ -40,7 +41,8 @@ export async function seedDemoApplications(c: Ctx, hospital: DemoInstitutionRef)
         education: EDUCATION, title: '住院医师', declarations: DECLARED,
       },
       submittedAt: now, institutionDecidedAt: plan.accepted ? now : null,
-      acceptedAt: plan.accepted ? now : null, dueDate: plan.accepted ? calendar.addWorkingDays(today, 20) : null,
+      acceptedAt: plan.accepted ? now : null, dueDate: plan.accepted ? due.dueDate : null,
+      dueDateProvisional: plan.accepted && due.provisional, dueWorkingDays: plan.accepted ? 20 : null,
     }).returning();
     const events = [
       { action: 'create', fromState: null, toState: 'draft', actorRole: 'physician' },

@@ -1,9 +1,9 @@
 // Reference data every installation needs, production included: GB/T 2260 regions,
 // the 执业范围 catalogue and the working-day calendar (statutory holidays and 调休).
 import { sql } from 'drizzle-orm';
-import { PRACTICE_CATEGORIES, allRegions, calendarOverridesFromChineseDays, scopesOfCategory } from '@medreg/domain';
+import { PRACTICE_CATEGORIES, allRegions, calendarOverridesFromChineseDays, chineseDaysYears, scopesOfCategory } from '@medreg/domain';
 import type { Db, Executor } from '../db/engine';
-import { calendarDays, practiceScopes, regions } from '../db/schema/index';
+import { calendarDays, calendarYears, practiceScopes, regions } from '../db/schema/index';
 
 const LEVEL_ORDER = { province: 0, city: 1, county: 2 } as const;
 
@@ -23,8 +23,14 @@ export async function seedReferenceData(db: Db | Executor): Promise<void> {
     scopesOfCategory(category).map((s) => ({ code: s.code, category, name: s.name, label: s.label, sort: sort++ })));
   await insertChunks(scopeRows, 500, (chunk) => db.insert(practiceScopes).values(chunk).onConflictDoNothing());
 
-  const days = calendarOverridesFromChineseDays().map((d) => ({ day: d.date, kind: d.kind, name: d.name ?? null }));
+  // Only the dataset years not known yet: a year once seeded (or entered by an administrator) keeps its corrections,
+  // and a newer dataset does not overwrite a year an administrator entered.
+  const known = new Set((await db.select({ year: calendarYears.year }).from(calendarYears)).map((r) => r.year));
+  const newYears = chineseDaysYears().filter((y) => !known.has(y));
+  if (newYears.length === 0) return;
+  const days = calendarOverridesFromChineseDays(newYears).map((d) => ({ day: d.date, kind: d.kind, name: d.name ?? null }));
   await insertChunks(days, 500, (chunk) => db.insert(calendarDays).values(chunk).onConflictDoNothing());
+  await db.insert(calendarYears).values(newYears.map((year) => ({ year, source: 'dataset' as const }))).onConflictDoNothing();
 }
 
 export async function isDatabaseEmpty(db: Db): Promise<boolean> {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../helpers/test-app';
 import { expectProblem, loggedIn, type Agent } from '../helpers/agent';
+import { column, exportBoth } from '../helpers/export-files';
 import { PASSWORD, makeAuthorityStaff } from '../helpers/factories';
 import { makeJurisdictions, makePendingApplication, staffOf, type Jurisdictions } from '../helpers/authority-factories';
 
@@ -97,23 +98,22 @@ describe('the audit trail of a jurisdiction', () => {
     }
   });
 
-  it('exports the same filter as CSV, and audits the export', async () => {
+  it('exports the same filter as Excel and CSV with the same rows, and audits each export', async () => {
     const admin = await staffOf(t.app, t.deps, j.beijing.id, 'authority_admin');
     const filtered = await trail(admin, `?entityId=${haidianApp}`);
-    const res = await admin.get(`/api/v1/authority/audit/export.csv?entityId=${haidianApp}`);
-    expect(res.statusCode).toBe(200);
-    expect(res.headers['content-type']).toMatch(/text\/csv/);
-    expect(res.headers['content-disposition']).toMatch(/attachment/);
-    const lines = res.body.replace(/^\uFEFF/, '').trim().split('\r\n');
-    expect(lines[0]).toContain('"操作"');
-    expect(lines).toHaveLength(filtered.total + 1);
-    expect(lines.slice(1).every((l) => l.includes(haidianApp))).toBe(true);
-    expect((await trail(admin, '?action=audit.export')).total).toBe(1);
+    const rows = await exportBoth(admin, '/api/v1/authority/audit/export', `entityId=${haidianApp}`);
+    expect(rows[0]).toEqual(expect.arrayContaining(['时间', '操作人', '操作', '对象编号', '详情']));
+    expect(rows).toHaveLength(filtered.total + 1);
+    expect(column(rows, '对象编号').every((id) => id === haidianApp)).toBe(true);
+    expect(column(rows, '序号')).toEqual(filtered.items.map((i) => String(i.id)));
+    const logged = await trail(admin, '?action=audit.export');
+    expect(logged.total).toBe(2);
   });
 
   it('is for authority administrators only', async () => {
     expectProblem(await hdReviewer.get('/api/v1/authority/audit'), 403, 'FORBIDDEN');
     expectProblem(await hdReviewer.get('/api/v1/authority/audit/verify'), 403, 'FORBIDDEN');
+    expectProblem(await hdReviewer.get('/api/v1/authority/audit/export.xlsx'), 403, 'FORBIDDEN');
   });
 
   it('runs the verifier for an administrator', async () => {
@@ -126,6 +126,6 @@ describe('the audit trail of a jurisdiction', () => {
 
   it('declares the audit operations in OpenAPI', async () => {
     const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as { paths: Record<string, unknown> };
-    for (const p of ['/api/v1/authority/audit', '/api/v1/authority/audit/export.csv', '/api/v1/authority/audit/verify']) expect(doc.paths[p]).toBeDefined();
+    for (const p of ['/api/v1/authority/audit', '/api/v1/authority/audit/export.csv', '/api/v1/authority/audit/export.xlsx', '/api/v1/authority/audit/verify']) expect(doc.paths[p]).toBeDefined();
   });
 });

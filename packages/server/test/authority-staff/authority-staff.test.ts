@@ -11,6 +11,7 @@ import { createTestApp, type TestApp } from '../helpers/test-app';
 import { Agent, expectProblem, loggedIn } from '../helpers/agent';
 import { PASSWORD, makeAuthorityStaff } from '../helpers/factories';
 import { makeJurisdictions, type Jurisdictions } from '../helpers/authority-factories';
+import { column, exportBoth } from '../helpers/export-files';
 
 const BASE = '/api/v1/authority/staff';
 let t: TestApp;
@@ -124,12 +125,19 @@ describe('人员账户 — list', () => {
     expect(bj.sort()).toEqual([j.beijing.id, j.haidian.id, j.dongcheng.id].sort());
   });
 
-  it('exports the filtered list as CSV', async () => {
-    const res = await bjAdmin.get(`${BASE}/export.csv?authorityId=${j.haidian.id}`);
-    expect(res.statusCode).toBe(200);
-    expect(res.headers['content-type']).toMatch(/text\/csv/);
-    expect(res.body).toContain('"hd_li_reviewer","李审核","审核人员","北京市海淀区卫生健康委员会"');
-    expect(res.body).not.toContain('北京市卫生健康委员会"');
+  it('exports the filtered list as Excel and CSV with the same rows, audited', async () => {
+    const rows = await exportBoth(bjAdmin, `${BASE}/export`, `authorityId=${j.haidian.id}`);
+    expect(rows[0]).toEqual(['登录名', '姓名', '角色', '所属卫生健康行政部门', '行政区划代码', '状态', '须修改密码', '手机号', '电子邮箱', '创建时间']);
+    expect(rows.find((r) => r[0] === 'hd_li_reviewer')).toEqual(expect.arrayContaining(['李审核', '审核人员', '北京市海淀区卫生健康委员会']));
+    expect(new Set(column(rows, '所属卫生健康行政部门'))).toEqual(new Set(['北京市海淀区卫生健康委员会']));
+    const logged = await t.deps.db.select().from(auditLog).where(eq(auditLog.action, 'authority.staff.export'));
+    expect(logged.map((l) => (l.detail as { format: string }).format)).toEqual(expect.arrayContaining(['xlsx', 'csv']));
+  });
+
+  it('refuses an export with a bad filter (400), an authority out of reach (403) and a reviewer (403)', async () => {
+    expectProblem(await bjAdmin.get(`${BASE}/export.xlsx?role=nonsense`), 400, 'VALIDATION_FAILED');
+    expectProblem(await hdAdmin.get(`${BASE}/export.csv?authorityId=${j.beijing.id}`), 403, 'STAFF_AUTHORITY_OUT_OF_REACH');
+    expect((await bjReviewer.get(`${BASE}/export.xlsx`)).statusCode).toBe(403);
   });
 });
 

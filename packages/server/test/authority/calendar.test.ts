@@ -34,6 +34,7 @@ describe('工作日历', () => {
     const reviewer = await staffOf(t.app, t.deps, j.haidian.id);
     const body = await calendar(reviewer, 2026);
     expect(body.maintainedByDataset).toBe(true);
+    expect(body).toMatchObject({ yearSource: 'dataset' });
     expect(body.canAdminister).toBe(false);
     expect(body.days).toEqual(expect.arrayContaining([
       { date: '2026-10-01', weekday: '星期四', kind: 'holiday', name: '国庆节', source: 'chinese-days' },
@@ -59,12 +60,12 @@ describe('工作日历', () => {
     expect(del.statusCode, del.body).toBe(204);
     expectProblem(await provinceAdmin.delete('/api/v1/authority/calendar/days/2027-01-09'), 404, 'CALENDAR_DAY_NOT_FOUND');
     const entries = await t.deps.db.select().from(auditLog).where(eq(auditLog.entityType, 'calendar_day'));
-    expect(entries.map((e) => [e.action, e.entityId])).toEqual([['calendar.add', '2027-01-01'], ['calendar.add', '2027-01-09'], ['calendar.remove', '2027-01-09']]);
+    expect(entries.map((e) => [e.action, e.entityId])).toEqual([['calendar.correct', '2027-01-01'], ['calendar.correct', '2027-01-09'], ['calendar.correct', '2027-01-09']]);
   });
 
-  it('refuses changes to a year maintained from the dataset, and to anyone but national or provincial administrators', async () => {
-    expectProblem(await provinceAdmin.post('/api/v1/authority/calendar/days', { date: '2026-12-28', kind: 'holiday', name: '测试' }), 409, 'CALENDAR_YEAR_MAINTAINED');
-    expectProblem(await provinceAdmin.delete('/api/v1/authority/calendar/days/2026-10-01'), 409, 'CALENDAR_YEAR_MAINTAINED');
+  it('refuses to add over a dataset day or delete it (it is corrected instead), and changes by anyone but national or provincial administrators', async () => {
+    expectProblem(await provinceAdmin.post('/api/v1/authority/calendar/days', { date: '2026-10-01', kind: 'holiday', name: '测试' }), 409, 'CALENDAR_DAY_EXISTS');
+    expectProblem(await provinceAdmin.delete('/api/v1/authority/calendar/days/2026-10-01'), 404, 'CALENDAR_DAY_NOT_FOUND');
     const countyAdmin = await staffOf(t.app, t.deps, j.haidian.id, 'authority_admin');
     expectProblem(await countyAdmin.post('/api/v1/authority/calendar/days', { date: '2027-02-01', kind: 'holiday' }), 403, 'CALENDAR_ADMIN_REQUIRED');
     const reviewer = await staffOf(t.app, t.deps, j.beijing.id);

@@ -5,6 +5,7 @@ import { and, eq } from 'drizzle-orm';
 import { auditLog, infoEditEvents, outbox, pdfCache, registrationProfiles } from '../../src/db/schema/index';
 import { createTestApp, type TestApp } from '../helpers/test-app';
 import { type Agent, expectProblem, loggedIn } from '../helpers/agent';
+import { column, exportBoth } from '../helpers/export-files';
 import { PASSWORD, makeApplication, makeAuthority, makeInstitution, makePhysician } from '../helpers/factories';
 import { makeRegistration } from '../helpers/register-factories';
 import { PNG_PHOTO, multipart } from '../helpers/applications-factories';
@@ -203,7 +204,7 @@ describe('BT-11 信息修改由主要执业机构审核 (domain §2.2 BT-11)', (
     expectProblem(await clerk.get('/api/v1/institution/info-edits?status=unknown'), 400, 'VALIDATION_FAILED');
   });
 
-  it('the institution pages its queue by key with the total, and exports it as CSV with old → new', async () => {
+  it('the institution pages its queue by key with the total, and exports it as Excel and CSV with old → new and masked 身份证号', async () => {
     const a = await makeDoctor('吴分页');
     const b = await makeDoctor('郑分页');
     await file(a.agent, a.registration.id, { title: '主任医师' });
@@ -217,12 +218,14 @@ describe('BT-11 信息修改由主要执业机构审核 (domain §2.2 BT-11)', (
     const dated = (await clerk.get('/api/v1/institution/info-edits?submittedFrom=2026-12-02')).json() as { total: number };
     expect(dated.total).toBe(0);
 
-    const csv = await clerk.get(`/api/v1/institution/info-edits/export.csv?name=${encodeURIComponent('郑分页')}`);
-    expect(csv.statusCode).toBe(200);
-    expect(csv.headers['content-type']).toContain('text/csv');
-    const lines = csv.body.split('\r\n');
-    expect(lines[0]).toContain('修改内容（修改前 → 修改后）');
-    expect(lines[1]).toContain('任职资格：住院医师 → 主治医师；照片：已更换');
-    expect(lines[1]).toContain('待机构审核');
+    const rows = await exportBoth(clerk, '/api/v1/institution/info-edits/export', `name=${encodeURIComponent('郑分页')}`);
+    expect(rows[0]).toContain('修改内容（修改前 → 修改后）');
+    expect(rows).toHaveLength(2);
+    expect(column(rows, '修改内容（修改前 → 修改后）')).toEqual(['任职资格：住院医师 → 主治医师；照片：已更换']);
+    expect(column(rows, '审核状态')).toEqual(['待机构审核']);
+    expect(column(rows, '身份证号')[0]).toMatch(/\*{4,}/);
+    expect(JSON.stringify(rows)).not.toContain(b.idNumber);
+    expectProblem(await clerk.get('/api/v1/institution/info-edits/export.xlsx?status=nonsense'), 400, 'VALIDATION_FAILED');
+    expect((await b.agent.get('/api/v1/institution/info-edits/export.csv')).statusCode).toBe(403);
   });
 });

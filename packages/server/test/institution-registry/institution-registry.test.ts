@@ -5,6 +5,7 @@ import { makeCreditCode, organizationCodeCheckChar } from '@medreg/domain';
 import { accounts, auditLog, institutionEvents } from '../../src/db/schema/index';
 import { createTestApp, type TestApp } from '../helpers/test-app';
 import { Agent, expectProblem } from '../helpers/agent';
+import { column, exportBoth } from '../helpers/export-files';
 import { makeJurisdictions, makePendingApplication, staffOf, type Jurisdictions } from '../helpers/authority-factories';
 import { makeApplicant, startFirstRegistration } from '../helpers/applications-factories';
 
@@ -126,19 +127,20 @@ describe('refusals with the field path', () => {
 });
 
 describe('list, pages and export', () => {
-  it('pages by name with the total and filters by area; exports CSV and Excel', async () => {
+  it('pages by name with the total and filters by area; exports Excel and CSV with the same rows, within the jurisdiction', async () => {
     const first = (await beijingAdmin.get(`${BASE}?limit=2&areaCode=110000`)).json() as { items: { name: string }[]; total: number; nextCursor: string };
     expect(first.items).toHaveLength(2);
     expect(first.total).toBeGreaterThan(2);
     const second = (await beijingAdmin.get(`${BASE}?limit=2&areaCode=110000&cursor=${first.nextCursor}`)).json() as { items: { name: string }[] };
     expect(second.items[0]!.name > first.items[1]!.name).toBe(true);
-    const csv = await beijingAdmin.get(`${BASE}/export.csv?areaCode=110108`);
-    expect(csv.headers['content-type']).toMatch(/text\/csv/);
-    expect(csv.body).toContain('北京市海淀医院');
-    expect(csv.body).not.toContain('北京市东城区和平里医院');
-    const xlsx = await beijingAdmin.get(`${BASE}/export.xlsx`);
-    expect(xlsx.statusCode).toBe(200);
-    expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
+    const rows = await exportBoth(beijingAdmin, `${BASE}/export`, 'areaCode=110108');
+    expect(column(rows, '标准名称')).toContain('北京市海淀医院');
+    expect(column(rows, '标准名称')).not.toContain('北京市东城区和平里医院');
+    expect(column(rows, '标准名称')).not.toContain('深圳市南山区人民医院');
+    expect(column(await exportBoth(shenzhenAdmin, `${BASE}/export`), '标准名称')).not.toContain('北京市海淀医院');
+    expectProblem(await beijingAdmin.get(`${BASE}/export.xlsx?status=nonsense`), 400, 'VALIDATION_FAILED');
+    const reviewer = await staffOf(t.app, t.deps, w.beijing.id, 'authority_reviewer');
+    expectProblem(await reviewer.get(`${BASE}/export.csv`), 403, 'FORBIDDEN');
     expectProblem(await beijingAdmin.get(`${BASE}?cursor=bm90LWpzb24`), 400, 'INSTITUTION_REGISTRY_CURSOR_INVALID');
   });
 });

@@ -5,6 +5,7 @@ import { activationCodes, auditLog, institutions, outbox } from '../../src/db/sc
 import { sha256 } from '../../src/security/tokens';
 import { createTestApp, type TestApp } from '../helpers/test-app';
 import { expectProblem, loggedIn, type Agent } from '../helpers/agent';
+import { column, exportBoth } from '../helpers/export-files';
 import { PASSWORD, makeInstitution } from '../helpers/factories';
 import { makeRegisteredPhysician } from '../helpers/institutions-factories';
 
@@ -82,8 +83,21 @@ describe('医师账户激活 list', () => {
     expect(new Set(seen).size).toBe(5);
   });
 
+  it('exports the list as Excel and CSV with the same rows, its filters and order, 身份证号 masked; another institution sees none of them', async () => {
+    const { items } = await list();
+    const rows = await exportBoth(admin, '/api/v1/institution/activation/physicians/export');
+    expect(column(rows, '姓名')).toEqual(items.map((i) => i.name));
+    expect(column(rows, '身份证号')).toEqual(items.map((i) => i.idNumberMasked));
+    expect(column(rows, '身份证号').every((id) => id.includes('********'))).toBe(true);
+    for (const p of Object.values(people)) expect(JSON.stringify(rows)).not.toContain(p.idNumber);
+    expect(column(await exportBoth(admin, '/api/v1/institution/activation/physicians/export', 'status=no_account'), '姓名')).toEqual(['赵无号']);
+    expect(column(await exportBoth(otherAdmin, '/api/v1/institution/activation/physicians/export'), '姓名')).not.toContain('孙已验');
+    expectProblem(await admin.get('/api/v1/institution/activation/physicians/export.xlsx?status=nonsense'), 400, 'VALIDATION_FAILED');
+  });
+
   it('is the admin\'s: a clerk gets 403 on every activation route', async () => {
     expectProblem(await clerk.get('/api/v1/institution/activation/physicians'), 403, 'FORBIDDEN');
+    expectProblem(await clerk.get('/api/v1/institution/activation/physicians/export.xlsx'), 403, 'FORBIDDEN');
     expectProblem(await clerk.post('/api/v1/institution/activation/codes', { physicianIds: [people.verified!.physicianId] }), 403, 'FORBIDDEN');
     expectProblem(await clerk.post('/api/v1/institution/activation/codes/all-pending'), 403, 'FORBIDDEN');
     expectProblem(await clerk.put('/api/v1/institution/activation/auto-activation', { enabled: true }), 403, 'FORBIDDEN');

@@ -1,10 +1,10 @@
 // 本机构医师 · 最近定期考核 (issue 9 point 8: the roster filterable by assessment result, exportable to Excel): the
 // filter reads each physician's LATEST periodic result (《医师法》第四十二条: one every three years), or none on file.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import ExcelJS from 'exceljs';
 import { createTestApp, type TestApp } from '../helpers/test-app';
 import { expectProblem, loggedIn, type Agent } from '../helpers/agent';
 import { PASSWORD } from '../helpers/factories';
+import { exportBoth } from '../helpers/export-files';
 import { makeJurisdictions, type Jurisdictions } from '../helpers/authority-factories';
 import { makeRegisteredPhysician } from '../helpers/register-factories';
 
@@ -62,19 +62,12 @@ describe('本机构医师 filtered by 最近定期考核', () => {
     expect(bad.errors?.[0]?.path).toEqual(['assessment']);
   });
 
-  it('the Excel export carries the 最近定期考核 column and follows the filter', async () => {
-    const res = await hospital.get('/api/v1/institution/physicians/export.xlsx?assessment=passed');
-    expect(res.statusCode, res.body).toBe(200);
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
-    const rows: string[][] = [];
-    wb.worksheets[0]!.eachRow((row) => rows.push((row.values as unknown[]).slice(1).map((v) => String(v ?? ''))));
+  it('the Excel and CSV exports carry the 最近定期考核 column and follows the filter', async () => {
+    const rows = await exportBoth(hospital, '/api/v1/institution/physicians/export', 'assessment=passed');
     const col = rows[0]!.indexOf('最近定期考核');
     expect(col).toBeGreaterThan(0);
     expect(rows.slice(1).map((r) => [r[0], r[col]]).sort()).toEqual([['葛合格', '2024–2026 合格'], ['葛转合格', '2024–2026 合格']]);
-    const none = await hospital.get('/api/v1/institution/physicians/export.xlsx?assessment=none');
-    const wb2 = new ExcelJS.Workbook();
-    await wb2.xlsx.load(none.rawPayload as unknown as ArrayBuffer);
-    expect((wb2.worksheets[0]!.getRow(2).values as unknown[]).map(String)).toContain('未登记');
+    const none = await exportBoth(hospital, '/api/v1/institution/physicians/export', 'assessment=none');
+    expect(none[1]).toContain('未登记');
   });
 });

@@ -1,9 +1,9 @@
 // 机构医师名册导出 (issue: the institution's roster exportable to Excel): 本机构医师 and 多机构执业医师 as .xlsx,
 // the list's filters and order, the 身份证号 masked, cells never formulas.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import ExcelJS from 'exceljs';
 import { createTestApp, type TestApp } from '../helpers/test-app';
 import { Agent, expectProblem, loggedIn } from '../helpers/agent';
+import { exportBoth, xlsxRows } from '../helpers/export-files';
 import { PASSWORD, makeAuthority, makeInstitution } from '../helpers/factories';
 import { makeRegisteredPhysician } from '../helpers/register-factories';
 import { makeFiling } from '../helpers/filing-factories';
@@ -13,18 +13,7 @@ let hospital: Awaited<ReturnType<typeof makeInstitution>>;
 let clinic: Awaited<ReturnType<typeof makeInstitution>>;
 let clerk: Agent;
 
-async function workbook(agent: Agent, url: string): Promise<string[][]> {
-  const res = await agent.get(url);
-  expect(res.statusCode, res.body).toBe(200);
-  expect(res.headers['content-type']).toContain('spreadsheetml');
-  expect(String(res.headers['content-disposition'])).toContain('.xlsx');
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
-  const ws = wb.worksheets[0]!;
-  const rows: string[][] = [];
-  ws.eachRow((row) => rows.push((row.values as unknown[]).slice(1).map((v) => (v === null || v === undefined ? '' : String(v)))));
-  return rows;
-}
+const workbook = async (agent: Agent, url: string) => xlsxRows(await agent.get(url));
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -68,9 +57,8 @@ describe('本机构医师 export', () => {
     expect(res.headers['content-type']).toContain('text/csv');
     expect(String(res.headers['content-disposition'])).toContain('.csv');
     expect(res.body.startsWith('\uFEFF"姓名","身份证号"')).toBe(true);
-    const lines = res.body.slice(1).trim().split('\r\n');
-    const xlsx = await workbook(clerk, '/api/v1/institution/physicians/export.xlsx');
-    expect(lines).toHaveLength(xlsx.length);
+    const both = await exportBoth(clerk, '/api/v1/institution/physicians/export');
+    expect(both.map((r) => r[0])).toContain('=陶公式');
     expect(res.body).toContain('"\'=陶公式"');
     expect(res.body).toContain('"陶在岗"');
   });
@@ -90,7 +78,7 @@ describe('多机构执业医师 export', () => {
   it('exports the physicians filed at the institution with the filing dates and status', async () => {
     const d = await makeRegisteredPhysician(t.deps, clinic.institution, { name: '韩备案' });
     await makeFiling(t.deps, { registration: { id: d.registration.id, physicianId: d.physician.id }, institution: hospital.institution, validFrom: '2026-01-01', validTo: '2027-06-30' });
-    const rows = await workbook(clerk, '/api/v1/institution/multi-site-physicians/export.xlsx');
+    const rows = await exportBoth(clerk, '/api/v1/institution/multi-site-physicians/export');
     expect(rows[0]).toEqual(expect.arrayContaining(['主要执业机构', '有效期开始', '有效期结束', '备案状态']));
     const row = rows.find((r) => r[0] === '韩备案')!;
     expect(row).toEqual(expect.arrayContaining(['北京市海淀名册导出诊所', '2026-01-01', '2027-06-30', '有效']));

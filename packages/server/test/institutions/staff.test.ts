@@ -3,6 +3,7 @@ import { eq } from 'drizzle-orm';
 import { accounts, sessions } from '../../src/db/schema/index';
 import { createTestApp, type TestApp } from '../helpers/test-app';
 import { Agent, expectProblem, loggedIn } from '../helpers/agent';
+import { column, exportBoth } from '../helpers/export-files';
 import { PASSWORD, makeInstitution } from '../helpers/factories';
 
 type Staff = { id: string; loginName: string; role: string; roleLabel: string; disabled: boolean; manageable: boolean };
@@ -100,5 +101,14 @@ describe('账户管理', () => {
     const id = '00000000-0000-4000-8000-000000000000';
     expectProblem(await clerk.put(`/api/v1/institution/staff/${id}/status`, { disabled: true }), 403, 'FORBIDDEN');
     expectProblem(await clerk.put(`/api/v1/institution/staff/${id}/password`, { password: 'Clerk#2026a' }), 403, 'FORBIDDEN');
+    expectProblem(await clerk.get('/api/v1/institution/staff/export.xlsx'), 403, 'FORBIDDEN');
+  });
+
+  it('exports the accounts as Excel and CSV in the list\'s order; another institution\'s admin exports only its own', async () => {
+    const list = (await admin.get('/api/v1/institution/staff')).json() as { items: { loginName: string }[] };
+    const rows = await exportBoth(admin, '/api/v1/institution/staff/export');
+    expect(rows[0]).toEqual(['登录名', '姓名', '角色', '状态', '手机号', '电子邮箱', '创建时间']);
+    expect(column(rows, '登录名')).toEqual(list.items.map((a) => a.loginName));
+    expect(column(await exportBoth(otherAdmin, '/api/v1/institution/staff/export'), '登录名')).not.toContain(inst.clerkLogin);
   });
 });

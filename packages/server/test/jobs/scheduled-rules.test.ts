@@ -58,7 +58,9 @@ describe('applications.deem_accepted', () => {
     expect(await inTransaction(t.deps, deemAccepted)).toBe(1);
     const due = await inTransaction(t.deps, (c) => dueDateAfter(c, '2027-03-01', t.deps.config.DECISION_LIMIT_WORKING_DAYS));
     expect(await appOf(application.id)).toMatchObject({
-      state: 'accepted', deemedAcceptedOn: '2027-03-01', acceptedAt: new Date('2027-03-01T02:00:00Z'), dueDate: due, version: application.version + 1,
+      state: 'accepted', deemedAcceptedOn: '2027-03-01', acceptedAt: new Date('2027-03-01T02:00:00Z'), dueDate: due.dueDate, version: application.version + 1,
+      // 《行政许可法》第八十二条: 2027's holidays are not entered in this test, so the due date is 暂定.
+      dueDateProvisional: true, dueWorkingDays: t.deps.config.DECISION_LIMIT_WORKING_DAYS,
     });
     const events = await t.deps.db.select().from(applicationEvents).where(eq(applicationEvents.applicationId, application.id));
     expect(events).toEqual([expect.objectContaining({ action: 'deem_accept', fromState: 'pending_authority', toState: 'accepted', actorRole: 'system' })]);

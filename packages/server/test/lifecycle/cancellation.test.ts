@@ -5,6 +5,7 @@ import { eq } from 'drizzle-orm';
 import { applicationEvents, certificates, registrationCancellations } from '../../src/db/schema/index';
 import { createTestApp, type TestApp } from '../helpers/test-app';
 import { expectProblem } from '../helpers/agent';
+import { column, exportBoth } from '../helpers/export-files';
 import { setRegistrationStatus } from '../helpers/register-factories';
 import {
   NOW, accepts, approveRequest, certificatesOf, makeWorld, registeredPhysician, registrationsOf, saveForm, startBusiness, toAccepted, type Presented, type World,
@@ -178,12 +179,15 @@ describe('依职权注销 (《医师法》第十七条第三款)', () => {
     expectProblem(await w.reviewer.hd.post(`/api/v1/authority/registrations/${doc.registration.id}/cancellation`, { ...body, expectedVersion: 2 }), 409, 'REGISTRATION_NOT_VALID');
   });
 
-  it('a superior authority may act in its jurisdiction; the list exports as CSV with masked 身份证号', async () => {
+  it('a superior authority may act in its jurisdiction; the list exports as Excel and CSV with masked 身份证号', async () => {
     const doc = await registeredPhysician(t.app, t.deps, w.hdInstitution.institution, { name: '上级注销' });
-    const csv = await w.reviewer.bj.get(`/api/v1/authority/registrations/export.csv?name=${encodeURIComponent('上级注销')}`);
-    expect(csv.statusCode).toBe(200);
-    expect(csv.body).toContain('上级注销');
-    expect(csv.body).not.toContain(doc.idNumber);
+    await registeredPhysician(t.app, t.deps, w.hdInstitution.institution, { name: '上级未选' });
+    const rows = await exportBoth(w.reviewer.bj, '/api/v1/authority/registrations/export', `name=${encodeURIComponent('上级注销')}`);
+    expect(column(rows, '姓名')).toEqual(['上级注销']);
+    expect(column(rows, '身份证号')[0]).toMatch(/\*{4,}/);
+    expect(JSON.stringify(rows)).not.toContain(doc.idNumber);
+    expectProblem(await w.reviewer.bj.get('/api/v1/authority/registrations/export.xlsx?status=nonsense'), 400, 'VALIDATION_FAILED');
+    expect((await w.clerk.hd.get('/api/v1/authority/registrations/export.csv')).statusCode).toBe(403);
     const done = await w.reviewer.bj.post(`/api/v1/authority/registrations/${doc.registration.id}/cancellation`, { ground: 'exam_cheating', triggerOn: '2026-11-01', documentNo: '京卫注〔2026〕2号', expectedVersion: 1 });
     expect(done.statusCode, done.body).toBe(200);
   });

@@ -8,6 +8,7 @@ import {
   auditLog, outbox, qualificationCorrectionEvents, qualificationRevisions, qualifications,
 } from '../../src/db/schema/index';
 import { type Agent, expectProblem, loggedIn } from '../helpers/agent';
+import { column, exportBoth } from '../helpers/export-files';
 import { submitCorrection } from '../helpers/corrections-factories';
 import { makeAuthority, makeAuthorityStaff, makeIdNumber, makeQualification, PASSWORD } from '../helpers/factories';
 import { signUp } from '../helpers/physicians-factories';
@@ -154,6 +155,22 @@ describe('refusals', () => {
     const own = (await d.agent.get('/api/v1/physician/qualification-corrections')).json() as { items: { statusLabel: string; resolutionNote: string }[]; canSubmit: boolean };
     expect(own).toMatchObject({ canSubmit: true, items: [{ statusLabel: '未予补改', resolutionNote: '所附资格证书与考试档案不符' }] });
     expect((await submitCorrection(d.agent, '补充了考试合格证明')).statusCode).toBe(201);
+  });
+});
+
+describe('资格补改 export', () => {
+  it('exports the province\'s requests as Excel and CSV with the list\'s filter and order, 身份证号 masked; another province sees none', async () => {
+    const d = await filed('导出补改');
+    const list = (await guangdong.get('/api/v1/authority/qualification-corrections?status=submitted&limit=100')).json() as { items: { id: string; physicianName: string }[] };
+    const rows = await exportBoth(guangdong, '/api/v1/authority/qualification-corrections/export', 'status=submitted');
+    expect(column(rows, '姓名')).toEqual(list.items.map((i) => i.physicianName));
+    expect(column(rows, '姓名')).toContain('导出补改');
+    expect(new Set(column(rows, '状态'))).toEqual(new Set(['已提交，待受理']));
+    expect(column(rows, '身份证号').every((id) => /\*{4,}/.test(id))).toBe(true);
+    expect(JSON.stringify(rows)).not.toContain(d.idNumber);
+    expect(column(await exportBoth(beijing, '/api/v1/authority/qualification-corrections/export'), '姓名')).not.toContain('导出补改');
+    expectProblem(await guangdong.get('/api/v1/authority/qualification-corrections/export.xlsx?status=nonsense'), 400, 'VALIDATION_FAILED');
+    expect((await d.agent.get('/api/v1/authority/qualification-corrections/export.csv')).statusCode).toBe(403);
   });
 });
 

@@ -5,6 +5,7 @@ import { makeResidentId } from '@medreg/domain';
 import { assessmentImports, assessmentResults, auditLog, outbox } from '../../src/db/schema/index';
 import { createTestApp, type TestApp } from '../helpers/test-app';
 import { expectProblem, loggedIn, type Agent } from '../helpers/agent';
+import { column, exportBoth } from '../helpers/export-files';
 import { PASSWORD } from '../helpers/factories';
 import { makeJurisdictions, staffOf, type Jurisdictions } from '../helpers/authority-factories';
 import { makeRegisteredPhysician } from '../helpers/register-factories';
@@ -122,7 +123,7 @@ describe('importing a results file', () => {
 });
 
 describe('listing and exporting', () => {
-  it('filters by result, pages by key with the total, and exports CSV', async () => {
+  it('filters by result, pages by key with the total, and exports Excel and CSV with masked 身份证号', async () => {
     const failed = (await haidian.get('/api/v1/authority/assessments?result=failed&limit=1')).json();
     expect(failed.total).toBeGreaterThanOrEqual(2);
     expect(failed.items).toHaveLength(1);
@@ -130,11 +131,15 @@ describe('listing and exporting', () => {
     const next = (await haidian.get(`/api/v1/authority/assessments?result=failed&limit=1&cursor=${failed.nextCursor}`)).json();
     expect(next.items[0].id).not.toBe(failed.items[0].id);
     expectProblem(await haidian.get('/api/v1/authority/assessments?cursor=bad'), 400, 'SUPERVISION_CURSOR_INVALID');
-    const csv = await haidian.get('/api/v1/authority/assessments/export.csv?result=failed');
-    expect(csv.statusCode).toBe(200);
-    expect(csv.headers['content-type']).toMatch(/text\/csv/);
-    expect(csv.body).toContain('姓名,身份证号,执业证书编码');
-    expect(csv.body.split('\r\n').filter((l) => l.includes('不合格'))).toHaveLength(failed.total);
+    const rows = await exportBoth(haidian, '/api/v1/authority/assessments/export', 'result=failed');
+    expect(rows[0]!.slice(0, 3)).toEqual(['姓名', '身份证号', '执业证书编码']);
+    expect(column(rows, '考核结果')).toEqual(Array(failed.total).fill('不合格'));
+    expect(column(rows, '身份证号').every((id) => /\*{4,}/.test(id))).toBe(true);
+    const mine = await exportBoth(hospital, '/api/v1/institution/assessments/export', 'result=failed');
+    expect(mine.length).toBe(rows.length);
+    expectProblem(await haidian.get('/api/v1/authority/assessments/export.xlsx?result=nonsense'), 400, 'VALIDATION_FAILED');
+    expectProblem(await hospital.get('/api/v1/authority/assessments/export.csv'), 403, 'FORBIDDEN');
+    expect((await nanshan.get('/api/v1/authority/assessments/export.csv')).body.trim().split('\r\n')).toHaveLength(1);
     // Another jurisdiction sees none of them.
     expect((await nanshan.get('/api/v1/authority/assessments')).json().total).toBe(0);
   });

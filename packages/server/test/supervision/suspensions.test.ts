@@ -7,7 +7,9 @@ import { JobRunner } from '../../src/jobs/index';
 import { endSuspensions, suspensionEndJob } from '../../src/jobs/suspension-end';
 import { createTestApp, type TestApp } from '../helpers/test-app';
 import { createPeerApp, type PeerApp } from '../helpers/peer-app';
-import { expectProblem, type Agent } from '../helpers/agent';
+import { expectProblem, loggedIn, type Agent } from '../helpers/agent';
+import { PASSWORD } from '../helpers/factories';
+import { column, exportBoth } from '../helpers/export-files';
 import { makeJurisdictions, staffOf, type Jurisdictions } from '../helpers/authority-factories';
 import { makeRegisteredPhysician } from '../helpers/register-factories';
 import { statusOf } from './supervision-helpers';
@@ -168,6 +170,20 @@ describe('处分决定', () => {
     expect(s!.status).toBe('terminated');
     const bars = await t.deps.db.select().from(registrationBars).where(eq(registrationBars.physicianId, d.physician.id));
     expect(bars).toEqual([expect.objectContaining({ kind: 'revoked', startsOn: '2026-12-02', endsOn: '2028-12-01' })]);
+  });
+
+  it('exports the 处分决定 as Excel and CSV with the list\'s filter and order, within the jurisdiction only', async () => {
+    const list = (await haidian.get('/api/v1/authority/penalties?limit=100')).json() as { items: { documentNo: string }[] };
+    const rows = await exportBoth(haidian, '/api/v1/authority/penalties/export');
+    expect(column(rows, '文书编号')).toEqual(list.items.map((i) => i.documentNo));
+    expect(column(rows, '文书编号')).toEqual(expect.arrayContaining(['京海卫医罚〔2026〕20号', '京海卫医罚〔2026〕21号']));
+    const revoked = await exportBoth(haidian, '/api/v1/authority/penalties/export', 'kind=revocation');
+    expect(new Set(column(revoked, '处分种类'))).toEqual(new Set(['吊销医师执业证书']));
+    const nanshan = await staffOf(t.app, t.deps, j.nanshan.id);
+    expect(column(await exportBoth(nanshan, '/api/v1/authority/penalties/export'), '文书编号')).toEqual([]);
+    expectProblem(await haidian.get('/api/v1/authority/penalties/export.xlsx?kind=nonsense'), 400, 'VALIDATION_FAILED');
+    const clerk = await loggedIn(t.app, j.hdInstitution.clerkLogin, PASSWORD);
+    expect((await clerk.get('/api/v1/authority/penalties/export.csv')).statusCode).toBe(403);
   });
 });
 

@@ -95,6 +95,9 @@ export interface ApplicationView {
   institutionDecidedAt: string | null;
   acceptedAt: string | null;
   dueDate: string | null;
+  /** 暂定: the period reaches a year whose holidays are not entered yet (《行政许可法》第八十二条). */
+  dueDateProvisional: boolean;
+  dueDateNote: string | null;
   decidedAt: string | null;
   updatedAt: string;
   applicant: ApplicantView;

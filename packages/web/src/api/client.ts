@@ -186,6 +186,13 @@ async function requestBlob(path: string, options: RequestOptions = {}): Promise<
   return response.blob();
 }
 
+/** A multipart POST whose success is a file (e.g. a workbook generated once); refusals still throw ApiError. */
+async function uploadForBlob(path: string, form: FormData, options: RequestOptions = {}): Promise<{ blob: Blob; headers: Headers }> {
+  const response = await send('POST', path, form, options, false);
+  if (!response.ok) throw new ApiError(await problemFrom(response));
+  return { blob: await response.blob(), headers: response.headers };
+}
+
 /** Paths are absolute, as the server declares them: `/api/v1/...`. */
 export const api = {
   get: <T>(path: string, options?: RequestOptions) => request<T>('GET', path, undefined, options),
@@ -198,6 +205,8 @@ export const api = {
     request<T>(options?.method ?? 'POST', path, form, options),
   /** A binary download (e.g. a generated PDF) as a Blob; refusals still throw ApiError. */
   blob: (path: string, options?: RequestOptions) => requestBlob(path, options),
+  /** Multipart upload answered with a file (the body as a Blob, with the response headers). */
+  uploadForBlob: (path: string, form: FormData, options?: RequestOptions) => uploadForBlob(path, form, options),
 };
 
 /**

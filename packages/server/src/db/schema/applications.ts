@@ -30,6 +30,10 @@ export const applications = pgTable('applications', {
   institutionDecidedAt: timestamp('institution_decided_at', { withTimezone: true }),
   acceptedAt: timestamp('accepted_at', { withTimezone: true }),
   dueDate: date('due_date', { mode: 'string' }),
+  /** 暂定: the period reaches a year whose holidays are not known yet (《行政许可法》第八十二条). */
+  dueDateProvisional: boolean('due_date_provisional').notNull().default(false),
+  /** The working days the due date was counted with, recounted with the same number after a calendar change. */
+  dueWorkingDays: integer('due_working_days'),
   /** 逾期未告知补正，视为受理 (《行政许可法》第三十二条): the day of arrival the acceptance counts from. */
   deemedAcceptedOn: date('deemed_accepted_on', { mode: 'string' }),
   decidedAt: timestamp('decided_at', { withTimezone: true }),

@@ -6,6 +6,10 @@ import { reading, type Deps } from '../../context';
 import { accountActor } from '../../http/actor';
 import { issueActivationCodes } from './issue-codes';
 import { listInstitutionPhysicians } from './issue-list';
+import { ACTIVATION_EXPORT_MAX, activationSheet } from './activation-export';
+import { exportRoutes } from '../../http/export/routes';
+import { datedNames } from '../../http/export/names';
+import { audit } from '../audit/service';
 import { getActivationSettings, setAutoActivation } from './issue-settings';
 
 const TAGS = ['医疗机构端'];
@@ -29,6 +33,23 @@ export async function activationInstitutionRoutes(root: FastifyInstance, deps: D
     config: ADMIN,
     schema: { tags: TAGS, summary: '医师账户激活：主要执业机构为本机构的医师及其账户状态', querystring: ListQuery },
   }, async (req) => listInstitutionPhysicians(reading(deps), accountActor(req), req.query));
+
+  exportRoutes(app, {
+    path: '/api/v1/institution/activation/physicians/export',
+    config: ADMIN,
+    tags: TAGS,
+    summary: `导出医师账户激活列表（与列表相同的筛选条件，按姓名排序，身份证号脱敏，最多${ACTIVATION_EXPORT_MAX}条）`,
+    querystring: ListQuery.omit({ cursor: true, limit: true }),
+    errors: { 400: ['VALIDATION_FAILED'], 401: ['UNAUTHENTICATED'], 403: ['FORBIDDEN'] },
+    names: () => datedNames(deps.now(), 'activation', '医师账户激活'),
+    table: async (req, format) => {
+      const actor = accountActor(req);
+      const c = reading(deps);
+      const sheet = activationSheet(c, actor, req.query);
+      await audit(c, actor, 'activation.export', 'institution', actor.institutionId ?? null, { format, filters: req.query });
+      return sheet;
+    },
+  });
 
   app.post('/api/v1/institution/activation/codes', {
     config: ADMIN,

@@ -51,13 +51,10 @@ function statusCondition(status: PhysicianAccountStatus): SQL {
     : and(isNotNull(physicians.accountId), eq(physicians.activationStatus, status))!;
 }
 
-/**
- * 医师账户激活 — the physicians whose main institution is this one (physicians.main_institution_id)
- * with a current registration here, and their account status, by name (keyset (name, id) on
- * physicians_main_institution_name_idx), with the latest code this institution issued to each.
- */
-export async function listInstitutionPhysicians(c: Ctx, actor: AccountActor, q: ActivationListQuery) {
-  const institutionId = institutionIdOf(actor);
+export type ActivationCursor = { name: string; id: string };
+
+/** One page in the list's order (姓名, then id) on the (name, id) keyset. */
+export function selectActivationPage(c: Ctx, institutionId: string, q: Pick<ActivationListQuery, 'name' | 'status'>, cursor: ActivationCursor | undefined, limit: number) {
   const reg = currentRegistrationAt(c, institutionId);
   const lastCode = c.tx
     .select({ createdAt: activationCodes.createdAt, expiresAt: activationCodes.expiresAt, usedAt: activationCodes.usedAt })
@@ -69,11 +66,8 @@ export async function listInstitutionPhysicians(c: Ctx, actor: AccountActor, q: 
   const where: SQL[] = [eq(physicians.mainInstitutionId, institutionId)];
   if (q.name) where.push(eq(physicians.name, q.name));
   if (q.status) where.push(statusCondition(q.status));
-  if (q.cursor) {
-    const [name, id] = decodeCursor(q.cursor, ListCursor, IssueErrors.ACTIVATION_LIST_CURSOR_INVALID);
-    where.push(sql`(${physicians.name}, ${physicians.id}) > (${name}::text, ${id}::uuid)`);
-  }
-  const rows = await c.tx
+  if (cursor) where.push(sql`(${physicians.name}, ${physicians.id}) > (${cursor.name}::text, ${cursor.id}::uuid)`);
+  return c.tx
     .select({
       id: physicians.id,
       name: physicians.name,
@@ -96,37 +90,53 @@ export async function listInstitutionPhysicians(c: Ctx, actor: AccountActor, q: 
     .leftJoinLateral(lastCode, sql`true`)
     .where(and(...where))
     .orderBy(asc(physicians.name), asc(physicians.id))
-    .limit(q.limit + 1);
+    .limit(limit);
+}
+
+type ActivationRow = Awaited<ReturnType<typeof selectActivationPage>>[number];
+
+export function presentActivationRow(r: ActivationRow, now: Date) {
+  const status = physicianAccountStatus(r.hasAccount, r.activationStatus);
+  const refusal = activationCodeRefusal(status);
+  return {
+    physicianId: r.id,
+    name: r.name,
+    sexLabel: r.sex === 'male' ? '男' : '女',
+    idNumberMasked: r.idNumberMasked,
+    licenceCode: r.licenceCode,
+    levelLabel: PHYSICIAN_LEVEL_INFO[r.level].label,
+    categoryLabel: PRACTICE_CATEGORY_INFO[r.category].label,
+    accountStatus: status,
+    accountStatusLabel: PHYSICIAN_ACCOUNT_STATUS_LABELS[status],
+    activationMethodLabel: r.activationMethod ? ACTIVATION_METHOD_LABELS[r.activationMethod] : null,
+    activatedAt: r.activatedAt?.toISOString() ?? null,
+    lastCode: r.lastCodeAt
+      ? {
+          issuedAt: r.lastCodeAt.toISOString(),
+          expiresAt: r.lastCodeExpiresAt!.toISOString(),
+          state: (r.lastCodeUsedAt ? 'used' : r.lastCodeExpiresAt! > now ? 'valid' : 'expired') as 'used' | 'valid' | 'expired',
+        }
+      : null,
+    canIssueCode: refusal === null,
+    cannotIssueReason: refusal,
+  };
+}
+export type PresentedActivationRow = ReturnType<typeof presentActivationRow>;
+
+/**
+ * 医师账户激活 — the physicians whose main institution is this one (physicians.main_institution_id)
+ * with a current registration here, and their account status, by name (keyset (name, id) on
+ * physicians_main_institution_name_idx), with the latest code this institution issued to each.
+ */
+export async function listInstitutionPhysicians(c: Ctx, actor: AccountActor, q: ActivationListQuery) {
+  const institutionId = institutionIdOf(actor);
+  const cursor = q.cursor ? decodeCursor(q.cursor, ListCursor, IssueErrors.ACTIVATION_LIST_CURSOR_INVALID) : undefined;
+  const rows = await selectActivationPage(c, institutionId, q, cursor ? { name: cursor[0], id: cursor[1] } : undefined, q.limit + 1);
   const page = rows.slice(0, q.limit);
   const now = c.now();
   const last = page[page.length - 1];
   return {
-    items: page.map((r) => {
-      const status = physicianAccountStatus(r.hasAccount, r.activationStatus);
-      const refusal = activationCodeRefusal(status);
-      return {
-        physicianId: r.id,
-        name: r.name,
-        sexLabel: r.sex === 'male' ? '男' : '女',
-        idNumberMasked: r.idNumberMasked,
-        licenceCode: r.licenceCode,
-        levelLabel: PHYSICIAN_LEVEL_INFO[r.level].label,
-        categoryLabel: PRACTICE_CATEGORY_INFO[r.category].label,
-        accountStatus: status,
-        accountStatusLabel: PHYSICIAN_ACCOUNT_STATUS_LABELS[status],
-        activationMethodLabel: r.activationMethod ? ACTIVATION_METHOD_LABELS[r.activationMethod] : null,
-        activatedAt: r.activatedAt?.toISOString() ?? null,
-        lastCode: r.lastCodeAt
-          ? {
-              issuedAt: r.lastCodeAt.toISOString(),
-              expiresAt: r.lastCodeExpiresAt!.toISOString(),
-              state: r.lastCodeUsedAt ? 'used' : r.lastCodeExpiresAt! > now ? 'valid' : 'expired',
-            }
-          : null,
-        canIssueCode: refusal === null,
-        cannotIssueReason: refusal,
-      };
-    }),
+    items: page.map((r) => presentActivationRow(r, now)),
     nextCursor: rows.length > q.limit && last ? encodeCursor([last.name, last.id]) : null,
   };
 }

@@ -29,7 +29,7 @@ import {
   PRACTICE_CATEGORY_INFO, WORKFLOW_TABLE, actionLabelFor, allowedActions, getScope, isBusinessType, isPhysicianLevel, isPracticeCategory, regionFullName,
   type ActorRole, type ApplicationState, type WorkflowAction,
 } from '@medreg/domain';
-import { CommonErrors } from '@medreg/domain';
+import { CommonErrors, PROVISIONAL_DUE_DATE_LABEL, presentDueDateFlag, provisionalNoteOfDueDate } from '@medreg/domain';
 import type { Ctx } from '../../context';
 import type { AccountActor } from '../../http/actor';
 import { APPEAL_NOTICE } from '../../pdf/refusal-decision';
@@ -129,6 +129,7 @@ export function presentApplication(view: ApplicationView, actor: AccountActor, o
     institutionDecidedAt: iso(app.institutionDecidedAt),
     acceptedAt: iso(app.acceptedAt),
     dueDate: app.dueDate,
+    ...presentDueDateFlag(app.dueDate, app.dueDateProvisional),
     decidedAt: iso(app.decidedAt),
     updatedAt: iso(app.updatedAt),
     applicant: {
@@ -239,7 +240,7 @@ export function nextStepOf(view: ApplicationView, actor: AccountActor): NextStep
       const type = isBusinessType(app.businessType) ? BUSINESS_TYPE_INFO[app.businessType] : undefined;
       // 备案 (BT-05) and 补发/换领 (BT-09) are not licences: no statutory decision period runs (business-types.ts).
       if (type && type.statutoryWorkingDays === null) return { title: '已受理', text: `${authority}已受理。${type.label}无法定办理时限。` };
-      return { title: '已受理', text: `${authority}已受理，将自受理之日起20个工作日内作出决定（《医师法》第十三条）${app.dueDate ? `，法定办结日期为${app.dueDate}` : ''}。` };
+      return { title: '已受理', text: `${authority}已受理，将自受理之日起20个工作日内作出决定（《医师法》第十三条）${app.dueDate ? `，法定办结日期为${app.dueDate}${app.dueDateProvisional ? `（${PROVISIONAL_DUE_DATE_LABEL}：${provisionalNoteOfDueDate(app.dueDate)}）` : ''}` : ''}。` };
     }
     case 'returned_for_correction':
       return {
@@ -265,7 +266,7 @@ export function nextStepOf(view: ApplicationView, actor: AccountActor): NextStep
 /** One row of the physician's 业务进度 list. */
 export function presentListItem(row: {
   id: string; businessCode: string | null; businessType: string; state: string; version: number; institutionName: string | null;
-  authorityName: string | null; submittedAt: Date | null; createdAt: Date; updatedAt: Date; dueDate: string | null;
+  authorityName: string | null; submittedAt: Date | null; createdAt: Date; updatedAt: Date; dueDate: string | null; dueDateProvisional: boolean;
 }, actor: AccountActor, physicianId: string) {
   const type = isBusinessType(row.businessType) ? BUSINESS_TYPE_INFO[row.businessType] : undefined;
   const access: ApplicationAccess = { physicianId, institutionId: null, authorityId: null, authorityAreaCode: null, authorityLevel: null, state: row.state };
@@ -283,6 +284,7 @@ export function presentListItem(row: {
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
     dueDate: row.dueDate,
+    ...presentDueDateFlag(row.dueDate, row.dueDateProvisional),
     allowedActions: actionsFor(actor, access),
     editable: isEditable(row.state),
   };

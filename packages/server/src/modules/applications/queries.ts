@@ -130,6 +130,7 @@ export async function selectOwnApplicationsPage(c: Ctx, f: { physicianId: string
       createdAt: applications.createdAt,
       updatedAt: applications.updatedAt,
       dueDate: applications.dueDate,
+      dueDateProvisional: applications.dueDateProvisional,
       cursorAt,
     })
     .from(applications)

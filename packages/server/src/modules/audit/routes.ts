@@ -1,5 +1,4 @@
-/** 审计日志 for authority administrators: the trail of their jurisdiction, its CSV export, and the chain verifier. */
-import { Readable } from 'node:stream';
+/** 审计日志 for authority administrators: the trail of their jurisdiction, its export (Excel and CSV), and the chain verifier. */
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -7,7 +6,9 @@ import { AuditTrailPage, AuditTrailQuery, AuditVerification } from '@medreg/doma
 import { reading, type Deps } from '../../context';
 import { accountActor } from '../../http/actor';
 import { audit } from './service';
-import { exportAuditTrail, listAuditTrail } from './trail';
+import { exportRoutes } from '../../http/export/routes';
+import { datedNames } from '../../http/export/names';
+import { AUDIT_EXPORT_MAX, auditTrailSheet, listAuditTrail } from './trail';
 import { verifyAuditChain } from './verify';
 
 const TAGS = ['卫生健康行政部门端'];
@@ -27,24 +28,21 @@ export async function auditRoutes(root: FastifyInstance, deps: Deps): Promise<vo
     },
   }, async (req) => listAuditTrail(reading(deps), accountActor(req), req.query));
 
-  app.get('/api/v1/authority/audit/export.csv', {
+  exportRoutes(app, {
+    path: '/api/v1/authority/audit/export',
     config: ADMIN,
-    schema: {
-      tags: TAGS, summary: '导出审计日志（CSV，与列表相同的筛选条件，最多5万条）', querystring: AuditTrailQuery,
-      produces: ['text/csv'], response: { 200: z.string().describe('UTF-8 CSV'), ...ERRORS },
+    tags: TAGS,
+    summary: `导出审计日志（与列表相同的筛选条件和顺序，最多${AUDIT_EXPORT_MAX}条）`,
+    querystring: AuditTrailQuery.omit({ cursor: true, limit: true }),
+    errors: { 400: ['VALIDATION_FAILED', 'TEXT_CONTROL_CHARACTER'], 401: ['UNAUTHENTICATED'], 403: ['FORBIDDEN'] },
+    names: () => datedNames(deps.now(), 'audit', '审计日志'),
+    table: async (req, format) => {
+      const actor = accountActor(req);
+      const c = reading(deps);
+      const sheet = await auditTrailSheet(c, actor, req.query);
+      await audit(c, { accountId: actor.accountId, role: actor.role }, 'audit.export', 'audit_log', null, { format, filters: req.query });
+      return sheet;
     },
-  }, async (req, reply) => {
-    const actor = accountActor(req);
-    const { cursor: _cursor, limit: _limit, ...filters } = req.query;
-    const rows = await exportAuditTrail(reading(deps), actor, req.query);
-    await audit(reading(deps), { accountId: actor.accountId, role: actor.role }, 'audit.export', 'audit_log', null, { filters });
-    const stamp = deps.now().toISOString().slice(0, 10);
-    return reply
-      .type('text/csv; charset=utf-8')
-      .header('content-disposition', `attachment; filename="audit-${stamp}.csv"; filename*=UTF-8''${encodeURIComponent(`审计日志-${stamp}.csv`)}`)
-      .header('cache-control', 'private, no-store')
-      // A stream is sent as it is (no serializer); the 200 schema above documents it in OpenAPI.
-      .send(Readable.from(rows) as unknown as string);
   });
 
   app.get('/api/v1/authority/audit/verify', {

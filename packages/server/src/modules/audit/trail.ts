@@ -1,8 +1,8 @@
-/** 审计日志 of an authority administrator's jurisdiction: one page with the total, and the CSV export. */
+/** 审计日志 of an authority administrator's jurisdiction: one page with the total, and the export (Excel and CSV). */
 import { ACTOR_ROLE_LABELS, AUDIT_ENTITY_TYPE_LABELS, CommonErrors, auditActionLabel, type AuditTrailQuery } from '@medreg/domain';
-import type { SQL } from 'drizzle-orm';
 import type { Ctx } from '../../context';
 import type { AccountActor } from '../../http/actor';
+import { keysetRows, mapRows, type ExportColumn, type ExportTable } from '../../http/export/table';
 import { accountIdByLoginName, countTrail, selectTrailPage, trailFilter, type TrailRow, type TrailScope } from './trail-queries';
 
 function scopeOf(actor: AccountActor): TrailScope {
@@ -57,40 +57,37 @@ export async function listAuditTrail(c: Ctx, actor: AccountActor, q: AuditTrailQ
 }
 
 /** At most this many rows in one export; the page says so when a filter is needed. */
-export const EXPORT_LIMIT = 50_000;
-const EXPORT_PAGE = 500;
-const CSV_HEADER = ['序号', '链序号', '时间', '操作人登录名', '操作人', '角色', '所属单位', '操作', '对象类型', '对象编号', '详情', '请求编号', 'IP地址'];
+export const AUDIT_EXPORT_MAX = 50_000;
 
-/** A CSV cell: quoted, quotes doubled, and a leading = + - @ neutralised so a spreadsheet does not run it. */
-export function cell(value: unknown): string {
-  let s = value === null || value === undefined ? '' : typeof value === 'string' ? value : JSON.stringify(value);
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return `"${s.replaceAll('"', '""')}"`;
-}
+type TrailItem = ReturnType<typeof presentTrailRow>;
+const jsonText = (v: unknown) => (v === null || v === undefined ? null : typeof v === 'string' ? v : JSON.stringify(v));
+
+const COLUMNS: readonly ExportColumn<TrailItem>[] = [
+  { header: '序号', width: 8, value: (p) => p.id },
+  { header: '链序号', width: 8, value: (p) => p.seq },
+  { header: '时间', width: 24, value: (p) => p.at },
+  { header: '操作人登录名', width: 16, value: (p) => p.actor.loginName },
+  { header: '操作人', width: 10, value: (p) => p.actor.displayName },
+  { header: '角色', width: 12, value: (p) => p.actor.roleLabel },
+  { header: '所属单位', width: 28, value: (p) => p.actor.organization },
+  { header: '操作', width: 18, value: (p) => p.actionLabel },
+  { header: '对象类型', width: 12, value: (p) => p.entityTypeLabel },
+  { header: '对象编号', width: 38, value: (p) => p.entityId },
+  { header: '详情', width: 40, value: (p) => jsonText(p.detail) },
+  { header: '请求编号', width: 20, value: (p) => p.requestId },
+  { header: 'IP地址', width: 16, value: (p) => p.ip },
+];
 
 /**
- * The export: the same filters as the list, page by page (keyset), as UTF-8 CSV with a BOM for spreadsheets.
- * The filter is resolved before the answer starts, so a refusal is still a problem document.
+ * The export: the same filters and order as the list, page by page (keyset). The filter is resolved before the
+ * answer starts, so a refusal is still a problem document.
  */
-export async function exportAuditTrail(c: Ctx, actor: AccountActor, q: AuditTrailQuery): Promise<AsyncGenerator<string>> {
+export async function auditTrailSheet(c: Ctx, actor: AccountActor, q: Omit<AuditTrailQuery, 'cursor' | 'limit'>): Promise<ExportTable<TrailItem>> {
   const where = await whereOf(c, actor, q);
-  return csvRows(c, where, q.sort);
-}
-
-async function* csvRows(c: Ctx, where: SQL | undefined, sort: AuditTrailQuery['sort']): AsyncGenerator<string> {
-  yield `\uFEFF${CSV_HEADER.map(cell).join(',')}\r\n`;
-  let afterId: number | undefined;
-  let written = 0;
-  while (written < EXPORT_LIMIT) {
-    const rows = await selectTrailPage(c, where, sort, afterId, Math.min(EXPORT_PAGE, EXPORT_LIMIT - written));
-    if (rows.length === 0) break;
-    yield rows.map((r) => {
-      const p = presentTrailRow(r);
-      return [p.id, p.seq, p.at, p.actor.loginName, p.actor.displayName, p.actor.roleLabel, p.actor.organization, p.actionLabel,
-        p.entityTypeLabel, p.entityId, p.detail, p.requestId, p.ip].map(cell).join(',');
-    }).join('\r\n') + '\r\n';
-    written += rows.length;
-    afterId = rows[rows.length - 1]!.id;
-    if (rows.length < EXPORT_PAGE) break;
-  }
+  const rows = keysetRows(
+    (afterId: number | undefined, limit) => selectTrailPage(c, where, q.sort, afterId, limit),
+    (last) => last.id,
+    { max: AUDIT_EXPORT_MAX },
+  );
+  return { name: '审计日志', columns: COLUMNS, rows: mapRows(rows, presentTrailRow) };
 }

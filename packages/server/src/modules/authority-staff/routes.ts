@@ -1,5 +1,4 @@
 /** 人员账户 (authority administrators): the staff of the authorities in reach — list, export, create, 停用/启用, 重置密码, 调整所属部门. */
-import { Readable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -11,7 +10,10 @@ import { reading, type Deps } from '../../context';
 import { accountActor } from '../../http/actor';
 import { audit } from '../audit/service';
 import { createAuthorityStaff, reassignAuthorityStaff, resetAuthorityStaffPassword, setAuthorityStaffDisabled } from './commands';
-import { exportAuthorityStaff, listAuthorityStaff } from './list';
+import { exportRoutes } from '../../http/export/routes';
+import { datedNames } from '../../http/export/names';
+import { STAFF_EXPORT_MAX, staffSheet } from './export';
+import { listAuthorityStaff } from './list';
 import { presentAuthority, reachableAuthorities, staffActorOf } from './reach';
 
 const TAGS = ['卫生健康行政部门端'];
@@ -45,23 +47,21 @@ export async function authorityStaffRoutes(root: FastifyInstance, deps: Deps): P
     },
   }, async (req) => ({ items: (await reachableAuthorities(reading(deps), staffActorOf(accountActor(req)))).map(presentAuthority) }));
 
-  app.get(`${BASE}/export.csv`, {
+  exportRoutes(app, {
+    path: `${BASE}/export`,
     config: ADMIN,
-    schema: {
-      tags: TAGS, summary: '导出人员账户（CSV，与列表相同的筛选条件）', querystring: AuthorityStaffQuery,
-      produces: ['text/csv'], response: { 200: z.string().describe('UTF-8 CSV'), ...READ_ERRORS },
+    tags: TAGS,
+    summary: `导出人员账户（与列表相同的筛选条件，按登录名排序，最多${STAFF_EXPORT_MAX}条）`,
+    querystring: AuthorityStaffQuery.omit({ cursor: true, limit: true }),
+    errors: { 400: ['VALIDATION_FAILED'], 401: ['UNAUTHENTICATED'], 403: ['FORBIDDEN', 'STAFF_AUTHORITY_OUT_OF_REACH'] },
+    names: () => datedNames(deps.now(), 'staff', '人员账户'),
+    table: async (req, format) => {
+      const actor = accountActor(req);
+      const c = reading(deps);
+      const sheet = await staffSheet(c, actor, req.query);
+      await audit(c, actor, 'authority.staff.export', 'account', null, { format, filters: req.query });
+      return sheet;
     },
-  }, async (req, reply) => {
-    const actor = accountActor(req);
-    const { cursor: _cursor, limit: _limit, ...filters } = req.query;
-    const rows = await exportAuthorityStaff(reading(deps), actor, filters);
-    await audit(reading(deps), actor, 'authority.staff.export', 'account', null, { filters });
-    const stamp = deps.now().toISOString().slice(0, 10);
-    return reply
-      .type('text/csv; charset=utf-8')
-      .header('content-disposition', `attachment; filename="staff-${stamp}.csv"; filename*=UTF-8''${encodeURIComponent(`人员账户-${stamp}.csv`)}`)
-      .header('cache-control', 'private, no-store')
-      .send(Readable.from(rows) as unknown as string);
   });
 
   app.post(BASE, {

@@ -4,10 +4,10 @@
  * 《医师法》第十三条 — decide within 20 working days of 受理 (config DECISION_LIMIT_WORKING_DAYS, or the
  * `decision_limit_working_days` setting an administrator sets).
  */
-import { between, eq } from 'drizzle-orm';
-import { WorkingCalendar, addCalendarDays, type IsoDate } from '@medreg/domain';
+import { asc, between, eq } from 'drizzle-orm';
+import { WorkingCalendar, addCalendarDays, countDueDate, type CountedDueDate, type IsoDate } from '@medreg/domain';
 import type { Ctx } from '../../context';
-import { calendarDays, settings } from '../../db/schema/index';
+import { calendarDays, calendarYears, settings } from '../../db/schema/index';
 
 export const DECISION_LIMIT_SETTING = 'decision_limit_working_days';
 
@@ -38,12 +38,23 @@ export function spanFor(n: number): number {
   return Math.ceil((n * 7) / 5) + 30;
 }
 
-/** The last day of an n-working-day period starting after `start` (start not counted: 《民法典》第二百零一条). */
-export async function dueDateAfter(c: Ctx, start: IsoDate, n: number): Promise<IsoDate> {
+/** The years whose holidays are known (calendar_years: the dataset's and those administrators entered), ascending. */
+export async function knownYears(c: Ctx): Promise<number[]> {
+  const rows = await c.tx.select({ year: calendarYears.year }).from(calendarYears).orderBy(asc(calendarYears.year));
+  return rows.map((r) => r.year);
+}
+
+/**
+ * The last day of an n-working-day period starting after `start` (start not counted: 《民法典》第二百零一条), and
+ * whether it is provisional (暂定): 《行政许可法》第八十二条 excludes statutory holidays, so a period reaching a year
+ * whose holidays are not known is counted as Mon–Fri there and recounted once the year is entered.
+ */
+export async function dueDateAfter(c: Ctx, start: IsoDate, n: number, known?: readonly number[]): Promise<CountedDueDate> {
+  const years = known ?? await knownYears(c);
   for (let span = spanFor(n); ; span *= 2) {
     const to = addCalendarDays(start, span);
-    const due = (await loadWorkingCalendar(c, start, to)).addWorkingDays(start, n);
-    if (due <= to) return due;
+    const due = countDueDate(await loadWorkingCalendar(c, start, to), years, start, n);
+    if (due.dueDate <= to) return due;
   }
 }
 

@@ -93,9 +93,11 @@ export async function acceptApplication(c: Ctx, actor: AccountActor, id: string,
     return app;
   }
   const limit = await decisionLimit(c);
-  const dueDate = await dueDateAfter(c, todayInChina(now), limit.workingDays);
-  const app = await applyTransition(c, actor, id, 'accept', { ...opts, patch: { acceptedAt: now, dueDate } });
-  await noticeAccepted(c, (await partiesOf(c, app)).notice, dueDate, limit.workingDays);
+  const due = await dueDateAfter(c, todayInChina(now), limit.workingDays);
+  const app = await applyTransition(c, actor, id, 'accept', {
+    ...opts, patch: { acceptedAt: now, dueDate: due.dueDate, dueDateProvisional: due.provisional, dueWorkingDays: limit.workingDays },
+  });
+  await noticeAccepted(c, (await partiesOf(c, app)).notice, due.dueDate, limit.workingDays, due.provisional);
   return app;
 }
 

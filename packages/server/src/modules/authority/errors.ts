@@ -9,8 +9,8 @@ export const AuthorityErrors = defineErrors({
   DECISION_DOCUMENT_NOT_FOUND: spec(404, '该业务没有书面决定书', 'No written decision for this application'),
   QUEUE_CURSOR_INVALID: spec(400, '分页参数无效，请从第一页重新查询', 'Invalid page cursor'),
   CALENDAR_ADMIN_REQUIRED: spec(403, '只有国家或省级卫生健康行政部门的管理员可以维护工作日历', 'Only national or provincial administrators maintain the calendar'),
-  CALENDAR_YEAR_MAINTAINED: spec(409, '该年度的节假日安排已按国务院办公厅通知维护，不能手工修改', 'This year is maintained from the State Council notice'),
+  CALENDAR_YEAR_KNOWN: spec(409, '该年度的节假日安排已录入，如有错误请逐日更正', 'This year is already entered; correct single days instead'),
+  CALENDAR_DAY_UNCHANGED: spec(409, '该日期已是所选的安排，无需更正', 'The day already has this arrangement'),
   CALENDAR_DAY_EXISTS: spec(409, '该日期已有节假日或调休安排', 'This date already has an entry'),
   CALENDAR_DAY_NOT_FOUND: spec(404, '该日期没有手工维护的安排', 'No administrator entry for this date'),
-  CALENDAR_WORKDAY_NOT_WEEKEND: spec(400, '调休上班日应为周六或周日', 'A make-up working day must fall on a weekend'),
 });

@@ -3,6 +3,7 @@
  * decision's transaction. 《医师法》第十六条: a refusal is notified in writing to the applicant AND the institution,
  * with reasons; 《行政许可法》第三十二条: a send-back lists everything to correct at once; 第三十八条: appeal rights.
  */
+import { PROVISIONAL_DUE_DATE_LABEL, provisionalNoteOfDueDate } from '@medreg/domain';
 import { APPEAL_NOTICE } from '../../pdf/refusal-decision';
 import type { Ctx } from '../../context';
 import { notifyAccount } from '../notifications/outbox';
@@ -28,8 +29,10 @@ function about(p: NoticeParties): string {
   return `${p.businessTypeLabel}申请（业务编号${p.businessCode}）`;
 }
 
-export async function noticeAccepted(c: Ctx, p: NoticeParties, dueDate: string | null, workingDays: number | null): Promise<void> {
-  const when = dueDate && workingDays ? `，将于${workingDays}个工作日内（${dueDate}前）作出决定` : '';
+export async function noticeAccepted(c: Ctx, p: NoticeParties, dueDate: string | null, workingDays: number | null, provisional = false): Promise<void> {
+  // 暂定 (《行政许可法》第八十二条): the period reaches a year whose holidays are not entered yet.
+  const note = dueDate && provisional ? `，${PROVISIONAL_DUE_DATE_LABEL}：${provisionalNoteOfDueDate(dueDate)}` : '';
+  const when = dueDate && workingDays ? `，将于${workingDays}个工作日内（${dueDate}前${note}）作出决定` : '';
   await tellBoth(c, p, 'authority.accepted', '业务申请已受理', `您的${about(p)}已由${p.authorityName}受理${when}。`, `${p.physician.name}的${about(p)}已由${p.authorityName}受理${when}。`);
 }
 

@@ -19,7 +19,11 @@ export function canEditMaterials(actor: AccountActor, access: ApplicationAccess)
   return canDecide(actor, access) && MATERIALS_STATES.includes(access.state);
 }
 
-/** The calendar and the decision period are national rules: kept by national or provincial administrators. */
+/**
+ * The calendar and the decision period are national rules (one State Council notice a year, 《行政许可法》第八十二条;
+ * 《医师法》第十三条): the same rule for every province — an administrator of the national or of any provincial
+ * commission changes them, and the change applies nationally (docs/architecture.md, "Working-day calendar").
+ */
 export function canAdministerCalendar(actor: Actor): boolean {
   return actor.kind === 'authority' && actor.role === 'authority_admin'
     && (actor.authority?.level === 'national' || actor.authority?.level === 'province');

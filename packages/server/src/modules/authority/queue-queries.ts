@@ -73,6 +73,7 @@ export async function selectQueuePage(c: Ctx, f: QueueFilter) {
       institutionDecidedAt: applications.institutionDecidedAt,
       acceptedAt: applications.acceptedAt,
       dueDate: applications.dueDate,
+      dueDateProvisional: applications.dueDateProvisional,
       deemedAcceptedOn: applications.deemedAcceptedOn,
       decidedAt: applications.decidedAt,
       materials: applications.materials,

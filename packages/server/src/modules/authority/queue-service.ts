@@ -1,6 +1,6 @@
 /** 审批工作台: the queues of one authority, with due dates and working days left. */
 import {
-  APPLICATION_STATE_LABELS, BUSINESS_TYPE_INFO, WORKFLOW_TABLE, CommonErrors, PAPER_MATERIALS, isBusinessType, missingMaterials, todayInChina,
+  APPLICATION_STATE_LABELS, BUSINESS_TYPE_INFO, WORKFLOW_TABLE, CommonErrors, PAPER_MATERIALS, isBusinessType, missingMaterials, presentDueDateFlag, todayInChina,
   type ApplicationState, type AuthorityQueue, type AuthorityQueueQuery, type BusinessType, type JurisdictionLevel,
 } from '@medreg/domain';
 import { z } from 'zod';
@@ -71,12 +71,12 @@ function authorityAccess(authority: { id: string; areaCode: string; level: Juris
 }
 
 /** The smallest date range holding today and every due date on the page. */
-function dateRange(today: string, dates: (string | null)[]): [string, string] {
+export function dateRange(today: string, dates: (string | null)[]): [string, string] {
   const all = [today, ...dates.filter((d): d is string => d !== null)].sort();
   return [all[0]!, all[all.length - 1]!];
 }
 
-function presentQueueRow(actor: AccountActor, authority: { id: string; areaCode: string; level: JurisdictionLevel }, row: QueueRow, deadline: { workingDaysLeft: number | null; overdue: boolean }) {
+export function presentQueueRow(actor: AccountActor, authority: { id: string; areaCode: string; level: JurisdictionLevel }, row: QueueRow, deadline: { workingDaysLeft: number | null; overdue: boolean }) {
   const access = { ...authorityAccess(authority), physicianId: row.physicianId, institutionId: row.institutionId, state: row.state };
   return {
     id: row.id,
@@ -97,6 +97,7 @@ function presentQueueRow(actor: AccountActor, authority: { id: string; areaCode:
     acceptedAt: row.acceptedAt,
     acceptedOn: row.acceptedAt ? todayInChina(row.acceptedAt) : null,
     dueDate: row.dueDate,
+    ...presentDueDateFlag(row.dueDate, row.dueDateProvisional),
     ...deemedAcceptance(row.deemedAcceptedOn),
     ...deadline,
     decidedAt: row.decidedAt,

@@ -6,18 +6,24 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
-  AuthorityQueueQuery, BUSINESS_TYPES, CALENDAR_OVERRIDE_KINDS, CorrectionRequest, MaterialsUpdate, RefusalDecision, isIsoDate, nameText,
+  AuthorityQueueQuery, BUSINESS_TYPES, CALENDAR_OVERRIDE_KINDS, CalendarDayCorrection, CalendarYearEntry, CorrectionRequest, MaterialsUpdate, RefusalDecision, isIsoDate, nameText,
 } from '@medreg/domain';
 import type { Deps } from '../../context';
 import { inTransaction, reading } from '../../context';
 import { accountActor } from '../../http/actor';
 import { notInUrl } from '../../http/not-in-url';
-import { addCalendarDay, listCalendar, removeCalendarDay, setDecisionLimit } from './calendar-service';
+import { problemResponses } from '../../http/problem-schema';
+import { addCalendarDay, correctCalendarDay, enterCalendarYear, listCalendar, removeCalendarDay, setDecisionLimit } from './calendar-service';
+import { calendarStatus } from './calendar-status';
 import {
   acceptApplication, approveApplication, refuseApplication, requestCorrection, updateMaterials, type CommandOptions,
 } from './decision-service';
 import { getApplicationDetail, getDecisionDocument } from './detail-service';
 import { listQueue, listVisibleAuthorities } from './queue-service';
+import { QUEUE_EXPORT_MAX, queueSheet } from './queue-export';
+import { exportRoutes } from '../../http/export/routes';
+import { audit } from '../audit/service';
+import { datedNames } from '../../http/export/names';
 
 const isoDate = (message = '日期应为YYYY-MM-DD格式的真实日期') => z.string().refine(isIsoDate, message);
 const IdParams = z.object({ id: z.uuid('业务申请编号无效') });
@@ -61,6 +67,23 @@ export async function authorityRoutes(root: FastifyInstance, deps: Deps): Promis
       querystring: QueueQuery.extend({ idNumber: notInUrl('身份证号', QUEUE_SEARCH) }),
     },
   }, async (req) => listQueue(reading(deps), accountActor(req), req.query));
+
+  exportRoutes(app, {
+    path: '/api/v1/authority/queue/export',
+    config: AUTHORITY,
+    tags: DECISION.tags,
+    summary: `导出审批工作台当前页签（与列表相同的筛选条件和顺序，含审批期限和剩余工作日，最多${QUEUE_EXPORT_MAX}条；不含身份证号）`,
+    querystring: QueueQuery.omit({ cursor: true, limit: true }).extend({ idNumber: notInUrl('身份证号', QUEUE_SEARCH) }),
+    errors: { 400: ['VALIDATION_FAILED'], 401: ['UNAUTHENTICATED'], 403: ['FORBIDDEN'], 404: ['NOT_FOUND'] },
+    names: () => datedNames(deps.now(), 'review-queue', '审批工作台'),
+    table: async (req, format) => {
+      const actor = accountActor(req);
+      const c = reading(deps);
+      const sheet = await queueSheet(c, actor, req.query);
+      await audit(c, actor, 'queue.export', 'application', null, { format, filters: req.query });
+      return sheet;
+    },
+  });
 
   // The same query in the request body, so that a 身份证号 never appears in a URL.
   app.post(QUEUE_SEARCH, {
@@ -132,11 +155,47 @@ export async function authorityRoutes(root: FastifyInstance, deps: Deps): Promis
 
   app.post('/api/v1/authority/calendar/days', {
     config: { ...AUTHORITY, roles: ['authority_admin'] },
-    schema: { ...DECISION, summary: '新增节假日或调休上班日（数据集尚未收录的年度）', body: CalendarDayBody },
+    schema: { ...DECISION, summary: '新增节假日或调休上班日（该日尚无安排）', body: CalendarDayBody },
   }, async (req, reply) => {
     const row = await inTransaction(deps, (c) => addCalendarDay(c, accountActor(req), req.body));
-    return reply.status(201).send({ date: row.day, kind: row.kind, name: row.name, source: row.source });
+    return reply.status(201).send(row);
   });
+
+  app.get('/api/v1/authority/calendar/status', {
+    config: AUTHORITY,
+    schema: { ...DECISION, summary: '工作日历提醒：截止日期涉及的尚未录入节假日安排的年度，及暂定截止日期的数量（全国）' },
+  }, async (req) => calendarStatus(reading(deps), accountActor(req)));
+
+  app.post('/api/v1/authority/calendar/years', {
+    config: { ...AUTHORITY, roles: ['authority_admin'] },
+    schema: {
+      ...DECISION, summary: '录入某年节假日安排（按国务院办公厅通知：各节日放假起止日期及调休上班日），全国适用',
+      body: CalendarYearEntry,
+      response: {
+        201: z.object({ year: z.number(), source: z.literal('admin'), days: z.number() }),
+        ...problemResponses({
+          400: ['VALIDATION_FAILED', 'CALENDAR_DATE_OUTSIDE_YEAR', 'CALENDAR_RANGE_REVERSED', 'CALENDAR_RANGE_TOO_LONG', 'CALENDAR_HOLIDAYS_OVERLAP',
+            'CALENDAR_WORKDAY_NOT_WEEKEND', 'CALENDAR_WORKDAY_IN_HOLIDAY', 'CALENDAR_DATE_DUPLICATE'],
+          403: ['FORBIDDEN', 'CALENDAR_ADMIN_REQUIRED'], 409: ['CALENDAR_YEAR_KNOWN'],
+        }),
+      },
+    },
+  }, async (req, reply) => reply.status(201).send(await inTransaction(deps, (c) => enterCalendarYear(c, accountActor(req), req.body))));
+
+  app.put('/api/v1/authority/calendar/days/:date', {
+    config: { ...AUTHORITY, roles: ['authority_admin'] },
+    schema: {
+      ...DECISION, summary: '更正某一天：法定节假日、调休上班或按星期（任何年度，含数据集年度），保留变更记录，全国适用',
+      params: z.object({ date: isoDate() }), body: CalendarDayCorrection,
+      response: {
+        200: z.object({ date: z.string(), kind: z.enum(CALENDAR_OVERRIDE_KINDS).nullable(), name: z.string().nullable(), source: z.string().nullable() }),
+        ...problemResponses({
+        400: ['VALIDATION_FAILED', 'CALENDAR_WORKDAY_NOT_WEEKEND'], 403: ['FORBIDDEN', 'CALENDAR_ADMIN_REQUIRED'],
+        404: ['CALENDAR_DAY_NOT_FOUND'], 409: ['CALENDAR_DAY_UNCHANGED'],
+        }),
+      },
+    },
+  }, async (req) => inTransaction(deps, (c) => correctCalendarDay(c, accountActor(req), req.params.date, req.body)));
 
   app.delete('/api/v1/authority/calendar/days/:date', {
     config: { ...AUTHORITY, roles: ['authority_admin'] },

@@ -1,5 +1,4 @@
 /** 信息修改审核 (domain §2.2 BT-11, §1.2 item 8) for the main institution's staff. No SQL and no rules here (./institution-service.ts). */
-import { Readable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -7,10 +6,12 @@ import { ApproveInfoEdit, RefuseInfoEdit } from '@medreg/domain';
 import type { Deps } from '../../context';
 import { inTransaction, reading } from '../../context';
 import { accountActor } from '../../http/actor';
+import { exportRoutes } from '../../http/export/routes';
+import { datedNames } from '../../http/export/names';
 import { problemResponses } from '../../http/problem-schema';
 import { audit, auditActorOf } from '../audit/service';
 import {
-  approveInfoEdit, exportInfoEditQueue, institutionInfoEditDetail, institutionInfoEditPhoto, listInfoEditQueue, refuseInfoEdit,
+  INFO_EDIT_EXPORT_MAX, approveInfoEdit, infoEditSheet, institutionInfoEditDetail, institutionInfoEditPhoto, listInfoEditQueue, refuseInfoEdit,
 } from './institution-service';
 import { sendPhoto } from './physician-routes';
 import { InfoEditDetail, InfoEditIdParams, InfoEditPage, InfoEditQueueQuery, PhotoSideQuery } from './schemas';
@@ -32,24 +33,21 @@ export async function infoEditInstitutionRoutes(root: FastifyInstance, deps: Dep
     },
   }, async (req) => listInfoEditQueue(reading(deps), accountActor(req), req.query));
 
-  app.get('/api/v1/institution/info-edits/export.csv', {
+  exportRoutes(app, {
+    path: '/api/v1/institution/info-edits/export',
     config: INSTITUTION,
-    schema: {
-      tags: TAGS, summary: '导出信息修改审核列表（CSV，与列表相同的筛选条件）', querystring: InfoEditQueueQuery,
-      produces: ['text/csv'], response: { 200: z.string().describe('UTF-8 CSV'), ...problemResponses({ ...AUTH, 400: ['VALIDATION_FAILED'] }) },
+    tags: TAGS,
+    summary: `导出信息修改审核列表（与列表相同的筛选条件和顺序，身份证号脱敏，最多${INFO_EDIT_EXPORT_MAX}条）`,
+    querystring: InfoEditQueueQuery.omit({ cursor: true, limit: true }),
+    errors: { ...AUTH, 400: ['VALIDATION_FAILED'] },
+    names: () => datedNames(deps.now(), 'info-edits', '信息修改审核'),
+    table: async (req, format) => {
+      const actor = accountActor(req);
+      const c = reading(deps);
+      const sheet = infoEditSheet(c, actor, req.query);
+      await audit(c, auditActorOf(actor), 'info_edit.export', 'institution', actor.institutionId, { format, filters: req.query });
+      return sheet;
     },
-  }, async (req, reply) => {
-    const actor = accountActor(req);
-    const rows = exportInfoEditQueue(reading(deps), actor, req.query);
-    const { cursor: _cursor, limit: _limit, ...filters } = req.query;
-    await audit(reading(deps), auditActorOf(actor), 'info_edit.export', 'institution', actor.institutionId, { filters });
-    const stamp = deps.now().toISOString().slice(0, 10);
-    return reply
-      .type('text/csv; charset=utf-8')
-      .header('content-disposition', `attachment; filename="info-edits-${stamp}.csv"; filename*=UTF-8''${encodeURIComponent(`信息修改审核-${stamp}.csv`)}`)
-      .header('cache-control', 'private, no-store')
-      // A stream is sent as it is (no serializer); the 200 schema above documents it in OpenAPI.
-      .send(Readable.from(rows) as unknown as string);
   });
 
   app.get('/api/v1/institution/info-edits/:id', {

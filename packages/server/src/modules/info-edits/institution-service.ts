@@ -10,6 +10,7 @@ import type { Ctx } from '../../context';
 import { cursorPart, decodeCursor, encodeCursor } from '../../db/cursor';
 import { accounts, physicians, registrationProfiles, registrations, type InfoEdit } from '../../db/schema/index';
 import type { AccountActor } from '../../http/actor';
+import { keysetRows, mapRows, type ExportColumn, type ExportTable } from '../../http/export/table';
 import { audit, auditActorOf } from '../audit/service';
 import { institutionIdOf } from '../institutions/policy';
 import { notifyAccount } from '../notifications/outbox';
@@ -26,7 +27,7 @@ const Cursor = z.tuple([cursorPart.timestamp, cursorPart.id]);
 /** China dates → instants: the day starts at 00:00 UTC+8. */
 const chinaMidnight = (day: string, plusDays = 0) => new Date(Date.parse(`${day}T00:00:00+08:00`) + plusDays * 86_400_000);
 
-function filterOf(actor: AccountActor, q: InfoEditQueueQuery): QueueFilter {
+function filterOf(actor: AccountActor, q: Omit<InfoEditQueueQuery, 'cursor'> & { cursor?: string }): QueueFilter {
   const cursor = q.cursor ? decodeCursor(q.cursor, Cursor, InfoEditServerErrors.INFO_EDIT_CURSOR_INVALID) : undefined;
   return {
     institutionId: institutionIdOf(actor), status: q.status, name: q.name, limit: q.limit,
@@ -48,39 +49,35 @@ export async function listInfoEditQueue(c: Ctx, actor: AccountActor, q: InfoEdit
   };
 }
 
-export const EXPORT_LIMIT = 10_000;
-const EXPORT_PAGE = 500;
-const CSV_HEADER = ['提交时间', '姓名', '身份证号', '执业证书编码', '修改项目', '修改内容（修改前 → 修改后）', '审核状态', '审核时间', '不同意理由'];
+/** An institution's 信息修改 requests are few; an export stops here. */
+export const INFO_EDIT_EXPORT_MAX = 10_000;
 
-/** A CSV cell: quoted, quotes doubled, a leading = + - @ neutralised so a spreadsheet does not run it. */
-function cell(value: string | null | undefined): string {
-  let s = value ?? '';
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return `"${s.replaceAll('"', '""')}"`;
-}
+type InfoEditItem = ReturnType<typeof presentInfoEdit>;
+const changesOf = (v: InfoEditItem) =>
+  v.rows.map((x) => (x.field === 'photoSha256' ? '照片：已更换' : `${x.label}：${x.old ?? '（空）'} → ${x.new}`)).join('；');
 
-/** The export: the queue's filters, page by page (keyset), UTF-8 CSV with a BOM. Filters are checked before the answer starts. */
-export function exportInfoEditQueue(c: Ctx, actor: AccountActor, q: InfoEditQueueQuery): AsyncGenerator<string> {
-  const filter = { ...filterOf(actor, { ...q, cursor: undefined }), limit: EXPORT_PAGE };
-  return (async function* rows() {
-    yield `\uFEFF${CSV_HEADER.map(cell).join(',')}\r\n`;
-    let written = 0;
-    let cursor: QueueFilter['cursor'];
-    while (written < EXPORT_LIMIT) {
-      const page = (await selectQueuePage(c, { ...filter, ...(cursor ? { cursor } : {}) })).slice(0, EXPORT_PAGE);
-      if (page.length === 0) break;
-      yield page.map((r) => {
-        const v = presentInfoEdit(r, 'institution', actor.role);
-        const changes = v.rows.map((x) => (x.field === 'photoSha256' ? '照片：已更换' : `${x.label}：${x.old ?? '（空）'} → ${x.new}`)).join('；');
-        return [v.createdAt, v.physicianName, v.idNumberMasked, v.registration.licenceCode, v.rows.map((x) => x.label).join('、'), changes,
-          v.statusLabel, v.decidedAt, v.decisionReason].map(cell).join(',');
-      }).join('\r\n') + '\r\n';
-      written += page.length;
-      const last = page[page.length - 1]!;
-      cursor = { createdAt: last.createdAtExact, id: last.edit.id };
-      if (page.length < EXPORT_PAGE) break;
-    }
-  })();
+const COLUMNS: readonly ExportColumn<InfoEditItem>[] = [
+  { header: '提交时间', width: 22, value: (v) => v.createdAt },
+  { header: '姓名', width: 10, value: (v) => v.physicianName },
+  { header: '身份证号', width: 22, value: (v) => v.idNumberMasked },
+  { header: '执业证书编码', width: 18, value: (v) => v.registration.licenceCode },
+  { header: '修改项目', width: 18, value: (v) => v.rows.map((x) => x.label).join('、') },
+  { header: '修改内容（修改前 → 修改后）', width: 40, value: changesOf },
+  { header: '审核状态', width: 12, value: (v) => v.statusLabel },
+  { header: '审核时间', width: 22, value: (v) => v.decidedAt },
+  { header: '不同意理由', width: 28, value: (v) => v.decisionReason },
+];
+
+/** The export: the queue's filters and order, page by page (keyset), the 身份证号 masked as in the queue. */
+export function infoEditSheet(c: Ctx, actor: AccountActor, q: Omit<InfoEditQueueQuery, 'cursor' | 'limit'>): ExportTable<InfoEditItem> {
+  const filter = filterOf(actor, { ...q, limit: 1 });
+  const rows = keysetRows(
+    // The page query reads one row more than asked, to tell whether a next page exists.
+    (cursor: QueueFilter['cursor'], limit) => selectQueuePage(c, { ...filter, limit: limit - 1, ...(cursor ? { cursor } : {}) }),
+    (last) => ({ createdAt: last.createdAtExact, id: last.edit.id }),
+    { max: INFO_EDIT_EXPORT_MAX },
+  );
+  return { name: '信息修改审核', columns: COLUMNS, rows: mapRows(rows, (r) => presentInfoEdit(r, 'institution', actor.role)) };
 }
 
 export async function institutionInfoEditDetail(c: Ctx, actor: AccountActor, id: string) {

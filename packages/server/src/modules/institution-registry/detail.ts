@@ -4,7 +4,7 @@
  */
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { APPLICATION_STATE_LABELS, jurisdictionContains, jurisdictionCovers, type ApplicationState } from '@medreg/domain';
+import { APPLICATION_STATE_LABELS, jurisdictionContains, presentDueDateFlag, jurisdictionCovers, type ApplicationState } from '@medreg/domain';
 import type { Ctx } from '../../context';
 import { cursorPart, decodeCursor, encodeCursor, exactUtc } from '../../db/cursor';
 import { applications, authorities, institutions } from '../../db/schema/index';
@@ -44,7 +44,7 @@ export async function pendingApplications(c: Ctx, k: RegistryKeeper, id: string,
   const after = cursor ? [sql`(${applications.submittedAt}, ${applications.id}) < (${cursor[0]}::timestamptz, ${cursor[1]}::uuid)`] : [];
   const rows = await c.tx.select({
     id: applications.id, businessCode: applications.businessCode, businessType: applications.businessType, physicianName: applications.physicianName,
-    state: applications.state, submittedAt: applications.submittedAt, submittedExact: exactUtc(applications.submittedAt), dueDate: applications.dueDate,
+    state: applications.state, submittedAt: applications.submittedAt, submittedExact: exactUtc(applications.submittedAt), dueDate: applications.dueDate, dueDateProvisional: applications.dueDateProvisional,
   }).from(applications).where(and(...where, ...after)).orderBy(desc(applications.submittedAt), desc(applications.id)).limit(q.limit + 1);
   const [count] = await c.tx.select({ n: sql<number>`count(*)::int` }).from(applications).where(and(...where));
   const page = rows.slice(0, q.limit);
@@ -54,7 +54,7 @@ export async function pendingApplications(c: Ctx, k: RegistryKeeper, id: string,
     items: page.map((r) => ({
       id: r.id, businessCode: r.businessCode, businessType: r.businessType, businessTypeLabel: businessTypeLabel(r.businessType),
       physicianName: r.physicianName, state: r.state, stateLabel: APPLICATION_STATE_LABELS[r.state as ApplicationState] ?? r.state,
-      submittedAt: r.submittedAt?.toISOString() ?? null, dueDate: r.dueDate,
+      submittedAt: r.submittedAt?.toISOString() ?? null, dueDate: r.dueDate, ...presentDueDateFlag(r.dueDate, r.dueDateProvisional),
     })),
     total: count?.n ?? 0,
     nextCursor: rows.length > q.limit && last?.submittedAt ? encodeCursor([last.submittedExact, last.id]) : null,

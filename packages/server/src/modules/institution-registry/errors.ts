@@ -10,4 +10,8 @@ export const InstitutionRegistryErrors = defineErrors({
   INSTITUTION_ADMIN_LOGIN_TAKEN: spec(409, '该登录名已被使用，请换一个', 'Login name taken'),
   INSTITUTION_VERSION_CONFLICT: spec(409, '该医疗机构信息已被他人修改，请刷新后重试', 'The institution was changed meanwhile'),
   INSTITUTION_REGISTRY_CURSOR_INVALID: spec(400, '翻页位置无效，请重新查询', 'Invalid page cursor'),
+  // 批量导入医疗机构
+  INSTITUTION_IMPORT_INVALID: spec(400, '导入文件有误，未导入任何医疗机构', 'The import file has errors; nothing was imported'),
+  INSTITUTION_IMPORT_UNREADABLE: spec(400, '无法读取导入文件', 'The import file cannot be read'),
+  INSTITUTION_IMPORT_TOO_LARGE: spec(413, '导入文件过大', 'The import file is too large'),
 });

@@ -90,12 +90,19 @@ export function presentInstitution(r: InstitutionRow, k: RegistryKeeper) {
 }
 export type PresentedInstitution = ReturnType<typeof presentInstitution>;
 
+export type InstitutionCursor = { name: string; id: string };
+
+/** One page in the list's order (标准名称, then id), on the (name, id) keyset. */
+export function selectInstitutionsPage(c: Ctx, k: RegistryKeeper, q: InstitutionFilters, cursor: InstitutionCursor | undefined, limit: number) {
+  const after = cursor ? [sql`(${institutions.name}, ${institutions.id}) > (${cursor.name}, ${cursor.id}::uuid)`] : [];
+  return institutionRowQuery(c).where(and(...conditions(k, q), ...after)).orderBy(asc(institutions.name), asc(institutions.id)).limit(limit);
+}
+
 export async function listInstitutions(c: Ctx, k: RegistryKeeper, q: InstitutionListQuery, opts: { count?: boolean } = {}) {
   const cursor = q.cursor ? decodeCursor(q.cursor, Cursor, InstitutionRegistryErrors.INSTITUTION_REGISTRY_CURSOR_INVALID) : undefined;
   const where = conditions(k, q);
-  const after = cursor ? [sql`(${institutions.name}, ${institutions.id}) > (${cursor[0]}, ${cursor[1]}::uuid)`] : [];
   // One after the other: a reading context may be a transaction's single connection.
-  const rows = await institutionRowQuery(c).where(and(...where, ...after)).orderBy(asc(institutions.name), asc(institutions.id)).limit(q.limit + 1);
+  const rows = await selectInstitutionsPage(c, k, q, cursor ? { name: cursor[0], id: cursor[1] } : undefined, q.limit + 1);
   const [count] = opts.count === false ? [{ n: 0 }]
     : await c.tx.select({ n: sql<number>`count(*)::int` }).from(institutions).where(and(...where));
   const page = rows.slice(0, q.limit);
@@ -105,46 +112,4 @@ export async function listInstitutions(c: Ctx, k: RegistryKeeper, q: Institution
     total: count?.n ?? 0,
     nextCursor: rows.length > q.limit && last ? encodeCursor([last.i.name, last.i.id]) : null,
   };
-}
-
-/** Up to this many rows in one export. */
-export const INSTITUTION_EXPORT_MAX = 50_000;
-
-/** Every filtered institution, page by page (100 at a time), for the exports. */
-export async function* institutionsForExport(c: Ctx, k: RegistryKeeper, q: InstitutionFilters): AsyncGenerator<PresentedInstitution> {
-  let cursor: string | undefined;
-  for (let n = 0; n < INSTITUTION_EXPORT_MAX;) {
-    const page = await listInstitutions(c, k, { ...q, limit: 100, ...(cursor ? { cursor } : {}) }, { count: false });
-    yield* page.items;
-    n += page.items.length;
-    if (!page.nextCursor) return;
-    cursor = page.nextCursor;
-  }
-}
-
-export const EXPORT_COLUMNS: { header: string; width?: number; value: (r: PresentedInstitution) => string }[] = [
-  { header: '标准名称', width: 32, value: (r) => r.name },
-  { header: '统一社会信用代码', width: 22, value: (r) => r.creditCode },
-  { header: '执业许可证登记号', width: 26, value: (r) => r.licenceRegNo },
-  { header: '机构类别', value: (r) => r.kindLabel },
-  { header: '机构等级', value: (r) => r.gradeLabel },
-  { header: '基层医疗卫生机构', value: (r) => (r.grassroots ? '是' : '否') },
-  { header: '所在地区', width: 24, value: (r) => r.areaName },
-  { header: '地址', width: 32, value: (r) => r.address },
-  { header: '审批机关', width: 26, value: (r) => r.approvingAuthority.name },
-  { header: '开通电子化注册', value: (r) => (r.eRegistrationEnabled ? '是' : '否') },
-  { header: '科室', width: 32, value: (r) => r.departments.join('、') },
-  { header: '状态', value: (r) => r.statusLabel },
-];
-
-const csvCell = (v: string) => {
-  // A cell starting with = + - @ is text, not a formula, when the file is opened in Excel.
-  const safe = /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
-  return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
-};
-
-export async function exportInstitutionsCsv(c: Ctx, k: RegistryKeeper, q: InstitutionFilters): Promise<string> {
-  const lines = [EXPORT_COLUMNS.map((col) => col.header).join(',')];
-  for await (const r of institutionsForExport(c, k, q)) lines.push(EXPORT_COLUMNS.map((col) => csvCell(col.value(r))).join(','));
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
 }

@@ -10,10 +10,13 @@ import { CreateInstitution, EditInstitution, ReopenInstitution, SuspendInstituti
 import { reading, type Deps } from '../../context';
 import { accountActor } from '../../http/actor';
 import { problemResponses } from '../../http/problem-schema';
-import { sendXlsx } from '../../http/xlsx';
+import { exportRoutes } from '../../http/export/routes';
+import { datedNames } from '../../http/export/names';
 import { audit } from '../audit/service';
+import { institutionImportRoutes } from './import-routes';
 import { approverOptions, institutionDetail, pendingApplications, PendingQuery } from './detail';
-import { EXPORT_COLUMNS, exportInstitutionsCsv, institutionsForExport, InstitutionListQuery, listInstitutions } from './list';
+import { INSTITUTION_EXPORT_MAX, institutionsSheet } from './export';
+import { InstitutionListQuery, listInstitutions } from './list';
 import { registryKeeper } from './policy';
 import { editInstitution, registerInstitution, reopenInstitution, suspendInstitution } from './service';
 
@@ -29,32 +32,27 @@ const ExportQuery = InstitutionListQuery.omit({ cursor: true, limit: true });
 
 export async function institutionRegistryRoutes(root: FastifyInstance, deps: Deps): Promise<void> {
   const app = root.withTypeProvider<ZodTypeProvider>();
+  institutionImportRoutes(app, deps);
 
   app.get(BASE, {
     config: ADMIN,
     schema: { tags: TAGS, summary: '医疗机构名录（本辖区；筛选：名称、地区、类别、状态；按名称分页，含总数）', querystring: InstitutionListQuery, response: { 200: Listed, ...problemResponses({ 400: ['VALIDATION_FAILED', 'INSTITUTION_REGISTRY_CURSOR_INVALID'], 403: ['FORBIDDEN'] }) } },
   }, async (req) => listInstitutions(reading(deps), registryKeeper(accountActor(req)), req.query));
 
-  app.get(`${BASE}/export.csv`, {
+  exportRoutes(app, {
+    path: `${BASE}/export`,
     config: ADMIN,
-    schema: { tags: TAGS, summary: '导出医疗机构名录（CSV，与列表相同的筛选）', querystring: ExportQuery, produces: ['text/csv'], response: { 200: z.string().describe('UTF-8 CSV'), ...problemResponses({ 400: ['VALIDATION_FAILED'], 403: ['FORBIDDEN'] }) } },
-  }, async (req, reply) => {
-    const k = registryKeeper(accountActor(req));
-    const c = reading(deps);
-    const csv = await exportInstitutionsCsv(c, k, req.query);
-    await audit(c, k, 'institution.export', 'institution', null, { format: 'csv', filters: req.query });
-    return reply.type('text/csv; charset=utf-8').header('cache-control', 'private, no-store')
-      .header('content-disposition', `attachment; filename="institutions.csv"; filename*=UTF-8''${encodeURIComponent('医疗机构名录.csv')}`).send(csv);
-  });
-
-  app.get(`${BASE}/export.xlsx`, {
-    config: ADMIN,
-    schema: { tags: TAGS, summary: '导出医疗机构名录（Excel .xlsx，与列表相同的筛选）', querystring: ExportQuery, produces: ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'], response: { 200: z.string().describe('Excel workbook'), ...problemResponses({ 400: ['VALIDATION_FAILED'], 403: ['FORBIDDEN'] }) } },
-  }, async (req, reply) => {
-    const k = registryKeeper(accountActor(req));
-    const c = reading(deps);
-    await audit(c, k, 'institution.export', 'institution', null, { format: 'xlsx', filters: req.query });
-    return sendXlsx(reply, { ascii: 'institutions', chinese: '医疗机构名录' }, { name: '医疗机构名录', columns: EXPORT_COLUMNS, rows: institutionsForExport(c, k, req.query) });
+    tags: TAGS,
+    summary: `导出医疗机构名录（与列表相同的筛选条件，按名称排序，最多${INSTITUTION_EXPORT_MAX}条）`,
+    querystring: ExportQuery,
+    errors: { 400: ['VALIDATION_FAILED'], 401: ['UNAUTHENTICATED'], 403: ['FORBIDDEN'] },
+    names: () => datedNames(deps.now(), 'institutions', '医疗机构名录'),
+    table: async (req, format) => {
+      const k = registryKeeper(accountActor(req));
+      const c = reading(deps);
+      await audit(c, k, 'institution.export', 'institution', null, { format, filters: req.query });
+      return institutionsSheet(c, k, req.query);
+    },
   });
 
   app.get(`${BASE}/approvers`, {

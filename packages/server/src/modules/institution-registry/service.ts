@@ -24,7 +24,7 @@ function isUniqueViolation(error: unknown, constraint: string): boolean {
 }
 
 /** The same refusals when a racing writer got there first and the unique index decided. */
-function uniqueRefusal(error: unknown): unknown {
+export function uniqueRefusal(error: unknown): unknown {
   if (isUniqueViolation(error, 'institutions_area_name_uidx')) return E.INSTITUTION_NAME_TAKEN({ path: ['name'] });
   if (isUniqueViolation(error, 'institutions_credit_code_key')) return E.INSTITUTION_CREDIT_CODE_TAKEN({ path: ['creditCode'] });
   if (isUniqueViolation(error, 'accounts_login_name_uidx')) return E.INSTITUTION_ADMIN_LOGIN_TAKEN({ path: ['admin', 'loginName'] });

@@ -11,6 +11,9 @@ import type { InstitutionAction } from './decision-notices';
 import { applicationFormPdf } from './form-pdf';
 import { idempotencyKeyOf } from './idempotency';
 import { listQueue } from './queue';
+import { APPLICATIONS_EXPORT_MAX, applicationsSheet } from './application-export';
+import { exportRoutes } from '../../http/export/routes';
+import { datedNames } from '../../http/export/names';
 import { DecisionBody, IdParams, QueueQuery } from './schemas';
 
 const TAGS = ['医疗机构端'];
@@ -29,6 +32,23 @@ export async function institutionApplicationRoutes(root: FastifyInstance, deps: 
       querystring: QueueQuery.extend({ idNumber: notInUrl('身份证号', SEARCH) }),
     },
   }, async (req) => listQueue(reading(deps), accountActor(req), req.query));
+
+  exportRoutes(app, {
+    path: '/api/v1/institution/applications/export',
+    config: STAFF,
+    tags: TAGS,
+    summary: `导出医师申请业务办理当前列表（与列表相同的筛选条件和顺序，身份证号脱敏，最多${APPLICATIONS_EXPORT_MAX}条）`,
+    querystring: QueueQuery.omit({ cursor: true, limit: true }).extend({ idNumber: notInUrl('身份证号', SEARCH) }),
+    errors: { 400: ['VALIDATION_FAILED', 'STATE_NOT_IN_QUEUE', 'DATE_RANGE_INVALID'], 401: ['UNAUTHENTICATED'], 403: ['FORBIDDEN'] },
+    names: () => datedNames(deps.now(), 'applications', '医师申请业务办理'),
+    table: async (req, format) => {
+      const actor = accountActor(req);
+      const c = reading(deps);
+      const sheet = applicationsSheet(c, actor, req.query);
+      await audit(c, actor, 'institution.applications.export', 'institution', actor.institutionId ?? null, { format, filters: req.query });
+      return sheet;
+    },
+  });
 
   // The same query in the request body, so that a 身份证号 never appears in a URL.
   app.post(SEARCH, {

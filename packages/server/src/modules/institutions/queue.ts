@@ -5,7 +5,7 @@ import { InstitutionErrors } from './errors';
 import { institutionIdOf } from './policy';
 import { decodeQueueCursor, encodeQueueCursor } from './queue-cursor';
 import { presentQueueRow } from './queue-presenter';
-import { selectQueuePage } from './queue-queries';
+import { selectQueuePage, type QueueFilter } from './queue-queries';
 
 export interface QueueQueryInput {
   queue: InstitutionQueue;
@@ -28,11 +28,8 @@ function chinaDayStart(day: string): Date {
   return new Date(`${day}T00:00:00+08:00`);
 }
 
-/**
- * 医师申请业务办理 — one page of one of the three queues of the actor's institution (seed 第四步:
- * 「输入任何单一查询条件或者任意输入查询条件的组合，点击【查询】」), keyset-paginated by (submitted_at, id).
- */
-export async function listQueue(c: Ctx, actor: AccountActor, q: QueueQueryInput) {
+/** The list's filters checked and resolved (the actor's institution, the 身份证号 as its keyed hash, Beijing days). */
+export function queueFilterOf(c: Ctx, actor: AccountActor, q: Omit<QueueQueryInput, 'cursor' | 'limit'>): Omit<QueueFilter, 'cursor' | 'limit'> {
   const institutionId = institutionIdOf(actor);
   if (q.state && !(INSTITUTION_QUEUES[q.queue].states as readonly string[]).includes(q.state)) {
     throw InstitutionErrors.STATE_NOT_IN_QUEUE({ path: ['state'] });
@@ -40,8 +37,7 @@ export async function listQueue(c: Ctx, actor: AccountActor, q: QueueQueryInput)
   if (q.submittedFrom && q.submittedTo && q.submittedTo < q.submittedFrom) {
     throw InstitutionErrors.DATE_RANGE_INVALID({ path: ['submittedTo'] });
   }
-  const cursor = q.cursor ? decodeQueueCursor(q.cursor, q.sort) : undefined;
-  const rows = await selectQueuePage(c, {
+  return {
     institutionId,
     queue: q.queue,
     name: q.name,
@@ -52,9 +48,16 @@ export async function listQueue(c: Ctx, actor: AccountActor, q: QueueQueryInput)
     submittedFrom: q.submittedFrom ? chinaDayStart(q.submittedFrom) : undefined,
     submittedBefore: q.submittedTo ? chinaDayStart(addCalendarDays(q.submittedTo, 1)) : undefined,
     sort: q.sort,
-    cursor,
-    limit: q.limit,
-  });
+  };
+}
+
+/**
+ * 医师申请业务办理 — one page of one of the three queues of the actor's institution (seed 第四步:
+ * 「输入任何单一查询条件或者任意输入查询条件的组合，点击【查询】」), keyset-paginated by (submitted_at, id).
+ */
+export async function listQueue(c: Ctx, actor: AccountActor, q: QueueQueryInput) {
+  const cursor = q.cursor ? decodeQueueCursor(q.cursor, q.sort) : undefined;
+  const rows = await selectQueuePage(c, { ...queueFilterOf(c, actor, q), ...(cursor ? { cursor } : {}), limit: q.limit });
   const page = rows.slice(0, q.limit);
   const last = page[page.length - 1];
   return {

@@ -2,7 +2,11 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { PASSWORD_PROBLEM_TEXT, checkPassword, emailSchema, loginNameSchema, nameText, passwordSchema, phoneSchema } from '@medreg/domain';
-import type { Deps } from '../../context';
+import { reading, type Deps } from '../../context';
+import { exportRoutes } from '../../http/export/routes';
+import { datedNames } from '../../http/export/names';
+import { audit } from '../audit/service';
+import { INSTITUTION_STAFF_EXPORT_MAX, institutionStaffSheet } from './staff-export';
 import { accountActor } from '../../http/actor';
 import { verifyPhysician } from './verification';
 import { createClerk, listStaff, resetClerkPassword, setClerkDisabled } from './staff';
@@ -38,6 +42,23 @@ export async function institutionStaffRoutes(root: FastifyInstance, deps: Deps):
     config: ADMIN,
     schema: { tags: TAGS, summary: '账户管理：本机构的管理员和经办人账户' },
   }, async (req) => listStaff(deps, accountActor(req)));
+
+  exportRoutes(app, {
+    path: '/api/v1/institution/staff/export',
+    config: ADMIN,
+    tags: TAGS,
+    summary: `导出本机构的管理员和经办人账户（与列表相同的顺序，最多${INSTITUTION_STAFF_EXPORT_MAX}条）`,
+    querystring: z.object({}),
+    errors: { 401: ['UNAUTHENTICATED'], 403: ['FORBIDDEN'] },
+    names: () => datedNames(deps.now(), 'institution-staff', '账户管理'),
+    table: async (req, format) => {
+      const actor = accountActor(req);
+      const c = reading(deps);
+      const sheet = institutionStaffSheet(c, actor);
+      await audit(c, actor, 'institution.staff.export', 'institution', actor.institutionId ?? null, { format });
+      return sheet;
+    },
+  });
 
   app.post('/api/v1/institution/staff', {
     config: ADMIN,

@@ -12,7 +12,7 @@ import { canManageStaff, institutionIdOf } from './policy';
 
 const ROLE_LABELS = { institution_admin: '机构管理员', institution_clerk: '经办人' } as const;
 
-function presentStaff(a: Account, actor: AccountActor, now: Date) {
+export function presentStaff(a: Account, actor: AccountActor, now: Date) {
   return {
     id: a.id,
     loginName: a.loginName,
@@ -33,7 +33,7 @@ export async function listStaff(deps: Deps, actor: AccountActor) {
   const institutionId = institutionIdOf(actor);
   const rows = await reading(deps).tx.select().from(accounts)
     .where(eq(accounts.institutionId, institutionId))
-    .orderBy(asc(accounts.role), desc(accounts.createdAt));
+    .orderBy(asc(accounts.role), desc(accounts.createdAt), desc(accounts.id)); // the export's keyset order (staff-export.ts)
   const now = deps.now();
   return { items: rows.map((a) => presentStaff(a, actor, now)) };
 }

@@ -132,14 +132,15 @@ export function visibleToAuthority(viewer: Jurisdiction): SQL[] {
  * The authority's list: requests routed to authorities within the viewer's jurisdiction, newest first,
  * keyset-paginated on (created_at, id) (qualification_corrections_authority_keyset_idx / _keyset_idx).
  */
-export async function listCorrectionsForAuthority(c: Ctx, viewer: Jurisdiction, opts: { limit: number; cursor?: CorrectionCursor; status?: CorrectionStatus }) {
+/** One page in the list's order (newest first) on the (created_at, id) keyset. */
+export function selectCorrectionPage(c: Ctx, viewer: Jurisdiction, opts: { cursor?: CorrectionCursor; status?: CorrectionStatus }, limit: number) {
   const conditions = visibleToAuthority(viewer);
   if (opts.status) conditions.push(eq(qualificationCorrections.status, opts.status));
   if (opts.cursor) {
     // Row comparison on the exact (microsecond) timestamp, as the index orders it.
     conditions.push(sql`(${qualificationCorrections.createdAt}, ${qualificationCorrections.id}) < (${opts.cursor.createdAt}::timestamptz, ${opts.cursor.id}::uuid)`);
   }
-  const rows = await c.tx
+  return c.tx
     .select({
       correction: qualificationCorrections,
       authorityName: authorities.name,
@@ -152,7 +153,11 @@ export async function listCorrectionsForAuthority(c: Ctx, viewer: Jurisdiction, 
     .innerJoin(physicians, eq(physicians.id, qualificationCorrections.physicianId))
     .where(and(...conditions))
     .orderBy(desc(qualificationCorrections.createdAt), desc(qualificationCorrections.id))
-    .limit(opts.limit + 1);
+    .limit(limit);
+}
+
+export async function listCorrectionsForAuthority(c: Ctx, viewer: Jurisdiction, opts: { limit: number; cursor?: CorrectionCursor; status?: CorrectionStatus }) {
+  const rows = await selectCorrectionPage(c, viewer, opts, opts.limit + 1);
   const page = rows.slice(0, opts.limit);
   const last = page[page.length - 1];
   const meta = await attachmentMetadata(c, page.flatMap((r) => r.correction.attachments));

@@ -15,8 +15,17 @@ import { attachmentContentDisposition, openCorrectionAttachment } from './attach
 import type { Attachment } from './attachments';
 import { createCorrection, decodeCorrectionCursor, listCorrectionsForAuthority, listOwnCorrections, prepareCorrection } from './corrections';
 import { QualificationErrors } from './errors';
+import { CORRECTIONS_EXPORT_MAX, correctionsSheet } from './correction-export';
+import { exportRoutes } from '../../http/export/routes';
+import { datedNames } from '../../http/export/names';
+import { audit } from '../audit/service';
 import { presentQualification, presentQualificationSummary } from './presenter';
 
+const CorrectionListQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+  cursor: z.string().max(200).optional(),
+  status: z.enum(['submitted', 'in_review', 'resolved', 'rejected'], '未知的处理状态').optional(),
+});
 const TAGS = ['医师资格'];
 /** 准考证号 look-ups per account per hour. */
 export const TICKET_PULLS_PER_HOUR = 20;
@@ -136,17 +145,30 @@ export async function qualificationsRoutes(root: FastifyInstance, deps: Deps): P
     schema: {
       tags: TAGS,
       summary: '资格补改申请（本辖区）',
-      querystring: z.object({
-        limit: z.coerce.number().int().min(1).max(100).default(20),
-        cursor: z.string().max(200).optional(),
-        status: z.enum(['submitted', 'in_review', 'resolved', 'rejected']).optional(),
-      }),
+      querystring: CorrectionListQuery,
     },
   }, async (req) => {
     const actor = accountActor(req);
     if (!actor.authority) throw CommonErrors.FORBIDDEN();
     const cursor = req.query.cursor ? decodeCorrectionCursor(req.query.cursor) : undefined;
     return listCorrectionsForAuthority(reading(deps), actor.authority, { limit: req.query.limit, cursor, status: req.query.status });
+  });
+
+  exportRoutes(app, {
+    path: '/api/v1/authority/qualification-corrections/export',
+    config: { audience: ['authority'] },
+    tags: TAGS,
+    summary: `导出资格补改申请（本辖区，与列表相同的筛选条件和顺序，身份证号脱敏，最多${CORRECTIONS_EXPORT_MAX}条）`,
+    querystring: CorrectionListQuery.omit({ cursor: true, limit: true }),
+    errors: { 400: ['VALIDATION_FAILED'], 401: ['UNAUTHENTICATED'], 403: ['FORBIDDEN'] },
+    names: () => datedNames(deps.now(), 'qualification-corrections', '资格补改申请'),
+    table: async (req, format) => {
+      const actor = accountActor(req);
+      if (!actor.authority) throw CommonErrors.FORBIDDEN();
+      const c = reading(deps);
+      await audit(c, actor, 'qualification_correction.export', 'qualification_correction', null, { format, filters: req.query });
+      return correctionsSheet(c, actor.authority, req.query);
+    },
   });
 
   app.get('/api/v1/authority/qualification-corrections/:id/attachments/:index', {

@@ -1,4 +1,3 @@
-import { Readable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -9,7 +8,9 @@ import { audit } from '../audit/service';
 import {
   ExOfficioCancellationBody, ExOfficioCancellationResult, RegistrationDetail, RegistrationSearchPage, RegistrationSearchQuery,
 } from './schemas';
-import { cancelExOfficio, exportRegistrations, registrationDetail, searchRegistrations } from './service';
+import { exportRoutes } from '../../http/export/routes';
+import { datedNames } from '../../http/export/names';
+import { REGISTRATION_EXPORT_MAX, cancelExOfficio, registrationDetail, registrationsSheet, searchRegistrations } from './service';
 
 const TAGS = ['执业注册管理'];
 const AUTHORITY = { audience: ['authority' as const] };
@@ -28,22 +29,23 @@ export async function registrationAdminRoutes(root: FastifyInstance, deps: Deps)
     },
   }, async (req) => searchRegistrations(reading(deps), accountActor(req), req.query));
 
-  app.get('/api/v1/authority/registrations/export.csv', {
+  exportRoutes(app, {
+    path: '/api/v1/authority/registrations/export',
     config: AUTHORITY,
-    schema: {
-      tags: TAGS, summary: '导出执业注册（CSV，与列表相同的筛选条件，身份证号脱敏，最多5万条）', querystring: RegistrationSearchQuery,
-      produces: ['text/csv'], response: { 200: z.string().describe('UTF-8 CSV'), ...ERRORS },
+    tags: TAGS,
+    summary: `导出执业注册（与列表相同的筛选条件和顺序，身份证号脱敏，最多${REGISTRATION_EXPORT_MAX}条）`,
+    querystring: RegistrationSearchQuery.omit({ cursor: true, limit: true }),
+    errors: { 400: ['VALIDATION_FAILED'], 401: ['UNAUTHENTICATED'], 403: ['FORBIDDEN'] },
+    names: () => datedNames(deps.now(), 'registrations', '执业注册'),
+    table: async (req, format) => {
+      const actor = accountActor(req);
+      const c = reading(deps);
+      const sheet = await registrationsSheet(c, actor, req.query);
+      const { idNumber, ...filters } = req.query;
+      // The 身份证号 searched for is not written into the trail in clear.
+      await audit(c, { accountId: actor.accountId, role: actor.role }, 'registration.export', 'registration', null, { format, filters: { ...filters, idNumber: idNumber ? '***' : undefined } });
+      return sheet;
     },
-  }, async (req, reply) => {
-    const actor = accountActor(req);
-    const { cursor: _c, limit: _l, idNumber, ...filters } = req.query;
-    const rows = await exportRegistrations(reading(deps), actor, req.query);
-    await audit(reading(deps), { accountId: actor.accountId, role: actor.role }, 'registration.export', 'registration', null, { filters: { ...filters, idNumber: idNumber ? '***' : undefined } });
-    const stamp = deps.now().toISOString().slice(0, 10);
-    return reply.type('text/csv; charset=utf-8')
-      .header('content-disposition', `attachment; filename="registrations-${stamp}.csv"; filename*=UTF-8''${encodeURIComponent(`执业注册-${stamp}.csv`)}`)
-      .header('cache-control', 'private, no-store')
-      .send(Readable.from(rows) as unknown as string);
   });
 
   app.get('/api/v1/authority/registrations/:id', {

@@ -14,7 +14,7 @@ import { z } from 'zod';
 import type { Ctx } from '../../context';
 import { cursorPart, decodeCursor, encodeCursor } from '../../db/cursor';
 import type { AccountActor } from '../../http/actor';
-import { cell } from '../audit/trail';
+import { keysetRows, mapRows, type ExportColumn, type ExportTable } from '../../http/export/table';
 import { AuthorityErrors } from '../authority/errors';
 import { selectAuthoritiesWithin } from '../authority/queue-queries';
 import { cancelRegistration } from '../lifecycle/cancel-registration';
@@ -27,7 +27,7 @@ import type { RegistrationSearchQuery } from './schemas';
 
 const notFound = () => CommonErrors.NOT_FOUND({ detail: '未找到该执业注册，或不在本部门辖区内' });
 
-async function filterOf(c: Ctx, actor: AccountActor, q: RegistrationSearchQuery): Promise<RegistrationFilter> {
+async function filterOf(c: Ctx, actor: AccountActor, q: Omit<RegistrationSearchQuery, 'cursor' | 'limit'>): Promise<RegistrationFilter> {
   if (!actor.authority) throw CommonErrors.FORBIDDEN({ detail: '当前账户不属于卫生健康行政部门' });
   const within = await selectAuthoritiesWithin(c, actor.authority);
   return {
@@ -67,29 +67,33 @@ export async function searchRegistrations(c: Ctx, actor: AccountActor, q: Regist
   };
 }
 
-const EXPORT_LIMIT = 50_000;
-const EXPORT_PAGE = 500;
-const CSV_HEADER = ['姓名', '身份证号', '执业证书编码', '执业级别', '执业类别', '主要执业机构', '准予注册部门', '批准日期', '注册状态'];
+/** At most this many rows in one export; a narrower filter finds the rest. */
+export const REGISTRATION_EXPORT_MAX = 50_000;
 
-/** The export: the same filters as the list, page by page (keyset), UTF-8 CSV with a BOM; 身份证号 masked as in the list. */
-export async function exportRegistrations(c: Ctx, actor: AccountActor, q: RegistrationSearchQuery): Promise<AsyncGenerator<string>> {
+type RegistrationItem = ReturnType<typeof presentRow>;
+
+const COLUMNS: readonly ExportColumn<RegistrationItem>[] = [
+  { header: '姓名', width: 10, value: (p) => p.name },
+  { header: '身份证号', width: 22, value: (p) => p.idNumberMasked },
+  { header: '执业证书编码', width: 18, value: (p) => p.licenceCode },
+  { header: '执业级别', width: 12, value: (p) => p.levelLabel },
+  { header: '执业类别', width: 10, value: (p) => p.categoryLabel },
+  { header: '主要执业机构', width: 28, value: (p) => p.institutionName },
+  { header: '准予注册部门', width: 28, value: (p) => p.authorityName },
+  { header: '批准日期', width: 12, value: (p) => p.approvedOn },
+  { header: '注册状态', width: 10, value: (p) => p.statusLabel },
+];
+
+/** The export: the same filters and order as the list, page by page (keyset); 身份证号 masked as in the list. */
+export async function registrationsSheet(c: Ctx, actor: AccountActor, q: Omit<RegistrationSearchQuery, 'cursor' | 'limit'>): Promise<ExportTable<RegistrationItem>> {
   const f = await filterOf(c, actor, q);
-  return (async function* rowsOf() {
-    yield `\uFEFF${CSV_HEADER.map(cell).join(',')}\r\n`;
-    let cursor: { on: string; id: string } | undefined;
-    for (let written = 0; written < EXPORT_LIMIT;) {
-      const rows = (await selectRegistrationPage(c, f, cursor, EXPORT_PAGE)).slice(0, EXPORT_PAGE);
-      if (rows.length === 0) break;
-      yield rows.map((r) => {
-        const p = presentRow(actor, r);
-        return [p.name, p.idNumberMasked, p.licenceCode, p.levelLabel, p.categoryLabel, p.institutionName, p.authorityName, p.approvedOn, p.statusLabel].map(cell).join(',');
-      }).join('\r\n') + '\r\n';
-      written += rows.length;
-      const last = rows[rows.length - 1]!;
-      cursor = { on: last.approvedOn, id: last.id };
-      if (rows.length < EXPORT_PAGE) break;
-    }
-  })();
+  const rows = keysetRows(
+    // The page query reads one row more than asked, to tell whether a next page exists.
+    (cursor: { on: string; id: string } | undefined, limit) => selectRegistrationPage(c, f, cursor, limit - 1),
+    (last) => ({ on: last.approvedOn, id: last.id }),
+    { max: REGISTRATION_EXPORT_MAX },
+  );
+  return { name: '执业注册', columns: COLUMNS, rows: mapRows(rows, (r) => presentRow(actor, r)) };
 }
 
 async function visibleRegistration(c: Ctx, actor: AccountActor, id: string) {

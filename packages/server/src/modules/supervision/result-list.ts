@@ -71,7 +71,7 @@ function baseQuery(c: Ctx) {
 
 type Row = Awaited<ReturnType<ReturnType<typeof baseQuery>['execute']>>[number];
 
-function present(x: Row, actor: AccountActor, today: string) {
+export function presentResult(x: Row, actor: AccountActor, today: string) {
   const s = x.s;
   const suspension = s ? {
     id: s.id, version: s.version, status: s.status, displayStatus: suspensionStatusOn(s, today), statusLabel: SUSPENSION_DISPLAY_LABELS[suspensionStatusOn(s, today)],
@@ -107,15 +107,22 @@ function present(x: Row, actor: AccountActor, today: string) {
   };
 }
 
-export type PresentedResult = ReturnType<typeof present>;
+export type PresentedResult = ReturnType<typeof presentResult>;
+
+export type ResultCursor = { createdAt: string; id: string };
+
+/** One page in the list's order (newest first), on the (created_at, id) keyset. */
+export function selectResultsPage(c: Ctx, scope: SupervisionScope, q: Omit<ResultListQuery, 'limit' | 'cursor'>, cursor: ResultCursor | undefined, limit: number) {
+  const keyset = cursor ? [sql`(${assessmentResults.createdAt}, ${assessmentResults.id}) < (${cursor.createdAt}::timestamptz, ${cursor.id}::uuid)`] : [];
+  return baseQuery(c).where(and(...conditions(scope, q), ...keyset)).orderBy(desc(assessmentResults.createdAt), desc(assessmentResults.id)).limit(limit);
+}
 
 export async function listResults(c: Ctx, actor: AccountActor, q: ResultListQuery, opts: { count?: boolean } = {}) {
   const scope = supervisionScopeOf(actor);
   const cursor = q.cursor ? decodeCursor(q.cursor, Cursor, SupervisionErrors.SUPERVISION_CURSOR_INVALID) : undefined;
   const where = conditions(scope, q);
-  const keyset = cursor ? [sql`(${assessmentResults.createdAt}, ${assessmentResults.id}) < (${cursor[0]}::timestamptz, ${cursor[1]}::uuid)`] : [];
   const [rows, [count]] = await Promise.all([
-    baseQuery(c).where(and(...where, ...keyset)).orderBy(desc(assessmentResults.createdAt), desc(assessmentResults.id)).limit(q.limit + 1),
+    selectResultsPage(c, scope, q, cursor ? { createdAt: cursor[0], id: cursor[1] } : undefined, q.limit + 1),
     opts.count === false ? Promise.resolve([{ n: 0 }]) : c.tx.select({ n: sql<number>`count(*)::int` }).from(assessmentResults)
       .innerJoin(registrations, eq(registrations.id, assessmentResults.registrationId))
       .innerJoin(authorities, eq(authorities.id, registrations.authorityId))
@@ -126,35 +133,8 @@ export async function listResults(c: Ctx, actor: AccountActor, q: ResultListQuer
   const page = rows.slice(0, q.limit);
   const last = page[page.length - 1];
   return {
-    items: page.map((r) => present(r, actor, today)),
+    items: page.map((r) => presentResult(r, actor, today)),
     total: count?.n ?? 0,
     nextCursor: rows.length > q.limit && last ? encodeCursor([last.createdExact, last.r.id]) : null,
   };
-}
-
-/** Up to this many rows in one CSV export. */
-export const RESULTS_EXPORT_MAX = 20_000;
-
-const csvCell = (v: unknown) => {
-  const s = v === null || v === undefined ? '' : String(v);
-  // A cell starting with = + - @ is text, not a formula, when the file is opened in Excel.
-  const safe = /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
-  return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
-};
-
-/** The filtered results as CSV (UTF-8 with BOM so Excel reads the Chinese), paged by the same keyset. */
-export async function exportResultsCsv(c: Ctx, actor: AccountActor, q: Omit<ResultListQuery, 'cursor' | 'limit'>): Promise<string> {
-  const lines = [['姓名', '身份证号', '执业证书编码', '主要执业机构', '考核周期', '考核类型', '考核结果', '考核日期', '考核机构', '暂停执业活动', '执业注册状态'].join(',')];
-  let cursor: string | undefined;
-  for (let n = 0; n < RESULTS_EXPORT_MAX;) {
-    const page = await listResults(c, actor, { ...q, limit: 100, ...(cursor ? { cursor } : {}) }, { count: false });
-    for (const r of page.items) {
-      lines.push([r.physicianName, r.idNumberMasked, r.licenceCode, r.institutionName, r.cycleLabel, r.kindLabel, r.resultLabel, r.assessedOn, r.assessor,
-        r.suspension ? `${r.suspension.statusLabel} ${r.suspension.startsOn}至${r.suspension.endsOn}` : '', r.registrationStatusLabel].map(csvCell).join(','));
-    }
-    n += page.items.length;
-    if (!page.nextCursor) break;
-    cursor = page.nextCursor;
-  }
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
 }

@@ -13,9 +13,14 @@ import { problemResponses } from '../../http/problem-schema';
 import { importResults, recordAssessment } from './assessment-service';
 import { SupervisionErrors } from './errors';
 import { listPenalties, PenaltyListQuery } from './penalty-list';
+import { PENALTIES_EXPORT_MAX, penaltiesSheet } from './penalty-export';
 import { recordPenalty } from './penalty-service';
 import { myAssessments } from './physician-view';
-import { exportResultsCsv, listResults, ResultListQuery } from './result-list';
+import { listResults, ResultListQuery } from './result-list';
+import { RESULTS_EXPORT_MAX, resultsSheet } from './result-export';
+import { exportRoutes } from '../../http/export/routes';
+import { datedNames } from '../../http/export/names';
+import { audit } from '../audit/service';
 import { orderAssessmentSuspension, recordReassessment } from './suspension-service';
 
 const TAGS = ['定期考核与处分'];
@@ -45,12 +50,21 @@ export async function supervisionRoutes(root: FastifyInstance, deps: Deps): Prom
       config, schema: { tags: TAGS, summary: '定期考核结果（筛选：周期、结果、姓名、执业证书编码、连续两个考核周期未参加；按登记时间倒序分页，含总数）', querystring: ResultListQuery, response: { 200: Listed, ...problemResponses({ 400: ['VALIDATION_FAILED', 'SUPERVISION_CURSOR_INVALID'], 403: ['FORBIDDEN'] }) } },
     }, async (req) => listResults(reading(deps), accountActor(req), req.query));
 
-    app.get(`${base}/export.csv`, {
-      config, schema: { tags: TAGS, summary: '导出定期考核结果（CSV，与列表相同的筛选）', querystring: ResultListQuery.omit({ cursor: true, limit: true }), produces: ['text/csv'], response: { 200: z.string().describe('UTF-8 CSV'), ...problemResponses({ 400: ['VALIDATION_FAILED'], 403: ['FORBIDDEN'] }) } },
-    }, async (req, reply) => {
-      const csv = await exportResultsCsv(reading(deps), accountActor(req), req.query);
-      return reply.type('text/csv; charset=utf-8')
-        .header('content-disposition', `attachment; filename="assessments.csv"; filename*=UTF-8''${encodeURIComponent('定期考核结果.csv')}`).send(csv);
+    exportRoutes(app, {
+      path: `${base}/export`,
+      config,
+      tags: TAGS,
+      summary: `导出定期考核结果（与列表相同的筛选条件和顺序，身份证号脱敏，最多${RESULTS_EXPORT_MAX}条）`,
+      querystring: ResultListQuery.omit({ cursor: true, limit: true }),
+      errors: { 400: ['VALIDATION_FAILED'], 401: ['UNAUTHENTICATED'], 403: ['FORBIDDEN'] },
+      names: () => datedNames(deps.now(), 'assessments', '定期考核结果'),
+      table: async (req, format) => {
+        const actor = accountActor(req);
+        const c = reading(deps);
+        const sheet = resultsSheet(c, actor, req.query);
+        await audit(c, actor, 'assessment.export', 'assessment_result', null, { format, filters: req.query });
+        return sheet;
+      },
     });
 
     app.post(base, {
@@ -92,6 +106,23 @@ export async function supervisionRoutes(root: FastifyInstance, deps: Deps): Prom
   app.get('/api/v1/authority/penalties', {
     config: AUTHORITY, schema: { tags: TAGS, summary: '处分决定（暂停执业活动、吊销医师执业证书）', querystring: PenaltyListQuery, response: { 200: Listed, ...problemResponses({ 400: ['VALIDATION_FAILED', 'SUPERVISION_CURSOR_INVALID'], 403: ['FORBIDDEN'] }) } },
   }, async (req) => listPenalties(reading(deps), accountActor(req), req.query));
+
+  exportRoutes(app, {
+    path: '/api/v1/authority/penalties/export',
+    config: AUTHORITY,
+    tags: TAGS,
+    summary: `导出处分决定（与列表相同的筛选条件和顺序，最多${PENALTIES_EXPORT_MAX}条）`,
+    querystring: PenaltyListQuery.omit({ cursor: true, limit: true }),
+    errors: { 400: ['VALIDATION_FAILED'], 401: ['UNAUTHENTICATED'], 403: ['FORBIDDEN'] },
+    names: () => datedNames(deps.now(), 'penalties', '处分决定'),
+    table: async (req, format) => {
+      const actor = accountActor(req);
+      const c = reading(deps);
+      const sheet = penaltiesSheet(c, actor, req.query);
+      await audit(c, actor, 'penalty.export', 'penalty_decision', null, { format, filters: req.query });
+      return sheet;
+    },
+  });
 
   app.post('/api/v1/authority/penalties', {
     config: AUTHORITY, schema: {

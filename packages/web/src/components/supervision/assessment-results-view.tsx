@@ -13,7 +13,8 @@ import { ProblemAlert } from '../problem-alert';
 import { useKeysetPages } from '../use-keyset-pages';
 import '../staff-contrast.css';
 import './supervision.css';
-import { exportUrl, useAssessmentResults, useImportResults, useRecordAssessment, type AssessmentRow, type ResultFilters, type SupervisionPortal } from './supervision-api';
+import { useAssessmentResults, useImportResults, useRecordAssessment, type AssessmentRow, type ResultFilters, type SupervisionPortal } from './supervision-api';
+import { ExportButtons } from '../export-buttons';
 
 const RESULT_COLOR: Record<AssessmentResult, string> = { passed: 'green', failed: 'red', absent: 'orange' };
 const resultOptions = ASSESSMENT_RESULTS.map((r) => ({ value: r, label: ASSESSMENT_RESULT_LABELS[r] }));
@@ -29,7 +30,7 @@ export function AssessmentResultsView({ portal, actions }: { portal: Supervision
       <Card title="导入考核结果文件" size="small"><ImportResults portal={portal} /></Card>
       <Card size="small" title="考核结果" className="supervision-results" extra={<Space wrap>
         <Button type="primary" onClick={() => setRecording(true)}>登记考核结果</Button>
-        <Button href={exportUrl(portal, filters)}>导出CSV</Button>
+        <ExportButtons path={`/api/v1/${portal}/assessments/export`} filters={{ ...filters }} what="定期考核结果" />
       </Space>}>
         <Form name="assessment-filters" layout="inline" onFinish={(v: ResultFilters) => { pages.reset(); setFilters({ ...(v.cycle ? { cycle: v.cycle } : {}), ...(v.result ? { result: v.result } : {}), ...(v.name?.trim() ? { name: v.name.trim() } : {}), ...(v.missed ? { missed: true } : {}) }); }} style={{ marginBottom: 12, rowGap: 8 }}>
           <Form.Item name="cycle" label="周期起始年"><InputNumber min={2000} max={2099} placeholder="2024" aria-label="周期起始年" /></Form.Item>

@@ -38,8 +38,6 @@ function query(f: ResultFilters & { cursor?: string }): string {
   return p.toString();
 }
 
-export const exportUrl = (portal: SupervisionPortal, f: ResultFilters) => `/api/v1/${portal}/assessments/export.csv?${query(f)}`;
-
 export function useAssessmentResults(portal: SupervisionPortal, f: ResultFilters & { cursor?: string }) {
   return useQuery({ queryKey: ['supervision', portal, 'results', f], queryFn: () => api.get<Page<AssessmentRow>>(`/api/v1/${portal}/assessments?${query(f)}`) });
 }

@@ -21,15 +21,6 @@ export function useAuditTrail(q: AuditQuery) {
   });
 }
 
-/** The CSV export of the same filters (a plain link: the browser downloads it with the session cookie). */
-export function exportUrl(q: AuditQuery): string {
-  const params = new URLSearchParams();
-  for (const [k, v] of Object.entries(queryOf(q))) {
-    if (v !== undefined && v !== '' && k !== 'cursor' && k !== 'limit') params.set(k, String(v));
-  }
-  const qs = params.toString();
-  return `${BASE}/export.csv${qs ? `?${qs}` : ''}`;
-}
 
 export function useAuditVerification() {
   return useMutation({ mutationFn: () => api.get<AuditVerification>(`${BASE}/verify`) });

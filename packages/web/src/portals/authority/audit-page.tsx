@@ -13,7 +13,8 @@ import { ProblemAlert } from '../../components/problem-alert';
 import { useKeysetPages } from '../../components/use-keyset-pages';
 import { dayjs } from '../../lib/dayjs';
 import { EMPTY, formatDateTime } from '../../lib/format';
-import { exportUrl, useAuditTrail, useAuditVerification, type AuditEntry, type AuditQuery, type AuditVerification } from './audit-api';
+import { useAuditTrail, useAuditVerification, type AuditEntry, type AuditQuery, type AuditVerification } from './audit-api';
+import { ExportButtons } from '../../components/export-buttons';
 
 const FILTER_KEYS = ['actor', 'action', 'entityType', 'entityId', 'from', 'to', 'sort'] as const;
 
@@ -122,7 +123,7 @@ export function AuditPage() {
             </Typography.Paragraph>
           </div>
           <Flex gap={8} wrap>
-            <Button href={exportUrl(filters)} download>导出CSV</Button>
+            <ExportButtons path="/api/v1/authority/audit/export" filters={filters} what="审计日志" />
             <Button type="primary" loading={verification.isPending} onClick={() => verification.mutate()}>校验哈希链</Button>
           </Flex>
         </Flex>

@@ -29,6 +29,8 @@ export interface QueueItem {
   deemedAcceptedOn: string | null;
   deemedAcceptanceLabel: string | null;
   dueDate: string | null;
+  dueDateProvisional: boolean;
+  dueDateNote: string | null;
   workingDaysLeft: number | null;
   overdue: boolean;
   decidedAt: string | null;
@@ -94,12 +96,30 @@ export interface CalendarDay {
 
 export interface CalendarYear {
   year: number;
+  /** dataset: 国务院办公厅通知 (chinese-days); admin: entered by an administrator; unknown: not entered yet. */
+  yearSource: 'dataset' | 'admin' | 'unknown';
+  yearEnteredAt: string | null;
   maintainedByDataset: boolean;
   datasetLastYear: number | null;
   canAdminister: boolean;
   days: CalendarDay[];
+  history: { date: string; change: 'year_entry' | 'correction'; kindBefore: CalendarDay['kind'] | null; nameBefore: string | null; kindAfter: CalendarDay['kind'] | null; nameAfter: string | null; reason: string | null; at: string }[];
   decisionLimit: { workingDays: number; source: 'setting' | 'config'; defaultWorkingDays: number };
 }
+
+/** 工作日历提醒: years not entered that due dates reach, and the provisional due dates (national). */
+export interface CalendarStatus {
+  today: string;
+  knownThrough: number | null;
+  unknownYears: number[];
+  provisionalDueDates: number;
+  upcoming: { acceptedOn: string; dueDate: string; provisional: boolean };
+  recomputing: boolean;
+  note: string | null;
+  canAdminister: boolean;
+}
+
+export type CalendarCorrectionKind = 'holiday' | 'workday' | 'weekday';
 
 /** One attachment of a 资格补改 request: its place, stored type and size, and its download address. */
 export interface CorrectionAttachment {
@@ -131,6 +151,7 @@ export const authorityKeys = {
   application: (id: string) => ['authority', 'application', id] as const,
   authorities: ['authority', 'authorities'] as const,
   calendar: (year: number) => ['authority', 'calendar', year] as const,
+  calendarStatus: ['authority', 'calendar', 'status'] as const,
 };
 
 export function useQueue(query: QueueQuery) {
@@ -205,10 +226,31 @@ export function useCalendar(year: number) {
   return useQuery({ queryKey: authorityKeys.calendar(year), queryFn: () => api.get<CalendarYear>(`${BASE}/calendar`, { query: { year } }) });
 }
 
+export function useCalendarStatus() {
+  return useQuery({
+    queryKey: authorityKeys.calendarStatus,
+    queryFn: () => api.get<CalendarStatus>(`${BASE}/calendar/status`),
+    // While stored due dates are being recounted, look again soon.
+    refetchInterval: (q) => (q.state.data?.recomputing ? 5000 : false),
+  });
+}
+
 export function useCalendarMutations(year: number) {
   const client = useQueryClient();
-  const refresh = () => client.invalidateQueries({ queryKey: ['authority', 'calendar'] });
+  const refresh = () => Promise.all([
+    client.invalidateQueries({ queryKey: ['authority', 'calendar'] }),
+    client.invalidateQueries({ queryKey: ['authority', 'queue'] }),
+  ]);
   return {
+    enterYear: useMutation({
+      mutationFn: (entry: { year: number; holidays: { name: string; from: string; to: string }[]; workdays: { date: string; name?: string }[]; note?: string }) =>
+        api.post(`${BASE}/calendar/years`, entry),
+      onSuccess: refresh,
+    }),
+    correct: useMutation({
+      mutationFn: ({ date, ...body }: { date: string; kind: CalendarCorrectionKind; name?: string; reason: string }) => api.put(`${BASE}/calendar/days/${date}`, body),
+      onSuccess: refresh,
+    }),
     add: useMutation({
       mutationFn: (day: { date: string; kind: 'holiday' | 'workday'; name?: string }) => api.post(`${BASE}/calendar/days`, day),
       onSuccess: refresh,

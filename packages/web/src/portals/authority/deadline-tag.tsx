@@ -4,6 +4,9 @@ import { noStatutoryClockLabel } from './statutory-clock';
 
 export interface DeadlineTagProps {
   dueDate: string | null;
+  /** 暂定 (《行政许可法》第八十二条): counted as Mon–Fri in a year whose holidays are not entered yet. */
+  dueDateProvisional?: boolean;
+  dueDateNote?: string | null;
   workingDaysLeft: number | null;
   overdue: boolean;
   /** A type without a statutory clock (多机构备案, 补发/换领) says so instead of counting down. */
@@ -15,11 +18,11 @@ export interface DeadlineTagProps {
  * red once the due date has passed, orange in the last five working days. No due date: nothing to count
  * (not yet accepted), or no statutory clock at all (备案，无法定时限).
  */
-export function DeadlineTag({ dueDate, workingDaysLeft, overdue, businessType }: DeadlineTagProps) {
+export function DeadlineTag({ dueDate, dueDateProvisional, dueDateNote, workingDaysLeft, overdue, businessType }: DeadlineTagProps) {
   const noClock = noStatutoryClockLabel(businessType);
   if (noClock) return <Tag className="deadline-tag deadline-tag--none" data-no-clock="true">{noClock}</Tag>;
   if (!dueDate || workingDaysLeft === null) return <span>{EMPTY}</span>;
-  const tip = `法定办结日期：${dueDate}`;
+  const tip = `法定办结日期：${dueDate}${dueDateProvisional ? `（暂定：${dueDateNote ?? '节假日安排尚未录入'}）` : ''}`;
   if (overdue) {
     const late = -workingDaysLeft;
     return (

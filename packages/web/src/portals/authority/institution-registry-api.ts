@@ -30,9 +30,6 @@ function query(filters: object): string {
   return qs ? `?${qs}` : '';
 }
 
-export function registryExportUrl(format: 'csv' | 'xlsx', filters: RegistryFilters): string {
-  return `${BASE}/export.${format}${query(filters)}`;
-}
 
 export function useRegistry(filters: RegistryFilters, cursor: string | undefined) {
   return useQuery({
@@ -75,4 +72,33 @@ export function useRegistryMutations() {
     suspend: useMutation({ mutationFn: ({ id, body }: { id: string; body: { expectedVersion: number; reason: string } }) => api.post(`${BASE}/${id}/suspension`, body), onSuccess: done }),
     reopen: useMutation({ mutationFn: ({ id, body }: { id: string; body: { expectedVersion: number; reason?: string } }) => api.post(`${BASE}/${id}/reopening`, body), onSuccess: done }),
   };
+}
+
+/** 批量导入医疗机构: one problem of the file (header = row 1). */
+export interface ImportRowError { row: number; field: string; message: string }
+export interface ImportCheck { rowCount: number; valid: boolean; errorRows: number; rowErrors: ImportRowError[]; moreErrors: number }
+/** The credentials workbook answered once by a successful import (kept only in this page's memory until closed). */
+export interface ImportDone { imported: number; credentials: Blob }
+
+export function importTemplateUrl(format: 'csv' | 'xlsx'): string {
+  return `${BASE}/import-template.${format}`;
+}
+
+function fileForm(file: File): FormData {
+  const form = new FormData();
+  form.append('file', file);
+  return form;
+}
+
+export function useInstitutionImport() {
+  const client = useQueryClient();
+  const check = useMutation({ mutationFn: (file: File) => api.upload<ImportCheck>(`${BASE}/import/check`, fileForm(file)) });
+  const run = useMutation({
+    mutationFn: async (file: File): Promise<ImportDone> => {
+      const { blob, headers } = await api.uploadForBlob(`${BASE}/import`, fileForm(file));
+      return { imported: Number(headers.get('x-medreg-imported') ?? 0), credentials: blob };
+    },
+    onSuccess: () => client.invalidateQueries({ queryKey: ['institution-registry'] }),
+  });
+  return { check, run };
 }

@@ -1,7 +1,7 @@
 /**
  * 医疗机构管理 (authority administrators, domain §4.5–4.8): the institutions of the jurisdiction — filter, page,
  * export; 新增 (with the first administrator's one-time password shown once), 修改, 暂停 (with a reason) and 恢复;
- * 变更记录 and the applications still open at a suspended institution. The buttons follow the server's abilities.
+ * 批量导入 from a spreadsheet (all or nothing, the credentials workbook once); 变更记录 and the applications still open at a suspended institution. The buttons follow the server's abilities.
  */
 import { App, Button, Card, Flex, Form, Input, Modal, Select, Space, Table, Typography, type TableColumnsType } from 'antd';
 import { useState } from 'react';
@@ -18,7 +18,9 @@ import '../../components/staff-contrast.css';
 import { CredentialsDialog } from './institution-credentials-dialog';
 import { InstitutionDetailDrawer } from './institution-detail-drawer';
 import { InstitutionFormDialog } from './institution-form-dialog';
-import { registryExportUrl, useRegistry, useRegistryMutations, type Created, type RegistryFilters, type RegistryInstitution } from './institution-registry-api';
+import { InstitutionImportDialog } from './institution-import-dialog';
+import { useRegistry, useRegistryMutations, type Created, type RegistryFilters, type RegistryInstitution } from './institution-registry-api';
+import { ExportButtons } from '../../components/export-buttons';
 
 export function InstitutionRegistryPage() {
   const { session } = useSession();
@@ -34,6 +36,7 @@ export function InstitutionRegistryPage() {
   const [suspending, setSuspending] = useState<RegistryInstitution | null>(null);
   const [viewing, setViewing] = useState<{ id: string; tab: 'info' | 'history' | 'pending' } | null>(null);
   const [search] = Form.useForm<RegistryFilters>();
+  const [importing, setImporting] = useState(false);
 
   const doReopen = (i: RegistryInstitution) => modal.confirm({
     title: `恢复「${i.name}」`,
@@ -78,7 +81,7 @@ export function InstitutionRegistryPage() {
       <PageHeader
         title="医疗机构管理"
         description={`${authority?.name ?? '本部门'}辖区内的医疗机构名录。新增机构时同时创建其机构管理员账户；暂停的机构不能接收新的执业注册申请，已提交的申请继续办理。`}
-        extra={<Button type="primary" onClick={() => setFormFor('new')}>新增医疗机构</Button>}
+        extra={<Space wrap><Button onClick={() => setImporting(true)}>批量导入</Button><Button type="primary" onClick={() => setFormFor('new')}>新增医疗机构</Button></Space>}
       />
       <Card size="small" style={{ marginBottom: 12 }}>
         <Form form={search} name="registry-search" layout="inline" onFinish={apply} className="registry-filters">
@@ -96,8 +99,7 @@ export function InstitutionRegistryPage() {
       <Flex justify="space-between" align="center" style={{ marginBottom: 8 }} wrap gap={8}>
         <Typography.Text type="secondary">共 {data?.total ?? 0} 家机构</Typography.Text>
         <Space>
-          <Button href={registryExportUrl('xlsx', filters)} download>导出Excel</Button>
-          <Button href={registryExportUrl('csv', filters)} download>导出CSV</Button>
+          <ExportButtons path="/api/v1/authority/institution-registry/export" filters={filters} what="医疗机构名录" />
         </Space>
       </Flex>
       <Table<RegistryInstitution> rowKey="id" size="middle" loading={isFetching} columns={columns} dataSource={data?.items ?? []} pagination={false} scroll={{ x: 1280 }} />
@@ -114,6 +116,7 @@ export function InstitutionRegistryPage() {
       )}
       {created && <CredentialsDialog created={created.created} institutionName={created.name} onClose={() => setCreated(null)} />}
       {suspending && <SuspendDialog institution={suspending} onClose={() => setSuspending(null)} />}
+      {importing && <InstitutionImportDialog onClose={() => setImporting(false)} />}
       {viewing && <InstitutionDetailDrawer id={viewing.id} tab={viewing.tab} onClose={() => setViewing(null)} />}
     </div>
   );

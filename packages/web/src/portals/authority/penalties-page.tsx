@@ -9,6 +9,7 @@ import { usePenalties, useRecordPenalty, type PenaltyRow } from '../../component
 import { useKeysetPages } from '../../components/use-keyset-pages';
 import '../../components/staff-contrast.css';
 import '../../components/supervision/supervision.css';
+import { ExportButtons } from '../../components/export-buttons';
 
 export function PenaltiesPage() {
   const [form] = Form.useForm();
@@ -41,7 +42,7 @@ export function PenaltiesPage() {
           </Form>
           <ProblemAlert error={record.error} style={{ marginTop: 12 }} />
         </Card>
-        <Card size="small" title="处分决定列表">
+        <Card size="small" title="处分决定列表" extra={<ExportButtons path="/api/v1/authority/penalties/export" what="处分决定" />}>
           <ProblemAlert error={list.error} />
           <div className="supervision-table-scroll" role="region" aria-label="处分决定列表" tabIndex={0}>
           <Table<PenaltyRow> rowKey="id" size="small" loading={list.isLoading} dataSource={list.data?.items ?? []} pagination={false} style={{ minWidth: 900 }}

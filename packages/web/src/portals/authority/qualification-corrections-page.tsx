@@ -5,6 +5,7 @@
 import { Button, Flex, Select, Table, Typography, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { KeysetPager } from '../../components/keyset-pager';
+import { ExportButtons } from '../../components/export-buttons';
 import { PageHeader } from '../../components/page-header';
 import { ProblemAlert } from '../../components/problem-alert';
 import { StatusTag } from '../../components/status-tag';
@@ -37,7 +38,7 @@ export function QualificationCorrectionsPage() {
         title="资格补改"
         description="医师资格校验未通过、确认姓名及身份证号码无误的医师提交的资格信息补录或修改申请（本辖区）。"
       />
-      <Flex align="center" gap={8} style={{ marginBottom: 12 }}>
+      <Flex align="center" gap={8} style={{ marginBottom: 12 }} wrap>
         <label htmlFor="correction-status-filter">状态：</label>
         <Select
           id="correction-status-filter"
@@ -53,6 +54,7 @@ export function QualificationCorrectionsPage() {
             { value: 'rejected', label: '未予补改' },
           ]}
         />
+        <ExportButtons path="/api/v1/authority/qualification-corrections/export" filters={{ status }} what="资格补改申请" />
       </Flex>
       <ProblemAlert error={error} style={{ marginBottom: 12 }} />
       <Table<QualificationCorrection>

@@ -36,12 +36,6 @@ export function useManagedRegistration(id: string | null) {
   });
 }
 
-/** The CSV export of the same filters (a plain link: the browser downloads it with the session cookie). */
-export function registrationsExportUrl(q: RegistrationQuery): string {
-  const { cursor: _c, limit: _l, ...rest } = q;
-  const qs = new URLSearchParams(clean(rest) as Record<string, string>).toString();
-  return `${BASE}/export.csv${qs ? `?${qs}` : ''}`;
-}
 
 export function useCancelExOfficio() {
   const client = useQueryClient();

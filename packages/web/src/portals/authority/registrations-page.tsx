@@ -7,15 +7,18 @@ import { Alert, App, Button, Descriptions, Drawer, Flex, Form, Input, Modal, Sel
 import { CANCELLATION_GROUND_INFO, REGISTRATION_STATUSES, REGISTRATION_STATUS_LABELS, cancellationGroundsFor, todayInChina, type RegistrationStatus } from '@medreg/domain';
 import { useState } from 'react';
 import { useApiErrorHandler } from '../../api/use-api-error';
+import { CertificateButton } from '../../components/certificate/certificate-button';
 import { KeysetPager } from '../../components/keyset-pager';
 import { useDocumentTitle } from '../../components/page-header';
 import { ProblemAlert } from '../../components/problem-alert';
+import '../../components/staff-contrast.css';
 import { useKeysetPages } from '../../components/use-keyset-pages';
 import { EMPTY, formatDateTime } from '../../lib/format';
 import {
-  registrationsExportUrl, useCancelExOfficio, useManagedRegistration, useManagedRegistrations, type ManagedRegistration, type ManagedRegistrationDetail,
+  useCancelExOfficio, useManagedRegistration, useManagedRegistrations, type ManagedRegistration, type ManagedRegistrationDetail,
   type RegistrationQuery,
 } from './registrations-api';
+import { ExportButtons } from '../../components/export-buttons';
 
 const STATUS_COLOR: Record<RegistrationStatus, string> = { valid: 'green', suspended: 'orange', filed: 'blue', transferred_out: 'default', cancelled: 'red' };
 const GROUND_OPTIONS = cancellationGroundsFor('authority').map((g) => ({ value: g, label: `${CANCELLATION_GROUND_INFO[g].label}（${CANCELLATION_GROUND_INFO[g].basis}）` }));
@@ -49,7 +52,8 @@ export function RegistrationsPage() {
     { title: '操作', key: 'actions', width: 90, render: (_: unknown, r) => <Button size="small" onClick={() => setOpen(r.id)} aria-label={`查看${r.name}的执业注册`}>查看</Button> },
   ];
   return (
-    <>
+    // staff-contrast.css: the 有效 tags and the 依职权注销 button dark enough to read (WCAG 2.1 AA 1.4.3).
+    <div className="staff-contrast">
       <header className="page-header">
         <Flex justify="space-between" align="flex-start" gap={16} wrap>
           <div>
@@ -58,7 +62,7 @@ export function RegistrationsPage() {
               本部门及下级卫生健康行政部门准予的执业注册。发现医师有《医师法》第十七条规定情形的，准予注册的部门应当及时依职权注销注册。
             </Typography.Paragraph>
           </div>
-          <Button href={registrationsExportUrl(query)} download>导出CSV</Button>
+          <ExportButtons path="/api/v1/authority/registrations/export" filters={query} what="执业注册" />
         </Flex>
       </header>
       <Form form={form} layout="inline" onFinish={onSearch} className="authority-filters">
@@ -82,7 +86,7 @@ export function RegistrationsPage() {
       </div>
       <KeysetPager pages={pages} nextCursor={data?.nextCursor} prefix={`共 ${data?.count ?? 0} 条 · `} />
       <RegistrationDrawer id={open} onClose={() => setOpen(null)} />
-    </>
+    </div>
   );
 }
 
@@ -90,7 +94,7 @@ function RegistrationDrawer({ id, onClose }: { id: string | null; onClose: () =>
   const { data, error } = useManagedRegistration(id);
   const [cancelling, setCancelling] = useState(false);
   return (
-    <Drawer open={id !== null} onClose={onClose} title={data ? `执业注册：${data.name}` : '执业注册'} size="large"
+    <Drawer rootClassName="staff-contrast" open={id !== null} onClose={onClose} title={data ? `执业注册：${data.name}` : '执业注册'} size="large"
       extra={data?.canCancel ? <Button danger onClick={() => setCancelling(true)}>依职权注销</Button> : null}>
       <ProblemAlert error={error} />
       {data && (
@@ -105,6 +109,10 @@ function RegistrationDrawer({ id, onClose }: { id: string | null; onClose: () =>
             { key: 'auth', label: '准予注册部门', children: `${data.authorityName}（${data.approvedOn}）` },
             { key: 'status', label: '注册状态', children: <Tag color={STATUS_COLOR[data.status]}>{data.statusLabel}</Tag> },
           ]} />
+          {/* 发证机关 views and prints the certificate it issued; only a registration in force (有效) has one. */}
+          {data.status === 'valid' && data.licenceCode && id && (
+            <div style={{ marginTop: 16 }}><CertificateButton registrationId={id} /></div>
+          )}
           {data.cancellation && (
             <Alert type="error" showIcon style={{ marginTop: 16 }} title={`已于 ${data.cancellation.effectiveOn} 注销`}
               description={`${data.cancellation.initiatorLabel}；注销原因：${data.cancellation.groundLabel}${data.cancellation.triggerOn ? `；事件发生日期 ${data.cancellation.triggerOn}` : ''}${data.cancellation.documentNo ? `；文书编号 ${data.cancellation.documentNo}` : ''}`} />

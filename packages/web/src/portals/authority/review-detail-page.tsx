@@ -11,6 +11,7 @@ import { isApiError } from '../../api/client';
 import { useApiErrorHandler } from '../../api/use-api-error';
 import { ApplicantSection } from '../../components/application/applicant-section';
 import { ApplicationTimeline } from '../../components/application/application-timeline';
+import { CertificateButton } from '../../components/certificate/certificate-button';
 import { BusinessChangeSection } from '../../components/application/business-change-section';
 import { DetailSection } from '../../components/application/detail-section';
 import { QualificationSection } from '../../components/application/qualification-section';
@@ -18,6 +19,7 @@ import { RegistrationSection } from '../../components/application/registration-s
 import { PageHeader } from '../../components/page-header';
 import { ProblemAlert } from '../../components/problem-alert';
 import { StatusTag } from '../../components/status-tag';
+import { DueDateText } from '../../components/due-date-text';
 import { EMPTY, formatDate, formatDateTime } from '../../lib/format';
 import { useAuthorityApplication, useMaterialsUpdate, type AuthorityApplication } from './authority-api';
 import { DeadlineTag } from './deadline-tag';
@@ -149,7 +151,7 @@ function ClockBar({ application: a }: { application: AuthorityApplication }) {
           key: 'accepted', label: '受理日期',
           children: a.deemedAcceptedOn ? `${formatDate(a.deemedAcceptedOn)}（${a.deemedAcceptanceLabel}）` : formatDate(a.acceptedOn),
         },
-        { key: 'due', label: '法定办结日期', children: noClock ?? <span className={a.overdue ? 'text-danger' : undefined}>{formatDate(a.dueDate)}</span> },
+        { key: 'due', label: '法定办结日期', children: noClock ?? <DueDateText dueDate={a.dueDate} dueDateProvisional={a.dueDateProvisional} dueDateNote={a.dueDateNote} className={a.overdue ? 'text-danger' : undefined} /> },
         { key: 'left', label: '剩余工作日', children: a.state === 'accepted' && !noClock ? <DeadlineTag {...a} /> : EMPTY },
       ]}
     />
@@ -171,13 +173,19 @@ function Outcome({ application: a }: { application: AuthorityApplication }) {
   }
   if (a.state === 'approved' && a.registration) {
     return (
-      <Alert
-        type="success"
-        showIcon
-        style={{ marginBottom: 16 }}
-        title="已准予注册"
-        description={<>医师执业证书编码 <Typography.Text strong copyable className="mono">{a.registration.licenceCode}</Typography.Text>，审核日期 {formatDate(a.registration.approvedOn)}。</>}
-      />
+      <>
+        <Alert
+          type="success"
+          showIcon
+          style={{ marginBottom: 12 }}
+          title="已准予注册"
+          description={<>医师执业证书编码 <Typography.Text strong copyable className="mono">{a.registration.licenceCode}</Typography.Text>，审核日期 {formatDate(a.registration.approvedOn)}。</>}
+        />
+        {/* 发证机关 views and prints the certificate it issued; only a registration in force (有效) has one. */}
+        {a.registration.status === 'valid' && (
+          <div style={{ marginBottom: 16 }}><CertificateButton registrationId={a.registration.id} /></div>
+        )}
+      </>
     );
   }
   if (a.state === 'approved' && a.business) {

@@ -13,12 +13,14 @@ import { PageHeader } from '../../components/page-header';
 import { ProblemAlert } from '../../components/problem-alert';
 import { StatusTag } from '../../components/status-tag';
 import { useKeysetPages } from '../../components/use-keyset-pages';
+import { DueDateText } from '../../components/due-date-text';
 import type { Dayjs } from 'dayjs';
 import { dayjs } from '../../lib/dayjs';
 import { EMPTY, formatDate, formatDateTime } from '../../lib/format';
 import { useQueue, useVisibleAuthorities, type QueueItem, type QueueQuery } from './authority-api';
 import { DeadlineTag } from './deadline-tag';
 import { stateColor } from './state-color';
+import { ExportButtons } from '../../components/export-buttons';
 
 /** Filters kept in the page URL; the 身份证号 is not one of them (a URL ends up in history and logs). */
 const FILTER_KEYS = ['name', 'businessType', 'businessCode', 'dueBefore', 'state'] as const;
@@ -122,9 +124,11 @@ export function ReviewQueuePage() {
           </Form.Item>
         )}
         <Form.Item>
-          <Space>
+          <Space wrap>
             <Button type="primary" htmlType="submit">查询</Button>
             <Button onClick={onReset}>重置</Button>
+            <ExportButtons path="/api/v1/authority/queue/export" filters={{ ...query, idNumber: undefined }} what={`审批工作台${AUTHORITY_QUEUES[queue].label}`}
+              unavailable={idNumber ? '按身份证号查询的结果不能导出（身份证号不放在网址中）；清除身份证号后可导出当前列表' : undefined} />
           </Space>
         </Form.Item>
       </Form>
@@ -193,7 +197,7 @@ function queueColumns(queue: AuthorityQueue): TableColumnsType<QueueItem> {
         {
           title: '法定办结日期', dataIndex: 'dueDate', width: 120,
           render: (v: string | null, r) => (r.statutoryClock
-            ? <span className={r.overdue ? 'text-danger' : undefined}>{formatDate(v)}</span>
+            ? <DueDateText compact dueDate={v} dueDateProvisional={r.dueDateProvisional} dueDateNote={r.dueDateNote} className={r.overdue ? 'text-danger' : undefined} />
             : <span className="queue-kind">无</span>),
         },
         acceptedOn, type, institution, open,

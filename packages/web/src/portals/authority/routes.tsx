@@ -13,12 +13,14 @@
  * <UnderConstruction> element with the real page. `roles` is optional and only hides/guards in the
  * browser; the server authorizes every request.
  */
-import { AuditOutlined, BankOutlined, CloudUploadOutlined, CalendarOutlined, EditOutlined, FileSearchOutlined, HomeOutlined, IdcardOutlined, SafetyCertificateOutlined, StopOutlined, TeamOutlined } from '@ant-design/icons';
+import { AuditOutlined, BankOutlined, BarChartOutlined, CloudUploadOutlined, CalendarOutlined, EditOutlined, FileSearchOutlined, HomeOutlined, IdcardOutlined, SafetyCertificateOutlined, StopOutlined, TeamOutlined } from '@ant-design/icons';
 import type { PortalMenuItem, PortalRoute } from '../types';
 import './authority.css';
 import { AssessmentsPage } from './assessments-page';
 import { AuditPage } from './audit-page';
 import { CalendarPage } from './calendar-page';
+import { CalendarWarningBanner } from './calendar-warning';
+import { DashboardPage } from './dashboard-page';
 import { AuthorityHomePage } from './home-page';
 import { InstitutionRegistryPage } from './institution-registry-page';
 import { PenaltiesPage } from './penalties-page';
@@ -29,24 +31,31 @@ import { ReviewDetailPage } from './review-detail-page';
 import { ReviewQueuePage } from './review-queue-page';
 import { StaffPage } from './staff-page';
 
-export const routes: PortalRoute[] = [
+/** Every page carries the calendar warning for the administrators who can act on it (calendar-warning.tsx). */
+const warned = (page: React.ReactNode) => <><CalendarWarningBanner />{page}</>;
+
+const pages: PortalRoute[] = [
   { path: '', element: <AuthorityHomePage /> },
   { path: 'reviews', element: <ReviewQueuePage /> },
+  { path: 'dashboard', element: <DashboardPage /> },
   { path: 'reviews/:id', element: <ReviewDetailPage /> },
   { path: 'qualification-corrections', element: <QualificationCorrectionsPage /> },
   { path: 'registrations', element: <RegistrationsPage /> },
   { path: 'assessments', element: <AssessmentsPage /> },
   { path: 'penalties', element: <PenaltiesPage /> },
-  { path: 'calendar', element: <CalendarPage /> },
+  { path: 'calendar', element: <CalendarPage /> }, // shows the warning itself
   { path: 'audit', element: <AuditPage />, roles: ['authority_admin'] },
   { path: 'staff', element: <StaffPage />, roles: ['authority_admin'] },
   { path: 'institution-registry', element: <InstitutionRegistryPage />, roles: ['authority_admin'] },
   { path: 'qualification-imports', element: <QualificationImportPage />, roles: ['authority_admin'] },
 ];
 
+export const routes: PortalRoute[] = pages.map((r) => (r.path === 'calendar' ? r : { ...r, element: warned(r.element) }));
+
 export const menu: PortalMenuItem[] = [
   { key: '', label: '系统首页', icon: <HomeOutlined /> },
   { key: 'reviews', label: '审批工作台', icon: <AuditOutlined /> },
+  { key: 'dashboard', label: '统计看板', icon: <BarChartOutlined /> },
   { key: 'qualification-corrections', label: '资格补改', icon: <EditOutlined /> },
   { key: 'registrations', label: '执业注册管理', icon: <IdcardOutlined /> },
   { key: 'assessments', label: '定期考核', icon: <SafetyCertificateOutlined /> },

@@ -28,11 +28,6 @@ export function useReachableAuthorities() {
   });
 }
 
-export function staffExportUrl(q: StaffQuery): string {
-  const { cursor: _c, limit: _l, ...rest } = q;
-  const qs = new URLSearchParams(Object.entries(clean(rest)).map(([k, v]) => [k, String(v)])).toString();
-  return `${BASE}/export.csv${qs ? `?${qs}` : ''}`;
-}
 
 export function useStaffMutations() {
   const client = useQueryClient();

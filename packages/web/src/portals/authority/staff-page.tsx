@@ -16,7 +16,8 @@ import '../../components/staff-contrast.css';
 import { useKeysetPages } from '../../components/use-keyset-pages';
 import { EMPTY, formatDateTime } from '../../lib/format';
 import { CreateStaffDialog, OneTimePasswordDialog, ReassignDialog, authorityOptions, type OneTimeCredentials } from './staff-dialogs';
-import { staffExportUrl, useAuthorityStaff, useReachableAuthorities, useStaffMutations, type StaffAccount, type StaffQuery } from './staff-api';
+import { useAuthorityStaff, useReachableAuthorities, useStaffMutations, type StaffAccount, type StaffQuery } from './staff-api';
+import { ExportButtons } from '../../components/export-buttons';
 
 const FILTER_KEYS = ['authorityId', 'role', 'status', 'name'] as const;
 type Filters = Partial<Record<(typeof FILTER_KEYS)[number], string>>;
@@ -102,7 +103,7 @@ export function StaffPage() {
         title="人员账户"
         description="管理本部门及辖区内下级卫生健康行政部门的审核人员和管理员账户。每个账户只属于一个部门；不能在辖区以外设立或调入账户。"
         extra={<>
-          <Button href={staffExportUrl(filters)} download>导出CSV</Button>
+          <ExportButtons path="/api/v1/authority/staff/export" filters={filters} what="人员账户" />
           <Button type="primary" onClick={() => setCreating(true)}>新建人员账户</Button>
         </>}
       />

@@ -6,6 +6,7 @@ import { Alert, App, Button, Form, Input, Modal, Space, Table, Typography, type 
 import { useState } from 'react';
 import { PASSWORD_POLICY_TEXT } from '@medreg/domain';
 import { useApiErrorHandler } from '../../api/use-api-error';
+import { ExportButtons } from '../../components/export-buttons';
 import { PageHeader } from '../../components/page-header';
 import { ProblemAlert } from '../../components/problem-alert';
 import { StatusTag } from '../../components/status-tag';
@@ -59,7 +60,10 @@ export function AccountsPage() {
       <PageHeader
         title="账户管理"
         description="管理本机构经办人的登录账户。经办人可以办理医师申请业务、打印审核表和验证医师；医师账户激活和账户管理仅限机构管理员。"
-        extra={<Button type="primary" onClick={() => setCreating(true)}>新建经办人</Button>}
+        extra={<Space wrap>
+          <ExportButtons path="/api/v1/institution/staff/export" what="账户管理" />
+          <Button type="primary" onClick={() => setCreating(true)}>新建经办人</Button>
+        </Space>}
       />
       <ProblemAlert error={error} style={{ marginBottom: 12 }} />
       <Table<StaffAccount> rowKey="id" size="middle" loading={isPending} columns={columns} dataSource={data?.items ?? []} pagination={false} scroll={{ x: 1050 }} />

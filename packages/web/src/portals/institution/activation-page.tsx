@@ -16,6 +16,7 @@ import {
   useActivationPhysicians, useActivationSettings, useIssueCodes, useSetAutoActivation, type ActivationListQuery, type ActivationPhysician, type IssueResult,
 } from './institution-api';
 import './institution.css';
+import { ExportButtons } from '../../components/export-buttons';
 
 const STATUS_COLORS: Record<PhysicianAccountStatus, StatusColor> = { no_account: 'default', unverified: 'warning', verified: 'processing', active: 'success' };
 const CHANNEL_LABELS = { sms: '短信', email: '电子邮件' } as const;
@@ -109,6 +110,7 @@ export function ActivationPage() {
           <Select allowClear placeholder="全部" style={{ width: 150 }} options={PHYSICIAN_ACCOUNT_STATUSES.map((s) => ({ value: s, label: PHYSICIAN_ACCOUNT_STATUS_LABELS[s] }))} />
         </Form.Item>
         <Form.Item><Button type="primary" htmlType="submit">查询</Button></Form.Item>
+        <Form.Item><ExportButtons path="/api/v1/institution/activation/physicians/export" filters={filters} what="医师账户激活" /></Form.Item>
       </Form>
       <Flex gap={8} style={{ margin: '8px 0 12px' }} wrap>
         <Button type="primary" disabled={selected.length === 0} loading={issue.isPending && issue.variables !== 'all-pending' && (issue.variables?.physicianIds.length ?? 0) > 1}

@@ -17,6 +17,7 @@ import { RegistrationSection } from '../../components/application/registration-s
 import { PageHeader } from '../../components/page-header';
 import { ProblemAlert } from '../../components/problem-alert';
 import { StatusTag } from '../../components/status-tag';
+import { DueDateText } from '../../components/due-date-text';
 import { EMPTY, formatDateTime } from '../../lib/format';
 import { DecisionDialog, PrintPreview } from './decision-dialogs';
 import { DECISION_PATHS, useInstitutionApplication, type InstitutionApplication, type InstitutionDecision } from './institution-api';
@@ -88,6 +89,7 @@ function ApplicationView({ application: a }: { application: InstitutionApplicati
           { key: 'institution', label: '机构审核状态', children: <StatusTag label={a.institutionReview.label} color={toneColor(a.institutionReview)} /> },
           { key: 'authority', label: '行政部门审核状态', children: a.authorityReview.label === '—' ? EMPTY : <StatusTag label={a.authorityReview.label} color={toneColor(a.authorityReview)} /> },
           { key: 'authorityName', label: '审批机关', children: a.authority?.name ?? EMPTY },
+          ...(a.dueDate ? [{ key: 'due', label: '法定办结日期', children: <DueDateText dueDate={a.dueDate} dueDateProvisional={a.dueDateProvisional} dueDateNote={a.dueDateNote} /> }] : []),
         ]}
       />
 

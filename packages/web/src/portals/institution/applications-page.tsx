@@ -21,6 +21,7 @@ import { EMPTY, formatDate } from '../../lib/format';
 import { useQueue, type QueueQuery, type QueueRow } from './institution-api';
 import { stateColor, toneColor } from './review-tone';
 import './institution.css';
+import { ExportButtons } from '../../components/export-buttons';
 
 /** Filters kept in the page URL; the 身份证号 is not one of them (a URL ends up in history and logs). */
 const FILTER_KEYS = ['name', 'businessType', 'businessCode', 'state', 'submittedFrom', 'submittedTo', 'sort'] as const;
@@ -122,9 +123,11 @@ export function ApplicationsPage() {
           <Select style={{ width: 170 }} options={[{ value: 'desc', label: '申请日期：新→旧' }, { value: 'asc', label: '申请日期：旧→新' }]} />
         </Form.Item>
         <Form.Item>
-          <Space>
+          <Space wrap>
             <Button type="primary" htmlType="submit">查询</Button>
             <Button onClick={onReset}>重置</Button>
+            <ExportButtons path="/api/v1/institution/applications/export" filters={{ ...query, idNumber: undefined }} what="医师申请业务办理"
+              unavailable={idNumber ? '按身份证号查询的结果不能导出（身份证号不放在网址中）；清除身份证号后可导出当前列表' : undefined} />
           </Space>
         </Form.Item>
       </Form>

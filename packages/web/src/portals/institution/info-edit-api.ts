@@ -15,13 +15,6 @@ export interface InfoEditQueueQuery {
 
 const KEY = ['institution', 'info-edits'] as const;
 
-/** The export link with the same filters as the list (a GET the browser downloads with the session cookie). */
-export function infoEditExportUrl(q: InfoEditQueueQuery): string {
-  const params = new URLSearchParams();
-  for (const [k, v] of Object.entries(q)) if (v !== undefined && v !== '' && k !== 'cursor' && k !== 'limit') params.set(k, String(v));
-  const qs = params.toString();
-  return `/api/v1/institution/info-edits/export.csv${qs ? `?${qs}` : ''}`;
-}
 
 export function useInfoEditQueue(query: InfoEditQueueQuery) {
   return useQuery({

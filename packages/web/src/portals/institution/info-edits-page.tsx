@@ -3,7 +3,6 @@
  * as their main institution — 「修改后需经主要执业机构审核通过后生效」. The queue (filters, keyset pages, total, CSV), a
  * request's drawer with 修改前 → 修改后 and its history, and 【同意】 / 【不同意】 (with a reason). No authority step follows.
  */
-import { DownloadOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Descriptions, Drawer, Flex, Form, Input, Modal, Select, Space, Spin, Table, Timeline, Typography, type TableColumnsType } from 'antd';
 import { useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router';
@@ -18,8 +17,9 @@ import { ProblemAlert } from '../../components/problem-alert';
 import { StatusTag } from '../../components/status-tag';
 import { useKeysetPages } from '../../components/use-keyset-pages';
 import { EMPTY, formatDateTime } from '../../lib/format';
-import { infoEditExportUrl, useInfoEditDecision, useInfoEditDetail, useInfoEditQueue, type InfoEditQueueQuery } from './info-edit-api';
+import { useInfoEditDecision, useInfoEditDetail, useInfoEditQueue, type InfoEditQueueQuery } from './info-edit-api';
 import './institution.css';
+import { ExportButtons } from '../../components/export-buttons';
 
 const STATUS_OPTIONS = INFO_EDIT_STATUSES.map((s) => ({ value: s, label: INFO_EDIT_STATUS_LABELS[s] }));
 
@@ -81,7 +81,7 @@ export function InfoEditsPage() {
       <PageHeader
         title="信息修改审核"
         description="本机构医师提交的个人信息修改（学历信息、任职资格、照片、联系方式）。经本机构审核同意后，执业注册即登记修改后的信息；不同意须写明理由。"
-        extra={<Button icon={<DownloadOutlined />} href={infoEditExportUrl(filters)}>导出</Button>}
+        extra={<ExportButtons path="/api/v1/institution/info-edits/export" filters={filters} what="信息修改审核" />}
       />
       <Form form={form} layout="inline" className="inst-filters" onFinish={onSearch} initialValues={filters}>
         <Form.Item name="name" label="姓名"><Input allowClear placeholder="医师姓名" style={{ width: 130 }} /></Form.Item>

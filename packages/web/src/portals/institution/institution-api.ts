@@ -154,11 +154,6 @@ export interface MultiSiteQuery {
   limit?: number;
 }
 
-/** An Excel export of a roster with the list's filters (a plain link: the browser downloads it with the session cookie). */
-export function rosterExportUrl(path: 'physicians' | 'multi-site-physicians', filters: Record<string, string | undefined>): string {
-  const qs = new URLSearchParams(withoutBlanks(filters) as Record<string, string>).toString();
-  return `/api/v1/institution/${path}/export.xlsx${qs ? `?${qs}` : ''}`;
-}
 
 export function useMultiSitePhysicians(query: MultiSiteQuery) {
   return useQuery({

@@ -13,8 +13,9 @@ import { ProblemAlert } from '../../components/problem-alert';
 import { StatusTag, type StatusColor } from '../../components/status-tag';
 import { useKeysetPages } from '../../components/use-keyset-pages';
 import { EMPTY } from '../../lib/format';
-import { rosterExportUrl, useMultiSitePhysicians, type MultiSitePhysician } from './institution-api';
+import { useMultiSitePhysicians, type MultiSitePhysician } from './institution-api';
 import './institution.css';
+import { ExportButtons } from '../../components/export-buttons';
 
 const STATUS_COLORS: Record<FilingStatus, StatusColor> = { pending: 'processing', active: 'success', expired: 'default', revoked: 'error' };
 const STATUS_OPTIONS = FILING_STATUSES.map((s) => ({ value: s, label: FILING_STATUS_LABELS[s] }));
@@ -67,10 +68,10 @@ export function MultiSitePage() {
           <Select style={{ width: 190 }} options={[{ value: 'desc', label: '有效期结束：晚→早' }, { value: 'asc', label: '有效期结束：早→晚' }]} />
         </Form.Item>
         <Form.Item>
-          <Space>
+          <Space wrap>
             <Button type="primary" htmlType="submit">查询</Button>
             <Button onClick={onReset}>重置</Button>
-            <Button href={rosterExportUrl('multi-site-physicians', { name, status, sort })} download>导出Excel</Button>
+            <ExportButtons path="/api/v1/institution/multi-site-physicians/export" filters={{ name, status, sort }} what="多机构执业医师" />
           </Space>
         </Form.Item>
       </Form>

@@ -20,8 +20,9 @@ import { StatusTag, type StatusColor } from '../../components/status-tag';
 import { useKeysetPages } from '../../components/use-keyset-pages';
 import { EMPTY } from '../../lib/format';
 import { CancellationReportDialog } from './cancellation-report-dialog';
-import { rosterExportUrl, useInstitutionPhysicians, useReportDeparture, type RosterPhysician } from './institution-api';
+import { useInstitutionPhysicians, useReportDeparture, type RosterPhysician } from './institution-api';
 import './institution.css';
+import { ExportButtons } from '../../components/export-buttons';
 
 const STATUS_COLORS: Record<RegistrationStatus, StatusColor> = {
   valid: 'success', transferred_out: 'default', filed: 'warning', suspended: 'error', cancelled: 'default',
@@ -96,10 +97,10 @@ export function PhysiciansPage() {
           <Select allowClear placeholder="全部" style={{ width: 120 }} options={ASSESSMENT_OPTIONS} />
         </Form.Item>
         <Form.Item>
-          <Space>
+          <Space wrap>
             <Button type="primary" htmlType="submit">查询</Button>
             <Button onClick={onReset}>重置</Button>
-            <Button href={rosterExportUrl('physicians', { name, status, assessment })} download>导出Excel</Button>
+            <ExportButtons path="/api/v1/institution/physicians/export" filters={{ name, status, assessment }} what="本机构医师" />
           </Space>
         </Form.Item>
       </Form>

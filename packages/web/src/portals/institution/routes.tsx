@@ -13,7 +13,7 @@
  * <UnderConstruction> element with the real page. `roles` is optional and only hides/guards in the
  * browser; the server authorizes every request.
  */
-import { ApartmentOutlined, AuditOutlined, CheckCircleOutlined, IdcardOutlined, FileSearchOutlined, HomeOutlined, SafetyOutlined, TeamOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, AuditOutlined, BarChartOutlined, CheckCircleOutlined, IdcardOutlined, FileSearchOutlined, HomeOutlined, SafetyOutlined, TeamOutlined } from '@ant-design/icons';
 import type { PortalMenuItem, PortalRoute } from '../types';
 import { AccountsPage } from './accounts-page';
 import { InstitutionAssessmentsPage } from './assessments-page';
@@ -24,6 +24,7 @@ import { InstitutionHomePage } from './home-page';
 import { InfoEditsPage } from './info-edits-page';
 import { MultiSitePage } from './multi-site-page';
 import { PhysiciansPage } from './physicians-page';
+import { StatisticsPage } from './statistics-page';
 import { VerificationPage } from './verification-page';
 
 export const routes: PortalRoute[] = [
@@ -31,6 +32,7 @@ export const routes: PortalRoute[] = [
   { path: 'applications', element: <ApplicationsPage /> },
   { path: 'applications/:id', element: <ApplicationPage /> },
   { path: 'physicians', element: <PhysiciansPage /> },
+  { path: 'statistics', element: <StatisticsPage /> },
   { path: 'info-edits', element: <InfoEditsPage /> },
   { path: 'multi-site-physicians', element: <MultiSitePage /> },
   { path: 'assessments', element: <InstitutionAssessmentsPage /> },
@@ -47,6 +49,7 @@ export const menu: PortalMenuItem[] = [
   { key: 'info-edits', label: '信息修改审核', icon: <AuditOutlined /> },
   { key: 'multi-site-physicians', label: '多机构执业医师', icon: <ApartmentOutlined /> },
   { key: 'assessments', label: '定期考核', icon: <SafetyOutlined /> },
+  { key: 'statistics', label: '本机构统计', icon: <BarChartOutlined /> },
   { key: 'activation', label: '医师账户激活', icon: <CheckCircleOutlined />, roles: ['institution_admin'] },
   { key: 'verification', label: '医师验证', icon: <SafetyOutlined /> },
   { key: 'accounts', label: '账户管理', icon: <TeamOutlined />, roles: ['institution_admin'] },

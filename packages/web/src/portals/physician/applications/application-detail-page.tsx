@@ -10,7 +10,8 @@ import { ButtonLink } from '../../../components/button-link';
 import { PageHeader } from '../../../components/page-header';
 import { ProblemAlert } from '../../../components/problem-alert';
 import { StatusTag } from '../../../components/status-tag';
-import { EMPTY, formatDate, formatDateTime } from '../../../lib/format';
+import { DueDateText } from '../../../components/due-date-text';
+import { EMPTY, formatDateTime } from '../../../lib/format';
 import { STATE_COLORS, useApplication, useResubmitCorrection, useWithdrawApplication, type ApplicationDetail, type TimelineEntry } from './applications-api';
 import './applications.css';
 import { ApplicationSummary } from './parts/application-summary';
@@ -138,7 +139,7 @@ export function ApplicationDetailPage() {
         { key: 'inst', label: '确认机构', children: app.institution?.name ?? app.form.institution?.name ?? EMPTY },
         { key: 'auth', label: '审批机关', children: app.authority?.name ?? EMPTY },
         { key: 'sub', label: '申请日期', children: formatDateTime(app.submittedAt) },
-        ...(app.dueDate ? [{ key: 'due', label: '法定办结日期', children: formatDate(app.dueDate) }] : []),
+        ...(app.dueDate ? [{ key: 'due', label: '法定办结日期', children: <DueDateText dueDate={app.dueDate} dueDateProvisional={app.dueDateProvisional} dueDateNote={app.dueDateNote} /> }] : []),
         ...(app.decisionDocument ? [{ key: 'doc', label: '决定书', children: <a href={app.decisionDocument.url} target="_blank" rel="noreferrer">{app.decisionDocument.documentNo}</a> }] : []),
       ]} />
       <NextStepCard step={app.nextStep} />

@@ -1,0 +1,2 @@
+export * from './decision-time';
+export * from './dashboard-tables';
