@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { INSTITUTION_IMPORT_HEADER, duplicatesInFile, parseImportRow, readImportHeader, splitDepartments } from './institution-import';
+import { INSTITUTION_IMPORT_HEADER, duplicatesInFile, parseInstitutionImportRow, readImportHeader, splitDepartments } from './institution-import';
 import { makeCreditCode } from '../identifiers/credit-code';
 import { organizationCodeCheckChar } from '../identifiers/organization-code';
 
@@ -16,13 +16,13 @@ describe('批量导入医疗机构 rows read with the form\'s schema', () => {
   if (!header.ok) throw new Error('template header refused');
 
   it('reads the Chinese labels of the choices and the 、-separated departments', () => {
-    const r = parseImportRow(2, cells(), header.columns);
+    const r = parseInstitutionImportRow(2, cells(), header.columns);
     expect(r).toMatchObject({ ok: true, value: { kind: 'medical', grade: 'none', grassroots: true, departments: ['全科医疗科', '预防保健科'], admin: { loginName: 'hd_sqws_admin' } } });
     expect(splitDepartments('内科、外科，儿科;; ')).toEqual(['内科', '外科', '儿科']);
   });
 
   it('names the column and gives the Chinese reason of each bad field', () => {
-    const r = parseImportRow(7, cells({ 机构等级: '特等', 所在地区代码: '1101' }), header.columns);
+    const r = parseInstitutionImportRow(7, cells({ 机构等级: '特等', 所在地区代码: '1101' }), header.columns);
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.errors.map((e) => [e.row, e.field])).toEqual([[7, '机构等级'], [7, '所在地区代码']]);
@@ -36,8 +36,8 @@ describe('批量导入医疗机构 rows read with the form\'s schema', () => {
   });
 
   it('finds the rows of one file that collide: same name in the same place, credit code, login name in any case', () => {
-    const a = parseImportRow(2, cells(), header.columns);
-    const b = parseImportRow(3, cells({ 管理员登录名: 'HD_SQWS_ADMIN' }), header.columns);
+    const a = parseInstitutionImportRow(2, cells(), header.columns);
+    const b = parseInstitutionImportRow(3, cells({ 管理员登录名: 'HD_SQWS_ADMIN' }), header.columns);
     if (!a.ok || !b.ok) throw new Error('rows refused');
     expect(duplicatesInFile([{ row: 2, value: a.value }, { row: 3, value: b.value }]).map((e) => e.field)).toEqual(['标准名称', '统一社会信用代码', '管理员登录名']);
   });

@@ -114,7 +114,7 @@ export function splitDepartments(text: string): string[] {
 export const isBlankRow = (cells: readonly string[]) => cells.every((c) => c.trim() === '');
 
 /** Checks one data row with the form's schema; the choices are read from their Chinese labels. */
-export function parseImportRow(row: number, cells: readonly string[], columns: Record<InstitutionImportColumn, number>):
+export function parseInstitutionImportRow(row: number, cells: readonly string[], columns: Record<InstitutionImportColumn, number>):
   { ok: true; value: InstitutionImportRow } | { ok: false; errors: InstitutionImportRowError[] } {
   const cell = (k: InstitutionImportColumn) => cells[columns[k]] ?? '';
   const raw = { kind: cell('kind').trim(), grade: cell('grade').trim(), grassroots: cell('grassroots').trim() };

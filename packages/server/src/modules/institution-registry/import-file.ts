@@ -4,7 +4,7 @@
  * memory, only the parsed rows (at most the bound).
  */
 import {
-  duplicatesInFile, INSTITUTION_IMPORT_COLUMNS, INSTITUTION_IMPORT_MAX_BYTES, INSTITUTION_IMPORT_MAX_ROWS, isBlankRow, parseImportRow, readImportHeader,
+  duplicatesInFile, INSTITUTION_IMPORT_COLUMNS, INSTITUTION_IMPORT_MAX_BYTES, INSTITUTION_IMPORT_MAX_ROWS, isBlankRow, parseInstitutionImportRow, readImportHeader,
   type InstitutionImportRowError, type ParsedInstitutionRow,
 } from '@medreg/domain';
 import { readSheetRows } from '../../spreadsheet/read-rows';
@@ -54,7 +54,7 @@ export async function readImportFile(upload: ImportUpload): Promise<ReadImportFi
       // Reading stops here: the rest of the file is not parsed.
       throw fileProblem(`一次最多导入${INSTITUTION_IMPORT_MAX_ROWS}家医疗机构，本文件超过${INSTITUTION_IMPORT_MAX_ROWS}行，请分批导入`);
     }
-    const parsed = parseImportRow(rowNumber, cells, columns);
+    const parsed = parseInstitutionImportRow(rowNumber, cells, columns);
     if (parsed.ok) rows.push({ row: rowNumber, value: parsed.value });
     else errors.push(...parsed.errors);
   }
