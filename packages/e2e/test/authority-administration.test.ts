@@ -17,6 +17,8 @@ import { lifecycleStage } from './support/lifecycle-stage';
 import { choose, logInHere, menu, signUp, submitFirstRegistration, verifyAndActivate, type NewPhysician, type Shot } from './support/physician-flows';
 import type { Page } from 'playwright-core';
 import { downloadErrorReport, importQualificationFile, writeQualificationCsv } from './support/qualification-import';
+import { drillInto, openAuthorityDashboard, refreshStatistics, registeredPhysicians } from './support/dashboard';
+import { downloadExport } from './support/export';
 
 const INSTITUTION = '北京市海淀区中关村验收医院';
 const BODY = '47300391';
@@ -104,6 +106,12 @@ describe.skipIf(!HAS_CHROMIUM)('authority administration: institution → its ad
     expect(byRow.get('6')?.[1]).toBe('资格证书编码');
     expect(byRow.get('7')?.[1]).toBe('取得资格日期');
 
+    // 统计看板 before: the province's registered physicians.
+    await openAuthorityDashboard(admin);
+    await refreshStatistics(admin);
+    const before = await registeredPhysicians(admin);
+    expect(before).toBeGreaterThan(0);
+
     // A physician from the file signs up, activates and applies at the new institution.
     const doctor = await stage.visitor();
     await signUp(doctor, physician, shot);
@@ -119,6 +127,26 @@ describe.skipIf(!HAS_CHROMIUM)('authority administration: institution → its ad
     await institutionAgrees(clerk, ADMIN_LOGIN, ADMIN_PASSWORD, physician.name, businessCode, shot, 'institution');
     const reviewer = await stage.visitor();
     await authorityApproves(reviewer, 'hd_wjw_reviewer', DEMO_PASSWORD, businessCode, shot, 'authority');
-    expect(businessCode).toMatch(/^BT/);
+
+    // The dashboard counts the new registration, in the province and in 海淀区.
+    await admin.reload();
+    await openAuthorityDashboard(admin);
+    await refreshStatistics(admin);
+    expect(await registeredPhysicians(admin)).toBe(before + 1);
+    await screens(admin, shot, 'dashboard-province');
+    await drillInto(admin, '北京市海淀区卫生健康委员会');
+    await screens(admin, shot, 'dashboard-district');
+
+    // The reviewer exports 已办结 to Excel: the file opens and holds the approved application.
+    await menu(reviewer, '审批工作台');
+    await reviewer.getByRole('tab', { name: /已办结/ }).click();
+    await reviewer.locator('.ant-table-row', { hasText: businessCode }).waitFor();
+    const exported = await downloadExport(reviewer, 'xlsx');
+    expect(exported.filename).toMatch(/\.xlsx$/);
+    const header = exported.rows[0]!;
+    const row = exported.rows.find((r) => r.includes(businessCode));
+    expect(row, `no ${businessCode} in ${JSON.stringify(exported.rows)}`).toBeDefined();
+    expect(row![header.indexOf('医师姓名')]).toBe(physician.name);
+    expect(row![header.indexOf('执业机构')]).toBe(INSTITUTION);
   }), 420_000);
 });
