@@ -9,6 +9,7 @@ import { buildApp } from './app';
 import { seedOnStart } from './seed/on-start';
 import { RecordOnlySender } from './modules/notifications/sender';
 import { createJobRunner } from './jobs/index';
+import { qualificationImportWorker } from './jobs/qualification-import-worker';
 import { sealLegacyCertCodes } from './security/seal-legacy-pii';
 import { hasLegacyBlobFiles } from './storage/import-files';
 
@@ -36,6 +37,9 @@ async function main(): Promise<void> {
   // Scheduled jobs on the pg-boss queue (src/jobs): each run is taken by one process.
   const jobs = createJobRunner(deps, app.log, new RecordOnlySender(app.log));
   jobs.start();
+  // Qualification imports on their own pg-boss queue: each import is taken by one process.
+  const imports = qualificationImportWorker(deps, app.log);
+  imports.start();
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -43,6 +47,7 @@ async function main(): Promise<void> {
     stopping = true;
     app.log.info({ signal }, 'shutting down');
     await jobs.stop();
+    await imports.stop();
     await app.close();
     await release();
     process.exit(0);

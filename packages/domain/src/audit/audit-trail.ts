@@ -45,6 +45,7 @@ const OTHER_ACTION_LABELS: Record<string, string> = {
   'physician.activation_deferred': '暂缓激活',
   'pii.id_revealed': '查看完整身份证号',
   'qualification_correction.submitted': '提交资格补改',
+  'qualification_import.start': '开始导入医师资格信息', 'qualification_import.finish': '医师资格信息导入完成', 'qualification_import.fail': '医师资格信息导入失败',
   'info_edit.submit': '提交个人信息修改', 'info_edit.approve': '同意个人信息修改', 'info_edit.refuse': '不同意个人信息修改',
   'info_edit.withdraw': '撤回个人信息修改', 'info_edit.export': '导出信息修改审核列表', 'registration.info_edited': '登记修改后的个人信息',
   'registration.create': '生成执业注册',
@@ -79,6 +80,7 @@ export const AUDIT_ENTITY_TYPE_LABELS: Record<string, string> = {
   calendar_year: '年度节假日安排',
   setting: '系统设置',
   qualification_correction: '资格补改',
+  qualification_import: '医师资格信息导入',
   info_edit: '个人信息修改',
 };
 

@@ -5,6 +5,9 @@ import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
 import type { ExtractTablesWithRelations } from 'drizzle-orm';
 import pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import * as schema from './schema/index';
 
 export type Schema = typeof schema;
@@ -33,6 +36,12 @@ export interface Engine {
    * several (the job queue's maintenance sends `BEGIN; …; COMMIT;` as one text).
    */
   executeSql(text: string, values?: unknown[]): Promise<{ rows: unknown[] }>;
+  /**
+   * Runs `COPY <table> (<columns>) FROM STDIN` with `data` in COPY's text format (copy-text.ts), outside any
+   * transaction, and answers the rows copied. PGlite reads the data as a blob (`FROM '/dev/blob'`), PostgreSQL
+   * through pg-copy-streams.
+   */
+  copyFrom(target: string, data: string): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -59,6 +68,10 @@ export function pgliteEngine(client: PGlite): Engine {
       if (values && values.length > 0) return { rows: (await client.query(text, values)).rows };
       const results = await client.exec(text);
       return { rows: results[results.length - 1]?.rows ?? [] };
+    },
+    async copyFrom(target, data) {
+      const result = await client.query(`COPY ${target} FROM '/dev/blob' WITH (FORMAT text)`, [], { blob: new Blob([data]) });
+      return result.affectedRows ?? 0;
     },
     close: () => client.close(),
   };
@@ -111,6 +124,16 @@ export function postgresEngine(connectionString: string, poolSize = 10): Engine 
       // Several statements answer one result each; the last one's rows are the answer.
       const last = Array.isArray(result) ? (result as pg.QueryResult[])[(result as pg.QueryResult[]).length - 1] : result;
       return { rows: last?.rows ?? [] };
+    },
+    async copyFrom(target, data) {
+      const client = await pool.connect();
+      try {
+        const stream = client.query(copyFrom(`COPY ${target} FROM STDIN WITH (FORMAT text)`));
+        await pipeline(Readable.from([data]), stream);
+        return Number(stream.rowCount ?? 0);
+      } finally {
+        client.release();
+      }
     },
     close: () => pool.end(),
   };

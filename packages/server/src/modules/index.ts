@@ -22,6 +22,7 @@ import { registrationAdminRoutes } from './registration-admin/routes';
 import { infoEditRoutes } from './info-edits/routes';
 import { supervisionRoutes } from './supervision/routes';
 import { institutionRegistryRoutes } from './institution-registry/routes';
+import { qualificationImportRoutes } from './qualification-import/routes';
 import { dashboardRoutes } from './dashboard/routes';
 
 export type ModuleRoutes = (app: FastifyInstance, deps: Deps) => Promise<void> | void;
@@ -43,6 +44,7 @@ export const MODULES: ModuleRoutes[] = [
   institutionsRoutes,
   authorityRoutes,
   institutionRegistryRoutes,
+  qualificationImportRoutes,
   certificatesRoutes,
   registerRoutes,
   announcementRoutes,

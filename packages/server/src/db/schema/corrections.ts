@@ -24,6 +24,8 @@ export interface QualificationRevisionValues {
   obtainedDate: string | null;
   admissionTicketNo: string | null;
   source: string;
+  /** Kept by imports, which may correct the name too. */
+  name?: string;
 }
 
 export const qualificationRevisions = pgTable('qualification_revisions', {
@@ -35,5 +37,7 @@ export const qualificationRevisions = pgTable('qualification_revisions', {
   oldCertCodeEnc: bytea('old_cert_code_enc'),
   newCertCodeEnc: bytea('new_cert_code_enc'),
   actorAccountId: uuid('actor_account_id').notNull(),
+  /** The qualification import that made the change (null: 资格补改). */
+  importId: uuid('import_id'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });

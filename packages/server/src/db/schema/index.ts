@@ -14,3 +14,4 @@ export * from './corrections';
 export * from './info-edits';
 export * from './cancellations';
 export * from './supervision';
+export * from './qualification-imports';

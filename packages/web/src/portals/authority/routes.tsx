@@ -13,7 +13,7 @@
  * <UnderConstruction> element with the real page. `roles` is optional and only hides/guards in the
  * browser; the server authorizes every request.
  */
-import { AuditOutlined, BankOutlined, BarChartOutlined, CalendarOutlined, EditOutlined, FileSearchOutlined, HomeOutlined, IdcardOutlined, SafetyCertificateOutlined, StopOutlined, TeamOutlined } from '@ant-design/icons';
+import { AuditOutlined, BankOutlined, BarChartOutlined, CloudUploadOutlined, CalendarOutlined, EditOutlined, FileSearchOutlined, HomeOutlined, IdcardOutlined, SafetyCertificateOutlined, StopOutlined, TeamOutlined } from '@ant-design/icons';
 import type { PortalMenuItem, PortalRoute } from '../types';
 import './authority.css';
 import { AssessmentsPage } from './assessments-page';
@@ -25,6 +25,7 @@ import { AuthorityHomePage } from './home-page';
 import { InstitutionRegistryPage } from './institution-registry-page';
 import { PenaltiesPage } from './penalties-page';
 import { QualificationCorrectionsPage } from './qualification-corrections-page';
+import { QualificationImportPage } from './qualification-import-page';
 import { RegistrationsPage } from './registrations-page';
 import { ReviewDetailPage } from './review-detail-page';
 import { ReviewQueuePage } from './review-queue-page';
@@ -46,6 +47,7 @@ const pages: PortalRoute[] = [
   { path: 'audit', element: <AuditPage />, roles: ['authority_admin'] },
   { path: 'staff', element: <StaffPage />, roles: ['authority_admin'] },
   { path: 'institution-registry', element: <InstitutionRegistryPage />, roles: ['authority_admin'] },
+  { path: 'qualification-imports', element: <QualificationImportPage />, roles: ['authority_admin'] },
 ];
 
 export const routes: PortalRoute[] = pages.map((r) => (r.path === 'calendar' ? r : { ...r, element: warned(r.element) }));
@@ -62,4 +64,5 @@ export const menu: PortalMenuItem[] = [
   { key: 'audit', label: '审计日志', icon: <FileSearchOutlined />, roles: ['authority_admin'] },
   { key: 'staff', label: '人员账户', icon: <TeamOutlined />, roles: ['authority_admin'] },
   { key: 'institution-registry', label: '医疗机构管理', icon: <BankOutlined />, roles: ['authority_admin'] },
+  { key: 'qualification-imports', label: '资格数据导入', icon: <CloudUploadOutlined />, roles: ['authority_admin'] },
 ];
