@@ -7,6 +7,7 @@ import { dueAlertsJob } from './due-alerts';
 import { filedLapseJob } from './filed-lapse';
 import { filingExpiryJob } from './filing-expiry';
 import { JobRunner, type JobLog } from './runner';
+import { staleImportsJob } from './stale-imports';
 import { suspensionEndJob } from './suspension-end';
 
 export { JobRunner, type Job, type JobOutcome } from './runner';
@@ -22,5 +23,6 @@ export function createJobRunner(deps: Deps, log: JobLog, sender: MessageSender):
   runner.register(deemedAcceptanceJob());
   runner.register(dueAlertsJob());
   runner.register(filedLapseJob());
+  runner.register(staleImportsJob());
   return runner;
 }

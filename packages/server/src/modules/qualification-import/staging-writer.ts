@@ -1,7 +1,8 @@
 /**
  * Writes an import's rows in batches through COPY: valid rows into qualification_import_staging — the 身份证号 and
  * 资格证书编码 encrypted here, on the way in, with their keyed hashes and masked copies — and rejected rows'
- * problems into qualification_import_errors.
+ * problems into qualification_import_errors. A batch is sent while the next one is being read and checked (at most
+ * one COPY in flight, so the database and the row checks work at the same time and memory stays at two batches).
  */
 import { maskResidentId, type QualificationImportRow, type QualificationImportRowError } from '@medreg/domain';
 import type { Engine } from '../../db/engine';
@@ -17,6 +18,7 @@ export class StagingWriter {
   private rejected = '';
   private validCount = 0;
   private rejectedCount = 0;
+  private inFlight: Promise<void> = Promise.resolve();
 
   constructor(private readonly engine: Engine, private readonly pii: PiiCipher, private readonly importId: string) {}
 
@@ -44,12 +46,30 @@ export class StagingWriter {
     this.rejectedCount++;
   }
 
-  async flush(): Promise<void> {
-    if (this.valid) await this.engine.copyFrom(STAGING, this.valid);
-    if (this.rejected) await this.engine.copyFrom(ERRORS, this.rejected);
+  /** Waits for the batch in flight, then starts sending the buffered rows and returns without waiting for them. */
+  async send(): Promise<void> {
+    await this.inFlight;
+    const valid = this.valid;
+    const rejected = this.rejected;
     this.valid = '';
     this.rejected = '';
     this.validCount = 0;
     this.rejectedCount = 0;
+    this.inFlight = (async () => {
+      if (valid) await this.engine.copyFrom(STAGING, valid);
+      if (rejected) await this.engine.copyFrom(ERRORS, rejected);
+    })();
+    this.inFlight.catch(() => undefined); // awaited by the next send() or finish()
+  }
+
+  /** Sends what is buffered and waits until every row is written. */
+  async finish(): Promise<void> {
+    await this.send();
+    await this.inFlight;
+  }
+
+  /** Waits for the batch in flight, whatever its outcome (before an import that failed is cleaned up). */
+  async settled(): Promise<void> {
+    await this.inFlight.catch(() => undefined);
   }
 }
