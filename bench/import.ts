@@ -65,6 +65,7 @@ async function main(): Promise<void> {
   const copyMs = Date.now() - t0;
   await client.query('DROP TABLE bench_raw_qualifications');
   const rssAfterCopy = peakRss;
+  const externalAfterCopy = peakExternal;
 
   // 2. medreg's import of the same file, as the worker runs it (upload into chunks, then read, check, stage, merge).
   const config = ConfigSchema.parse({ NODE_ENV: 'test', LOG_LEVEL: 'silent', MEDREG_DEMO_DATA: '0' });
@@ -91,7 +92,7 @@ async function main(): Promise<void> {
   await client.end();
   await engine.close();
 
-  console.log(`raw COPY:       ${(copyMs / 1000).toFixed(1)} s, ${rate(rows, copyMs)} rows/s (peak RSS so far ${mb(rssAfterCopy)})`);
+  console.log(`raw COPY:       ${(copyMs / 1000).toFixed(1)} s, ${rate(rows, copyMs)} rows/s (peak RSS so far ${mb(rssAfterCopy)}, buffers ${mb(externalAfterCopy)})`);
   console.log(`medreg import:  ${(importMs / 1000).toFixed(1)} s, ${rate(rows, importMs)} rows/s (upload into chunks ${(uploadMs / 1000).toFixed(1)} s), status ${done!.status}, inserted ${done!.rowsInserted}, updated ${done!.rowsUpdated}, unchanged ${done!.rowsUnchanged}, rejected ${done!.rowsRejected}`);
   console.log(`phases: read+check+stage ${((at('merge') - at('read')) / 1000).toFixed(1)} s, merge ${((at('finish') - at('merge')) / 1000).toFixed(1)} s; this process used ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s of CPU`);
   console.log(`ratio (medreg rows/s ÷ COPY rows/s): ${(copyMs / importMs).toFixed(2)}`);

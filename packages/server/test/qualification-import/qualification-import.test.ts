@@ -229,6 +229,7 @@ describe('a large file', () => {
     const done = await importAndRun(t, province, syntheticCsv(rows), 'large.csv');
     clearInterval(sampler);
     expect(done).toMatchObject({ status: 'done', counts: { read: rows, inserted: rows, rejected: 0 } });
-    expect(peak - before).toBeLessThan(150 * 1024 * 1024);
+    // About 90 MB on PostgreSQL: two batches of COPY bytes, a file chunk or two, the heap's own slack.
+    expect(peak - before, `RSS grew by ${Math.round((peak - before) / 1048576)} MB`).toBeLessThan(150 * 1024 * 1024);
   }, 240_000);
 });

@@ -6,7 +6,7 @@
  */
 import { maskResidentId, type QualificationImportRow, type QualificationImportRowError } from '@medreg/domain';
 import type { Engine } from '../../db/engine';
-import { copyLine } from '../../db/copy-text';
+import { CopyBuffer } from '../../db/copy-text';
 import { sealCertCode } from '../../security/cert-code';
 import type { PiiCipher } from '../../security/pii';
 
@@ -14,8 +14,8 @@ const STAGING = 'qualification_import_staging (import_id, row_number, name, id_n
 const ERRORS = 'qualification_import_errors (import_id, row_number, field, reason)';
 
 export class StagingWriter {
-  private valid = '';
-  private rejected = '';
+  private readonly valid = new CopyBuffer();
+  private readonly rejected = new CopyBuffer();
   private validCount = 0;
   private rejectedCount = 0;
   private inFlight: Promise<void> = Promise.resolve();
@@ -28,7 +28,7 @@ export class StagingWriter {
 
   addValid(r: QualificationImportRow): void {
     const cert = sealCertCode(this.pii, r.certCode);
-    this.valid += copyLine([
+    this.valid.add([
       this.importId, r.rowNumber, r.name, this.pii.encrypt(r.idNumber), this.pii.hash(r.idNumber), maskResidentId(r.idNumber),
       cert.certCodeEnc, cert.certCodeHash, cert.certCodeMasked, r.admissionTicketNo, r.level, r.category,
       r.examCategoryCode, r.examYear, r.obtainedDate, r.speciality,
@@ -41,23 +41,24 @@ export class StagingWriter {
     for (const e of errors) {
       if (seen.has(e.field)) continue; // one reason per row and column (the table's key)
       seen.add(e.field);
-      this.rejected += copyLine([this.importId, e.rowNumber, e.field, e.reason]);
+      this.rejected.add([this.importId, e.rowNumber, e.field, e.reason]);
     }
     this.rejectedCount++;
   }
 
-  /** Waits for the batch in flight, then starts sending the buffered rows and returns without waiting for them. */
+  /**
+   * Waits for the batch in flight, then starts sending the buffered rows and returns without waiting for them
+   * (so the bytes taken are sent before the next take reuses their memory).
+   */
   async send(): Promise<void> {
     await this.inFlight;
-    const valid = this.valid;
-    const rejected = this.rejected;
-    this.valid = '';
-    this.rejected = '';
+    const valid = this.valid.take();
+    const rejected = this.rejected.take();
     this.validCount = 0;
     this.rejectedCount = 0;
     this.inFlight = (async () => {
-      if (valid) await this.engine.copyFrom(STAGING, valid);
-      if (rejected) await this.engine.copyFrom(ERRORS, rejected);
+      if (valid.length) await this.engine.copyFrom(STAGING, valid);
+      if (rejected.length) await this.engine.copyFrom(ERRORS, rejected);
     })();
     this.inFlight.catch(() => undefined); // awaited by the next send() or finish()
   }
