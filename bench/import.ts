@@ -34,8 +34,13 @@ if (!url) {
   process.exit(1);
 }
 
-let peakRss = 0;
-const sampler = setInterval(() => { peakRss = Math.max(peakRss, process.memoryUsage().rss); }, 100);
+let peakRss = 0, peakHeap = 0, peakExternal = 0;
+const sampler = setInterval(() => {
+  const m = process.memoryUsage();
+  peakRss = Math.max(peakRss, m.rss);
+  peakHeap = Math.max(peakHeap, m.heapTotal);
+  peakExternal = Math.max(peakExternal, m.external);
+}, 100);
 sampler.unref();
 const mb = (b: number) => `${(b / 1024 / 1024).toFixed(0)} MB`;
 const rate = (n: number, ms: number) => Math.round(n / (ms / 1000)).toLocaleString('en');
@@ -60,6 +65,7 @@ async function main(): Promise<void> {
   const copyMs = Date.now() - t0;
   await client.query('DROP TABLE bench_raw_qualifications');
   const rssAfterCopy = peakRss;
+  const externalAfterCopy = peakExternal;
 
   // 2. medreg's import of the same file, as the worker runs it (upload into chunks, then read, check, stage, merge).
   const config = ConfigSchema.parse({ NODE_ENV: 'test', LOG_LEVEL: 'silent', MEDREG_DEMO_DATA: '0' });
@@ -72,19 +78,25 @@ async function main(): Promise<void> {
   }
   const actor = { kind: 'authority', role: 'authority_admin', accountId: account!.id, authorityId: authority.id, authority: { name: authority.name, areaCode: authority.area_code, level: 'province' } } as AccountActor;
   t0 = Date.now();
+  const cpu0 = process.cpuUsage();
   const stream = createReadStream(file, { highWaterMark: 1024 * 1024 });
   const created = await startImport(deps, actor, { filename: path.basename(file), stream, truncated: () => false });
   const uploadMs = Date.now() - t0;
   await runImport(deps, created.id, { error: (o, m) => console.error(m, o) });
   const importMs = Date.now() - t0;
+  const cpu = process.cpuUsage(cpu0);
+  // Where the time went: reading (parse, checks, encryption, COPY into staging) vs. the one-transaction merge.
+  const events = (await client.query(`SELECT action, created_at FROM qualification_import_events WHERE import_id = $1 ORDER BY id`, [created.id])).rows as { action: string; created_at: Date }[];
+  const at = (a: string) => events.find((e) => e.action === a)?.created_at.getTime() ?? NaN;
   const [done] = await engine.db.select().from(qualificationImports).where(eq(qualificationImports.id, created.id));
   await client.end();
   await engine.close();
 
-  console.log(`raw COPY:       ${(copyMs / 1000).toFixed(1)} s, ${rate(rows, copyMs)} rows/s (peak RSS so far ${mb(rssAfterCopy)})`);
+  console.log(`raw COPY:       ${(copyMs / 1000).toFixed(1)} s, ${rate(rows, copyMs)} rows/s (peak RSS so far ${mb(rssAfterCopy)}, buffers ${mb(externalAfterCopy)})`);
   console.log(`medreg import:  ${(importMs / 1000).toFixed(1)} s, ${rate(rows, importMs)} rows/s (upload into chunks ${(uploadMs / 1000).toFixed(1)} s), status ${done!.status}, inserted ${done!.rowsInserted}, updated ${done!.rowsUpdated}, unchanged ${done!.rowsUnchanged}, rejected ${done!.rowsRejected}`);
+  console.log(`phases: read+check+stage ${((at('merge') - at('read')) / 1000).toFixed(1)} s, merge ${((at('finish') - at('merge')) / 1000).toFixed(1)} s; this process used ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s of CPU`);
   console.log(`ratio (medreg rows/s ÷ COPY rows/s): ${(copyMs / importMs).toFixed(2)}`);
-  console.log(`peak RSS: ${mb(peakRss)}`);
+  console.log(`peak RSS: ${mb(peakRss)} (JS heap ${mb(peakHeap)}, buffers outside it ${mb(peakExternal)})`);
 }
 
 main().catch((error: unknown) => {

@@ -41,7 +41,7 @@ export interface Engine {
    * transaction, and answers the rows copied. PGlite reads the data as a blob (`FROM '/dev/blob'`), PostgreSQL
    * through pg-copy-streams.
    */
-  copyFrom(target: string, data: string): Promise<number>;
+  copyFrom(target: string, data: string | Buffer): Promise<number>;
   close(): Promise<void>;
 }
 

@@ -8,6 +8,7 @@ import { dueAlertsJob } from './due-alerts';
 import { filedLapseJob } from './filed-lapse';
 import { filingExpiryJob } from './filing-expiry';
 import { JobRunner, type JobLog } from './runner';
+import { staleImportsJob } from './stale-imports';
 import { suspensionEndJob } from './suspension-end';
 import { dashboardRefreshJob } from '../modules/dashboard/refresh';
 
@@ -26,5 +27,6 @@ export function createJobRunner(deps: Deps, log: JobLog, sender: MessageSender):
   runner.register(dueDateRecomputeJob());
   runner.register(filedLapseJob());
   runner.register(dashboardRefreshJob());
+  runner.register(staleImportsJob());
   return runner;
 }

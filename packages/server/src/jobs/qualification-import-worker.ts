@@ -3,7 +3,9 @@
  * job whose id is the import's id; each server process's worker fetches jobs (pg-boss `fetch`: FOR UPDATE SKIP
  * LOCKED), so every import is taken by exactly one process, and the import's own status change queued → reading
  * is conditional, so even a job delivered twice runs once. The work is long (minutes for millions of rows) and runs
- * outside any one transaction — the progress counts commit as it goes; only the merge is one transaction.
+ * outside any one transaction — the progress counts commit as it goes; only the merge is one transaction. A job
+ * whose process dies is not retried (a half-read file is not resumed): the import's heartbeat stops and the
+ * stale-import job (stale-imports.ts) fails it, so the administrator sees it ended and imports the file again.
  */
 import type PgBoss from 'pg-boss';
 import type { Deps } from '../context';

@@ -21,6 +21,8 @@ export const qualificationImports = pgTable('qualification_imports', {
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   startedAt: timestamp('started_at', { withTimezone: true }),
   finishedAt: timestamp('finished_at', { withTimezone: true }),
+  /** Last sign of life of the worker running it (stale-imports.ts). */
+  heartbeatAt: timestamp('heartbeat_at', { withTimezone: true }),
 });
 
 export const qualificationImportEvents = pgTable('qualification_import_events', {

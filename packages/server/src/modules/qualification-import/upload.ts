@@ -1,5 +1,5 @@
 /**
- * 开始导入: the upload is streamed into qualification_import_chunks (a few MB a row, never the whole file in memory;
+ * 开始导入: the upload is streamed into qualification_import_chunks (a megabyte a row, never the whole file in memory;
  * every server process can read it), then the import is queued for a worker. An upload cut short or over the
  * limit leaves a failed import with the reason, never a half-queued one.
  */
@@ -13,7 +13,8 @@ import { QualificationImportErrors } from './errors';
 import { importKeeper } from './policy';
 import { moveImport } from './status';
 
-const CHUNK_BYTES = 4 * 1024 * 1024;
+/** Small enough that reading a chunk back (its bytes and the protocol message around them) stays a few MB. */
+const CHUNK_BYTES = 1024 * 1024;
 
 export const tooLarge = () => QualificationImportErrors.QUALIFICATION_IMPORT_FILE_TOO_LARGE({
   path: ['file'], detail: `资格信息文件不能超过${QUALIFICATION_IMPORT_MAX_BYTES / 1024 / 1024 / 1024} GB，请分成几个文件导入`,
