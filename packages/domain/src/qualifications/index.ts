@@ -4,3 +4,4 @@ export * from './correction-handling';
 // 国家医师资格信息导入: the file's columns and row rules, and the import's workflow.
 export * from './import-file';
 export * from './import-workflow';
+export * from './import-progress';

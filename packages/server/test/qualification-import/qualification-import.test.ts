@@ -89,6 +89,8 @@ describe('importing a file', () => {
     ];
     const done = await importAndRun(t, province, csvFile(lines), 'every-bad-row.csv');
     expect(done).toMatchObject({ status: 'done', counts: { read: 14, inserted: 2, rejected: 12, updated: 0, unchanged: 0 } });
+    expect(done.bytesRead).toBe(done.fileBytes); // the progress bar's share: the whole file read
+    expect(done.fileBytes).toBeGreaterThan(0);
     const report = await errorRows(province, done.errorReport!.csv);
     const by = (row: number) => report.filter((r) => r[0] === String(row)).map((r) => `${r[1]}：${r[2]}`);
     expect(by(3)[0]).toContain('姓名：姓名须为身份证上的真实姓名');

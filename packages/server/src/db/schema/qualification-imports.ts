@@ -10,6 +10,8 @@ export const qualificationImports = pgTable('qualification_imports', {
   createdBy: uuid('created_by').notNull(),
   fileName: text('file_name').notNull(),
   fileBytes: bigint('file_bytes', { mode: 'number' }).notNull(),
+  /** How much of the stored file the worker has read (the progress bar's share). */
+  bytesRead: bigint('bytes_read', { mode: 'number' }).notNull().default(0),
   status: text('status').$type<QualificationImportStatus>().notNull().default('queued'),
   rowsRead: integer('rows_read').notNull().default(0),
   rowsValid: integer('rows_valid').notNull().default(0),

@@ -23,6 +23,7 @@ export function presentImport(row: QualificationImport & { createdByName?: strin
     id: row.id,
     fileName: row.fileName,
     fileBytes: row.fileBytes,
+    bytesRead: row.bytesRead,
     status: row.status,
     statusLabel: QUALIFICATION_IMPORT_STATUS_LABELS[row.status],
     running: isQualificationImportRunning(row.status),
@@ -41,7 +42,7 @@ export function presentImport(row: QualificationImport & { createdByName?: strin
 export type PresentedImport = ReturnType<typeof presentImport>;
 
 export const ImportView = z.object({
-  id: z.string(), fileName: z.string(), fileBytes: z.number(), status: z.string(), statusLabel: z.string(), running: z.boolean(),
+  id: z.string(), fileName: z.string(), fileBytes: z.number(), bytesRead: z.number().describe('已读取的文件字节数（进度条按其占文件大小的比例显示）'), status: z.string(), statusLabel: z.string(), running: z.boolean(),
   counts: z.object({ read: z.number(), valid: z.number(), rejected: z.number(), inserted: z.number(), updated: z.number(), unchanged: z.number() }),
   failureReason: z.string().nullable(), createdByName: z.string().nullable(), createdAt: z.string(), startedAt: z.string().nullable(), finishedAt: z.string().nullable(),
   errorReport: z.object({ xlsx: z.string(), csv: z.string() }).nullable(),

@@ -25,7 +25,7 @@ const WORKER: AuditActor = { accountId: null, role: 'system' };
 const SYSTEM_FAILURE = '导入过程中出现系统错误，未导入任何记录，请重新导入';
 
 /** The stored file, chunk by chunk in order (one indexed read per chunk; the next one is fetched while this one is parsed). */
-async function* storedFile(deps: Deps, importId: string): AsyncGenerator<Buffer> {
+async function* storedFile(deps: Deps, importId: string, consumed: { bytes: number }): AsyncGenerator<Buffer> {
   const fetch = async (seq: number) => {
     const [chunk] = await deps.db.select({ bytes: qualificationImportChunks.bytes }).from(qualificationImportChunks)
       .where(and(eq(qualificationImportChunks.importId, importId), eq(qualificationImportChunks.seq, seq)));
@@ -37,18 +37,20 @@ async function* storedFile(deps: Deps, importId: string): AsyncGenerator<Buffer>
     if (!bytes) return;
     next = fetch(seq);
     next.catch(() => undefined); // awaited on the next turn
+    consumed.bytes += bytes.length;
     yield bytes;
   }
 }
 
 async function readIntoStaging(deps: Deps, imp: QualificationImport): Promise<void> {
   const unreadable = (detail: string) => QualificationImportErrors.QUALIFICATION_IMPORT_FILE_UNREADABLE({ path: ['file'], detail });
-  const rows = readSheetRows(storedFile(deps, imp.id), { filename: imp.fileName, maxBytes: QUALIFICATION_IMPORT_MAX_BYTES, maxColumns: 40, unreadable, tooLarge });
+  const consumed = { bytes: 0 };
+  const rows = readSheetRows(storedFile(deps, imp.id, consumed), { filename: imp.fileName, maxBytes: QUALIFICATION_IMPORT_MAX_BYTES, maxColumns: 40, unreadable, tooLarge });
   const writer = new StagingWriter(deps.engine, deps.pii, imp.id);
   const today = todayInChina(deps.now());
   let at: ColumnIndexes | undefined;
   let read = 0, valid = 0, rejected = 0;
-  const progress = () => deps.db.update(qualificationImports).set({ rowsRead: read, rowsValid: valid, rowsRejected: rejected, heartbeatAt: deps.now() }).where(eq(qualificationImports.id, imp.id));
+  const progress = () => deps.db.update(qualificationImports).set({ rowsRead: read, rowsValid: valid, rowsRejected: rejected, bytesRead: consumed.bytes, heartbeatAt: deps.now() }).where(eq(qualificationImports.id, imp.id));
   try {
     for await (const { rowNumber, cells } of rows) {
       if (!at) {

@@ -6,7 +6,7 @@ import { api } from '../../api/client';
 export const IMPORT_BASE = '/api/v1/authority/qualification-imports';
 
 export interface QualificationImportView {
-  id: string; fileName: string; fileBytes: number; status: QualificationImportStatus; statusLabel: string; running: boolean;
+  id: string; fileName: string; fileBytes: number; bytesRead: number; status: QualificationImportStatus; statusLabel: string; running: boolean;
   counts: { read: number; valid: number; rejected: number; inserted: number; updated: number; unchanged: number };
   failureReason: string | null; createdByName: string | null; createdAt: string; startedAt: string | null; finishedAt: string | null;
   errorReport: { xlsx: string; csv: string } | null;

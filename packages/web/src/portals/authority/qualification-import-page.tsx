@@ -6,7 +6,7 @@
 import { InboxOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Descriptions, Progress, Select, Space, Table, Tag, Typography, Upload } from 'antd';
 import { useEffect, useState } from 'react';
-import { QUALIFICATION_IMPORT_STATUS_LABELS, QUALIFICATION_IMPORT_STATUSES, type QualificationImportStatus } from '@medreg/domain';
+import { importProgressPercent, QUALIFICATION_IMPORT_STATUS_LABELS, QUALIFICATION_IMPORT_STATUSES, type QualificationImportStatus } from '@medreg/domain';
 import { KeysetPager } from '../../components/keyset-pager';
 import { PageHeader } from '../../components/page-header';
 import { ProblemAlert } from '../../components/problem-alert';
@@ -20,13 +20,11 @@ const time = (iso: string | null) => (iso ? new Date(iso).toLocaleString('zh-CN'
 
 function ImportProgress({ imp }: { imp: QualificationImportView }) {
   const { counts } = imp;
-  // The total rows are unknown until the file is read: the bar shows the share of rows read that passed,
-  // and reaches 100 % when the import ends.
-  const percent = imp.running ? (imp.status === 'merging' ? 95 : Math.min(90, counts.read === 0 ? 5 : 5 + Math.log10(counts.read + 1) * 15)) : 100;
+  const percent = importProgressPercent(imp.status, imp.bytesRead, imp.fileBytes);
   return (
     <Card size="small" title={`当前导入：${imp.fileName}`} data-testid="import-progress">
       <Progress
-        percent={Math.round(percent)}
+        percent={percent}
         status={imp.status === 'failed' ? 'exception' : imp.running ? 'active' : 'success'}
         success={{ percent: counts.read ? Math.round((percent * counts.valid) / counts.read) : 0 }}
         aria-label="导入进度"
