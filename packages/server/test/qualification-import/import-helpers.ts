@@ -43,7 +43,7 @@ export async function importAndRun(t: TestApp, agent: Agent, data: Buffer | Asyn
   if (res.statusCode !== 202) throw new Error(`upload answered ${res.statusCode}: ${res.body}`);
   await qualificationImportWorker(t.deps).drain();
   const done = await agent.get(`${BASE}/${res.json().id}`);
-  return done.json() as { id: string; status: string; counts: Record<string, number>; failureReason: string | null; errorReport: { csv: string; xlsx: string } | null };
+  return done.json() as { id: string; status: string; fileBytes: number; bytesRead: number; counts: Record<string, number>; failureReason: string | null; errorReport: { csv: string; xlsx: string } | null };
 }
 
 /** The error report's CSV rows (without the header), as [行号, 列, 原因]. */
