@@ -134,10 +134,11 @@ describe.skipIf(!HAS_CHROMIUM)('定期考核 → 暂停执业活动 → 再次�
     expect(mine).toContain('不合格');
     expect(mine).toContain(`${today} 至 ${endsOn}`);
     await physician.setViewportSize({ width: 390, height: 844 });
-    const past390 = await physician.evaluate(() => Array.from(document.querySelectorAll('body *'))
+    // antd lays responsive parts out again after a resize: poll until it has settled.
+    const past390 = () => physician.evaluate(() => Array.from(document.querySelectorAll('body *'))
       .filter((e) => e.getBoundingClientRect().right > window.innerWidth + 0.5)
-      .map((e) => `${e.tagName.toLowerCase()}.${String(e.className).split(' ').slice(0, 2).join('.')}`));
-    expect(past390, 'nothing reaches past the right edge at 390 px').toEqual([]);
+      .map((e) => `${e.tagName.toLowerCase()}.${String(e.className).split(' ').slice(0, 2).join('.')}: ${(e.textContent ?? '').slice(0, 30)}`));
+    await expect.poll(past390, { message: 'nothing reaches past the right edge at 390 px', timeout: 10_000 }).toEqual([]);
 
     // 闫立诚: the seeded suspension ended on 2026-08-31 → 待再次考核 → 合格 → 有效.
     const waiting = page.locator('.ant-table-row', { hasText: suspended.name });
