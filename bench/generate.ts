@@ -1,6 +1,6 @@
 // Generates a national-scale data set on PostgreSQL for the benchmarks, set-based (INSERT … SELECT
 // generate_series), so millions of rows take minutes, not hours.
-//   DATABASE_URL=postgres://… node --import tsx bench/generate.ts --physicians 1000000 --institutions 50000
+//   DATABASE_URL=postgres://… node --import tsx bench/generate.ts --physicians 1000000 --institutions 50000 [--work-items 30000]
 // The database must be empty (fresh `npm run migrate`); reference data is seeded here.
 import { parseArgs } from 'node:util';
 import pg from 'pg';
@@ -13,10 +13,14 @@ const { values } = parseArgs({
   options: {
     physicians: { type: 'string', default: '200000' },
     institutions: { type: 'string', default: '20000' },
+    'work-items': { type: 'string', default: '30000' },
+    /** Resume a failed run at the step with this label (the steps before it are skipped). */
+    from: { type: 'string' },
   },
 });
 const physicians = Number(values.physicians);
 const institutionCount = Number(values.institutions);
+const workItems = Number(values['work-items']);
 const url = process.env.DATABASE_URL;
 if (!url) {
   console.error('DATABASE_URL is required (a PostgreSQL database for the benchmark)');
@@ -24,14 +28,19 @@ if (!url) {
 }
 
 async function main(): Promise<void> {
-  const engine = postgresEngine(url!, 2);
-  await migrate(engine);
-  await seedReferenceData(engine.db);
-  await engine.close();
+  if (!values.from) {
+    const engine = postgresEngine(url!, 2);
+    await migrate(engine);
+    await seedReferenceData(engine.db);
+    await engine.close();
+  }
 
   const client = new pg.Client({ connectionString: url });
   await client.connect();
+  let skipping = values.from !== undefined;
   const run = async (label: string, sql: string, params: unknown[] = []) => {
+    if (skipping && label !== values.from) return;
+    skipping = false;
     const t = Date.now();
     const res = await client.query(sql, params);
     console.log(`${label.padEnd(34)} ${String(res.rowCount ?? '').padStart(9)} rows  ${((Date.now() - t) / 1000).toFixed(1)} s`);
@@ -87,12 +96,35 @@ async function main(): Promise<void> {
            CASE WHEN p.n % 8 = 6 THEN '材料不全' END
     FROM p JOIN inst ON inst.n = 1 + (p.n % $1::int)`, [institutionCount]);
   await run('registrations', `
-    INSERT INTO registrations (physician_id, level, category, scopes, practice_location_code, main_institution_id, authority_id, licence_code, approved_on, verify_token)
+    INSERT INTO registrations (physician_id, level, category, scopes, practice_location_code, main_institution_id, authority_id, licence_code, approved_on, seniority_from, verify_token)
     SELECT a.physician_id, 'physician', 'clinical', ARRAY['11'], i.province_code, a.institution_id, a.authority_id,
            '110' || i.area_code || lpad((row_number() OVER (PARTITION BY i.area_code ORDER BY a.id))::text, 6, '0'),
-           (a.submitted_at + interval '15 days')::date, md5(a.id::text)
+           (a.submitted_at + interval '15 days')::date, (a.submitted_at + interval '15 days')::date, md5(a.id::text)
     FROM applications a JOIN institutions i ON i.id = a.institution_id
     WHERE a.state = 'approved'`);
+  await run('certificates', `
+    INSERT INTO certificates (registration_id, licence_code, verify_token, status, issued_on)
+    SELECT id, licence_code, verify_token, 'issued', approved_on FROM registrations`);
+  // Work for the write scenarios of bench/ratios.ts: one institution (and its commission) gets a deep queue of
+  // applications waiting for 同意 and for 准予注册, taken from the spread-out ones, so a few signed-in clerks and
+  // reviewers can act on thousands of distinct applications without running out.
+  await run('bench work: 待机构确认 in one place', `
+    UPDATE applications SET institution_id = h.id, authority_id = h.approving_authority_id
+    FROM (SELECT id, approving_authority_id FROM institutions ORDER BY credit_code LIMIT 1) h
+    WHERE applications.id IN (SELECT id FROM applications WHERE state = 'pending_institution' ORDER BY id LIMIT $1::int)`, [workItems]);
+  await run('bench work: 已受理 in one place', `
+    UPDATE applications SET institution_id = h.id, authority_id = h.approving_authority_id
+    FROM (SELECT id, approving_authority_id FROM institutions ORDER BY credit_code LIMIT 1) h
+    WHERE applications.id IN (SELECT id FROM applications WHERE state = 'accepted' ORDER BY id LIMIT $1::int)`, [workItems]);
+  await run('bench work: 已受理 payload for 准予注册', `
+    UPDATE applications a SET payload = jsonb_build_object('category', 'clinical', 'scopes', jsonb_build_array('11'), 'practiceLocationCode', i.province_code)
+    FROM institutions i WHERE i.id = a.institution_id AND a.state = 'accepted'
+      AND a.institution_id = (SELECT id FROM institutions ORDER BY credit_code LIMIT 1)`);
+  await run('bench work: 医师资格 of those applicants', `
+    INSERT INTO qualifications (name, id_number_enc, id_number_hash, id_number_masked, level, category, obtained_date, physician_id, admission_ticket_no)
+    SELECT p.name, p.id_number_enc, p.id_number_hash, p.id_number_masked, 'physician', 'clinical', date '2020-08-01', p.id, 'BENCH' || a.business_code
+    FROM applications a JOIN physicians p ON p.id = a.physician_id
+    WHERE a.state = 'accepted' AND a.institution_id = (SELECT id FROM institutions ORDER BY credit_code LIMIT 1)`);
   await run('analyze', 'ANALYZE');
   await client.end();
 }

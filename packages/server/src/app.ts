@@ -1,6 +1,5 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import { randomUUID } from 'node:crypto';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -10,6 +9,8 @@ import { registerActorResolution } from './http/actor';
 import { registerRequestContext } from './http/request-context';
 import { registerOpenApi } from './http/openapi';
 import { registerWebApp } from './http/web-app';
+import { registerSecurityHeaders } from './http/security-headers';
+import { sharedHitCounter } from './security/shared-hit-counter';
 import { registerMetrics } from './http/metrics';
 import { fastifyTrustProxy } from './http/trust-proxy';
 import { safeLoggerOptions } from './http/logging';
@@ -53,19 +54,9 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
 
   await registerRequestContext(app);
   await app.register(cookie);
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:', 'blob:'],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        scriptSrc: ["'self'"],
-        objectSrc: ["'none'"],
-        frameAncestors: ["'none'"],
-      },
-    },
-    crossOriginEmbedderPolicy: false,
-  });
+  registerSecurityHeaders(app);
+  // The public quotas' hits counted in this process reach the shared counts before the pool closes.
+  app.addHook('onClose', async () => { await sharedHitCounter(deps.engine, deps.db).stop(); });
   await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 5, fields: 20 } });
   await registerOpenApi(app);
   registerActorResolution(app, deps);

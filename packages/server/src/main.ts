@@ -6,6 +6,7 @@ import { loadConfig } from './config';
 import { createDeps, openEngine } from './bootstrap';
 import { migrate } from './db/migrate';
 import { buildApp } from './app';
+import { asyncLogDestination } from './http/log-destination';
 import { seedOnStart } from './seed/on-start';
 import { RecordOnlySender } from './modules/notifications/sender';
 import { createJobRunner } from './jobs/index';
@@ -20,10 +21,12 @@ async function main(): Promise<void> {
   const { engine, release } = await openEngine(config);
   const deps = await createDeps(config, engine);
   const { applied } = await migrate(engine);
+  const log = asyncLogDestination();
+  process.on('exit', log.flush);
   const app = await buildApp({
     deps,
     webDist: WEB_DIST,
-    logger: { level: config.LOG_LEVEL, ...(config.NODE_ENV === 'production' ? {} : { transport: undefined }) },
+    logger: { level: config.LOG_LEVEL, stream: log.stream },
   });
   if (applied.length) app.log.info({ applied }, 'migrations applied');
   const sealed = await sealLegacyCertCodes(deps);

@@ -1,6 +1,6 @@
 import { DomainError } from '@medreg/domain';
 import type { Ctx } from '../../context';
-import { hitRateLimit } from '../../security/rate-limit';
+import { hitBatchedRateLimit } from '../../security/rate-limit';
 
 /** Per-client quotas of the public register (domain §6: the national query throttles per IP, per minute and per day). */
 export const PUBLIC_QUOTAS = {
@@ -13,21 +13,22 @@ export const PUBLIC_QUOTAS = {
 export type PublicQuota = keyof typeof PUBLIC_QUOTAS;
 
 /**
- * Counts one request of the client against its minute and day windows (in the database, so every
- * server process shares the count). Refuses with RATE_LIMITED (429) and a Chinese message.
- * Run it on an autocommit context: the hit must stay counted even when the request then fails.
+ * Counts one request of the client against its minute and day windows. Refuses with RATE_LIMITED (429) and a
+ * Chinese message. The hits are counted in this process and added to the shared counts in the database in
+ * batches (every server process shares the count, to within one flush interval), so a public read costs no
+ * write of its own; a hit stays counted even when the request then fails.
  */
 export async function hitPublicQuota(c: Ctx, quota: PublicQuota, clientIp: string): Promise<void> {
   const q = PUBLIC_QUOTAS[quota];
-  await rephrase(hitRateLimit(c, `public-${quota}:minute:${clientIp}`, q.perMinute, 60),
+  await rephrase(() => hitBatchedRateLimit(c, `public-${quota}:minute:${clientIp}`, q.perMinute, 60),
     (seconds) => `${q.what}过于频繁（每分钟最多 ${q.perMinute} 次），请 ${seconds} 秒后再试`);
-  await rephrase(hitRateLimit(c, `public-${quota}:day:${clientIp}`, q.perDay, 86_400),
+  await rephrase(() => hitBatchedRateLimit(c, `public-${quota}:day:${clientIp}`, q.perDay, 86_400),
     () => `今日${q.what}次数已达上限（每日 ${q.perDay} 次），请明天再试`);
 }
 
-async function rephrase(hit: Promise<void>, detail: (retryAfterSeconds: number) => string): Promise<void> {
+async function rephrase(hit: () => void, detail: (retryAfterSeconds: number) => string): Promise<void> {
   try {
-    await hit;
+    hit();
   } catch (error) {
     if (!(error instanceof DomainError) || error.code !== 'RATE_LIMITED') throw error;
     const seconds = Number(error.extra?.retryAfterSeconds ?? 60);
