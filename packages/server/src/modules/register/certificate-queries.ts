@@ -1,5 +1,6 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Ctx } from '../../context';
+import { preparedOn } from '../../db/prepared';
 import { certificates } from '../../db/schema/index';
 
 /** A certificate record as the verification page reads it (no token: the caller has it). */
@@ -15,9 +16,12 @@ const CERTIFICATE_COLUMNS = {
 
 export type CertificateRecord = NonNullable<Awaited<ReturnType<typeof certificateByVerifyToken>>>;
 
+const byVerifyToken = preparedOn((tx) => tx.select(CERTIFICATE_COLUMNS).from(certificates)
+  .where(eq(certificates.verifyToken, sql.placeholder('token'))).limit(1).prepare('register_certificate_by_token'));
+
 /** The certificate a QR code names, whatever its status (unique index on certificates.verify_token). */
 export async function certificateByVerifyToken(c: Ctx, token: string) {
-  const [row] = await c.tx.select(CERTIFICATE_COLUMNS).from(certificates).where(eq(certificates.verifyToken, token)).limit(1);
+  const [row] = await byVerifyToken(c).execute({ token });
   return row;
 }
 

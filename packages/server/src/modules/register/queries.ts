@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, exists, gte, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { IsoDate } from '@medreg/domain';
 import type { Ctx } from '../../context';
+import { preparedOn } from '../../db/prepared';
 import { authorities, institutions, multiSiteFilings, physicians, registrationCancellations, registrations } from '../../db/schema/index';
 import type { RegistrationStatus } from '../../db/schema/index';
 import type { PublicFilingRow, PublicRegistrationRow } from './presenter';
@@ -34,7 +35,7 @@ const PUBLIC_COLUMNS = {
   cancellationGround: registrationCancellations.ground,
 };
 
-function publicRegistrations(c: Ctx, where: SQL | undefined) {
+function publicRegistrations(c: Pick<Ctx, 'tx'>, where: SQL | undefined) {
   return c.tx
     .select(PUBLIC_COLUMNS)
     .from(registrations)
@@ -94,9 +95,12 @@ export async function registerRowsByNameAndInstitutions(c: Ctx, name: string, in
     .limit(MAX_SEARCH_ROWS);
 }
 
+const rowById = preparedOn((tx) => publicRegistrations({ tx }, eq(registrations.id, sql.placeholder('id'))).limit(1)
+  .prepare('register_row_by_id'));
+
 /** A registration by id (the one a certificate belongs to). */
 export async function registerRowById(c: Ctx, registrationId: string): Promise<PublicRegistrationRow | undefined> {
-  const [row] = await publicRegistrations(c, eq(registrations.id, registrationId)).limit(1);
+  const [row] = await rowById(c).execute({ id: registrationId });
   return row;
 }
 
