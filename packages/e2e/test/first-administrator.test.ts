@@ -39,7 +39,7 @@ describe.skipIf(!HAS_CHROMIUM)('首位管理员 (create-admin, forced password c
     const dataDir = await mkdtemp(path.join(os.tmpdir(), 'medreg-e2e-admin-'));
     // The embedded database of that data directory: no DATABASE_URL from the caller's shell.
     const { DATABASE_URL: _db, ...inherited } = process.env;
-    const printed = execFileSync(process.execPath, ['--import', 'tsx', 'packages/server/src/cli/create-admin.ts'], {
+    const printed = execFileSync(process.execPath, ['packages/server/dist/create-admin.js'], {
       cwd: ROOT,
       env: { ...inherited, MEDREG_DATA_DIR: dataDir, NODE_ENV: 'development' },
       encoding: 'utf8',

@@ -39,7 +39,7 @@ export async function createDeps(config: Config, engine: Engine): Promise<Deps> 
     engine,
     db: engine.db,
     pii: new PiiCipher(key),
-    blobs: createBlobStore(config, engine.db),
+    blobs: await createBlobStore(config, engine.db),
     now: serverClock(config.MEDREG_CLOCK_OFFSET_DAYS),
   };
 }

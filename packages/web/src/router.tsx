@@ -3,6 +3,7 @@
  * add pages there, not here.
  */
 import { createBrowserRouter, type RouteObject } from 'react-router';
+import { PageSuspense } from './components/lazy-page';
 import { PortalLayout, portalUrl } from './layouts/portal-layout';
 import { RoleGate } from './layouts/role-gate';
 import { SiteLayout } from './layouts/site-layout';
@@ -22,7 +23,9 @@ import type { PortalId, PortalModule, PortalRoute } from './portals/types';
 const MODULES: Record<PortalId, PortalModule> = { physician, institution, authority, public: publicPortal };
 
 function toRouteObject(route: PortalRoute): RouteObject {
-  const element = route.roles ? <RoleGate roles={route.roles}>{route.element}</RoleGate> : route.element;
+  // Portal pages are lazy chunks (components/lazy-page.tsx): the loading state stays inside the portal's layout.
+  const page = <PageSuspense>{route.element}</PageSuspense>;
+  const element = route.roles ? <RoleGate roles={route.roles}>{page}</RoleGate> : page;
   const path = route.path.replace(/^\/+|\/+$/g, '');
   return path ? { path, element } : { index: true, element };
 }

@@ -5,9 +5,17 @@ import { fileURLToPath } from 'node:url';
 import { HAS_CHROMIUM } from './chromium';
 
 const ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
-const BUILT = path.join(ROOT, 'packages/web/dist/index.html');
-/** What the web bundle is built from: a change in any of these makes a built bundle stale. */
-const SOURCES = ['packages/web/src', 'packages/web/index.html', 'packages/web/vite.config.ts', 'packages/domain/src'];
+/** Each build the journeys run, what it writes last, and what it is built from (a newer source makes it stale). */
+const BUILDS = [
+  {
+    what: 'the web app', script: 'build -w @medreg/web', built: 'packages/web/dist/index.html',
+    sources: ['packages/web/src', 'packages/web/index.html', 'packages/web/vite.config.ts', 'packages/domain/src'],
+  },
+  {
+    what: 'the server', script: 'build:server', built: 'packages/server/dist/main.js',
+    sources: ['packages/server/src', 'packages/domain/src', 'scripts/build-server.mjs'],
+  },
+];
 
 function newestChange(entry: string): number {
   const stat = statSync(entry);
@@ -15,24 +23,26 @@ function newestChange(entry: string): number {
   return Math.max(stat.mtimeMs, ...readdirSync(entry).map((name) => newestChange(path.join(entry, name))));
 }
 
-function builtAt(): number {
+function builtAt(file: string): number {
   try {
-    return statSync(BUILT).mtimeMs;
+    return statSync(path.join(ROOT, file)).mtimeMs;
   } catch {
     return 0;
   }
 }
 
 /**
- * The journeys need the built web app: `npm test` builds it here on a fresh clone, and again whenever the web
- * or domain sources changed since the last build (a pulled branch would otherwise be tested against yesterday's
- * pages). vitest sets NODE_ENV=test, and a Vite build inherits it: antd's ids then all read "test-id", so every
+ * The journeys need the built web app and the compiled server (they start it as `npm run serve` does): `npm test`
+ * builds them here on a fresh clone, and again whenever their sources changed since the last build (a pulled
+ * branch would otherwise be tested against yesterday's code). vitest sets NODE_ENV=test, and a Vite build inherits it: antd's ids then all read "test-id", so every
  * dialog is labelled by the first dialog's title. The build must be the production build users get.
  */
 export default function setup(): void {
   if (!HAS_CHROMIUM) return;
-  const built = builtAt();
-  if (built > 0 && built >= Math.max(...SOURCES.map((s) => newestChange(path.join(ROOT, s))))) return;
-  console.log(`[e2e] ${built ? 'the web app is older than its sources: rebuilding' : 'building the web app'} (npm run build)…`);
-  execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
+  for (const build of BUILDS) {
+    const built = builtAt(build.built);
+    if (built > 0 && built >= Math.max(...build.sources.map((s) => newestChange(path.join(ROOT, s))))) continue;
+    console.log(`[e2e] ${built ? `${build.what} is older than its sources: rebuilding` : `building ${build.what}`} (npm run ${build.script})…`);
+    execFileSync('npm', ['run', ...build.script.split(' ')], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
+  }
 }

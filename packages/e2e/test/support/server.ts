@@ -28,8 +28,8 @@ async function freePort(): Promise<number> {
 }
 
 /**
- * Starts medreg as a user would (`node … main.ts`) on a fresh embedded database with demo data,
- * serving the built web app. Test captchas are on so a journey can type the answer the API gives.
+ * Starts medreg as a user would (`npm run serve`: the compiled `packages/server/dist/main.js`, built by
+ * global-setup) on a fresh embedded database with demo data, serving the built web app. Test captchas are on so a journey can type the answer the API gives.
  */
 export interface StartOptions {
   /** An existing data directory (e.g. prepared by `npm run create-admin`); a fresh one otherwise. */
@@ -48,7 +48,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   let log = '';
   // The embedded database of the data directory: no DATABASE_URL / READ_DATABASE_URL from the caller's shell.
   const { DATABASE_URL: _db, READ_DATABASE_URL: _read, PUBLIC_BASE_URL: _public, ...inherited } = process.env;
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'packages/server/src/main.ts', ...(options.demo === false ? [] : ['--demo'])], {
+  const child: ChildProcess = spawn(process.execPath, ['packages/server/dist/main.js', ...(options.demo === false ? [] : ['--demo'])], {
     cwd: ROOT,
     env: { ...inherited, MEDREG_DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', MEDREG_TEST_CAPTCHA: '1', NODE_ENV: 'development', LOG_LEVEL: 'warn',
       // Certificates print their verification URL (QR code) for this very server.

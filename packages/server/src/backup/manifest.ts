@@ -4,6 +4,7 @@ import { createReadStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { serverFile } from '../server-files';
 
 export const MANIFEST_FILE = 'manifest.json';
 export const FORMAT = 'medreg-backup';
@@ -50,7 +51,7 @@ export async function sha256File(file: string): Promise<string> {
 }
 
 export async function medregVersion(): Promise<string> {
-  const pkg = JSON.parse(await readFile(fileURLToPath(new URL('../../../../package.json', import.meta.url)), 'utf8')) as { version: string };
+  const pkg = JSON.parse(await readFile(fileURLToPath(serverFile('../../package.json')), 'utf8')) as { version: string };
   return pkg.version;
 }
 

@@ -2,8 +2,9 @@ import { readdir, readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import type { Engine } from './engine';
+import { serverFile } from '../server-files';
 
-const MIGRATIONS_DIR = fileURLToPath(new URL('./migrations', import.meta.url));
+const MIGRATIONS_DIR = fileURLToPath(serverFile('src/db/migrations'));
 const NAME = /^\d{14}_[a-z0-9_]+\.sql$/;
 
 export interface MigrationResult {

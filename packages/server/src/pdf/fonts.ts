@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { woffToSfnt } from './woff';
+import { serverFile } from '../server-files';
 
 /**
  * Noto Sans SC (SIL OFL 1.1), shipped in packages/server/assets/fonts so that the PDFs render
@@ -11,8 +12,8 @@ export const FONT = {
 } as const;
 
 const FONT_FILES: Record<keyof typeof FONT, URL> = {
-  regular: new URL('../../assets/fonts/NotoSansSC-Regular.woff', import.meta.url),
-  bold: new URL('../../assets/fonts/NotoSansSC-Bold.woff', import.meta.url),
+  regular: serverFile('assets/fonts/NotoSansSC-Regular.woff'),
+  bold: serverFile('assets/fonts/NotoSansSC-Bold.woff'),
 };
 
 type FontBytes = Record<keyof typeof FONT, Buffer>;

@@ -1,4 +1,4 @@
-import PDFDocument from 'pdfkit';
+// pdfkit is loaded by the first PDF, not at start (docs/architecture.md § Runtime).
 import { FONT, registerFonts } from './fonts';
 
 /** Shared page set-up, type and small drawing helpers for the generated documents. */
@@ -35,6 +35,7 @@ export interface OpenPdf {
 
 /** An A4 document with the CJK fonts registered; pages are buffered so footers can count them. */
 export async function openPdf(setup: PdfSetup): Promise<OpenPdf> {
+  const { default: PDFDocument } = await import('pdfkit');
   const doc = new PDFDocument({
     size: 'A4',
     layout: setup.layout ?? 'portrait',

@@ -7,7 +7,8 @@
  */
 import { Readable, Transform } from 'node:stream';
 import { parse } from 'csv-parse';
-import ExcelJS from 'exceljs';
+// exceljs costs a second of start-up: loaded by the first .xlsx read, not at start (docs/architecture.md § Runtime).
+import type ExcelJS from 'exceljs';
 import { DomainError } from '@medreg/domain';
 
 export interface SheetRow {
@@ -131,7 +132,8 @@ function csvFailure(err: unknown, rowNumber: number, opts: ReadSheetOptions): Er
 }
 
 async function* xlsxRows(bytes: Readable, opts: ReadSheetOptions): AsyncGenerator<SheetRow> {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookReader(bytes, {
+  const { default: Excel } = await import('exceljs');
+  const workbook = new Excel.stream.xlsx.WorkbookReader(bytes, {
     worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'emit',
   });
   const maxColumns = opts.maxColumns ?? 50;

@@ -19,6 +19,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { UploadRefusedError, type ActiveContentKind, type UploadRefusalReason } from './upload-refusal';
+import { serverFile } from '../server-files';
 
 /** A PDF whose check takes longer than this is refused (a file of at most a few MB parses in well under a second). */
 export const PDF_INSPECTION_TIME_LIMIT_MS = 5_000;
@@ -27,7 +28,8 @@ type WorkerResult =
   | { ok: true; content: Uint8Array; pages: number }
   | { ok: false; reason: Extract<UploadRefusalReason, 'unreadable' | 'no_pages' | 'encrypted' | 'active_content'>; activeContent?: ActiveContentKind };
 
-const WORKER = new URL('./pdf-inspection-worker.mjs', import.meta.url);
+// Plain JavaScript, so the same file serves the sources and the bundle.
+const WORKER = serverFile('src/storage/pdf-inspection-worker.mjs');
 
 /** At most one check per core at a time: a burst of uploads waits instead of starting a worker each. */
 const slots = { free: Math.max(1, availableParallelism()), waiting: [] as (() => void)[] };

@@ -24,7 +24,7 @@ export async function createPeerApp(t: TestApp): Promise<PeerApp> {
   const own: Engine | undefined = t.databaseUrl ? postgresEngine(t.databaseUrl, 3) : undefined;
   const engine = own ?? t.engine;
   const config = { ...t.deps.config, MEDREG_DATA_DIR: dataDir };
-  const deps: Deps = { ...t.deps, config, engine, db: engine.db, blobs: createBlobStore(config, engine.db) };
+  const deps: Deps = { ...t.deps, config, engine, db: engine.db, blobs: await createBlobStore(config, engine.db) };
   const app = await buildApp({ deps, logger: process.env.PEER_LOG ? { level: 'error' } : false });
   return {
     app,

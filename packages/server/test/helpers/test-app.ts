@@ -60,7 +60,7 @@ export async function createTestApp(env: Record<string, string> = {}, opts: { lo
     engine,
     db: engine.db,
     pii: new PiiCipher(PII_KEY),
-    blobs: createBlobStore(config, engine.db),
+    blobs: await createBlobStore(config, engine.db),
     now: () => now ?? new Date(),
   };
   const app = await buildApp({ deps, logger: opts.logger ?? false });

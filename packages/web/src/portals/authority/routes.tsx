@@ -15,21 +15,24 @@
  */
 import { AuditOutlined, BankOutlined, BarChartOutlined, CloudUploadOutlined, CalendarOutlined, EditOutlined, FileSearchOutlined, HomeOutlined, IdcardOutlined, SafetyCertificateOutlined, StopOutlined, TeamOutlined } from '@ant-design/icons';
 import type { PortalMenuItem, PortalRoute } from '../types';
+import { lazyPage } from '../../components/lazy-page';
 import './authority.css';
-import { AssessmentsPage } from './assessments-page';
-import { AuditPage } from './audit-page';
-import { CalendarPage } from './calendar-page';
 import { CalendarWarningBanner } from './calendar-warning';
-import { DashboardPage } from './dashboard-page';
-import { AuthorityHomePage } from './home-page';
-import { InstitutionRegistryPage } from './institution-registry-page';
-import { PenaltiesPage } from './penalties-page';
-import { QualificationCorrectionsPage } from './qualification-corrections-page';
-import { QualificationImportPage } from './qualification-import-page';
-import { RegistrationsPage } from './registrations-page';
-import { ReviewDetailPage } from './review-detail-page';
-import { ReviewQueuePage } from './review-queue-page';
-import { StaffPage } from './staff-page';
+
+// Each page is its own chunk, loaded when opened (components/lazy-page.tsx).
+const AssessmentsPage = lazyPage(() => import('./assessments-page'), 'AssessmentsPage');
+const AuditPage = lazyPage(() => import('./audit-page'), 'AuditPage');
+const CalendarPage = lazyPage(() => import('./calendar-page'), 'CalendarPage');
+const DashboardPage = lazyPage(() => import('./dashboard-page'), 'DashboardPage');
+const AuthorityHomePage = lazyPage(() => import('./home-page'), 'AuthorityHomePage');
+const InstitutionRegistryPage = lazyPage(() => import('./institution-registry-page'), 'InstitutionRegistryPage');
+const PenaltiesPage = lazyPage(() => import('./penalties-page'), 'PenaltiesPage');
+const QualificationCorrectionsPage = lazyPage(() => import('./qualification-corrections-page'), 'QualificationCorrectionsPage');
+const QualificationImportPage = lazyPage(() => import('./qualification-import-page'), 'QualificationImportPage');
+const RegistrationsPage = lazyPage(() => import('./registrations-page'), 'RegistrationsPage');
+const ReviewDetailPage = lazyPage(() => import('./review-detail-page'), 'ReviewDetailPage');
+const ReviewQueuePage = lazyPage(() => import('./review-queue-page'), 'ReviewQueuePage');
+const StaffPage = lazyPage(() => import('./staff-page'), 'StaffPage');
 
 /** Every page carries the calendar warning for the administrators who can act on it (calendar-warning.tsx). */
 const warned = (page: React.ReactNode) => <><CalendarWarningBanner />{page}</>;

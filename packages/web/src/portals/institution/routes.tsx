@@ -15,17 +15,20 @@
  */
 import { ApartmentOutlined, AuditOutlined, BarChartOutlined, CheckCircleOutlined, IdcardOutlined, FileSearchOutlined, HomeOutlined, SafetyOutlined, TeamOutlined } from '@ant-design/icons';
 import type { PortalMenuItem, PortalRoute } from '../types';
-import { AccountsPage } from './accounts-page';
-import { InstitutionAssessmentsPage } from './assessments-page';
-import { ActivationPage } from './activation-page';
-import { ApplicationPage } from './application-page';
-import { ApplicationsPage } from './applications-page';
-import { InstitutionHomePage } from './home-page';
-import { InfoEditsPage } from './info-edits-page';
-import { MultiSitePage } from './multi-site-page';
-import { PhysiciansPage } from './physicians-page';
-import { StatisticsPage } from './statistics-page';
-import { VerificationPage } from './verification-page';
+import { lazyPage } from '../../components/lazy-page';
+
+// Each page is its own chunk, loaded when opened (components/lazy-page.tsx).
+const AccountsPage = lazyPage(() => import('./accounts-page'), 'AccountsPage');
+const InstitutionAssessmentsPage = lazyPage(() => import('./assessments-page'), 'InstitutionAssessmentsPage');
+const ActivationPage = lazyPage(() => import('./activation-page'), 'ActivationPage');
+const ApplicationPage = lazyPage(() => import('./application-page'), 'ApplicationPage');
+const ApplicationsPage = lazyPage(() => import('./applications-page'), 'ApplicationsPage');
+const InstitutionHomePage = lazyPage(() => import('./home-page'), 'InstitutionHomePage');
+const InfoEditsPage = lazyPage(() => import('./info-edits-page'), 'InfoEditsPage');
+const MultiSitePage = lazyPage(() => import('./multi-site-page'), 'MultiSitePage');
+const PhysiciansPage = lazyPage(() => import('./physicians-page'), 'PhysiciansPage');
+const StatisticsPage = lazyPage(() => import('./statistics-page'), 'StatisticsPage');
+const VerificationPage = lazyPage(() => import('./verification-page'), 'VerificationPage');
 
 export const routes: PortalRoute[] = [
   { path: '', element: <InstitutionHomePage /> },

@@ -24,18 +24,21 @@ import {
   AuditOutlined, EditOutlined, FileSearchOutlined, HomeOutlined, IdcardOutlined, KeyOutlined, MobileOutlined, SolutionOutlined,
 } from '@ant-design/icons';
 import type { PortalMenuItem, PortalRoute } from '../types';
-import { ActivationPage } from './activation-page';
-import { AssessmentsInfoPage } from './assessments-page';
+import { lazyPage } from '../../components/lazy-page';
 import { GatedLabel, RequireActivation } from './activation-gate';
 import { applicationMenu, applicationRoutes } from './applications/routes';
-import { QualificationCorrectionsPage } from './corrections-page';
-import { PhysicianHomePage } from './home-page';
-import { InfoEditPage } from './info-edit-page';
-import { PracticePage } from './practice-page';
-import { QualificationCheckPage } from './qualification-check-page';
-import { QualificationsPage } from './qualifications-page';
-import { PhysicianRegisterPage } from './register-page';
-import { VerifyPhonePage } from './verify-phone-page';
+
+// Each page is its own chunk, loaded when opened (components/lazy-page.tsx).
+const ActivationPage = lazyPage(() => import('./activation-page'), 'ActivationPage');
+const AssessmentsInfoPage = lazyPage(() => import('./assessments-page'), 'AssessmentsInfoPage');
+const QualificationCorrectionsPage = lazyPage(() => import('./corrections-page'), 'QualificationCorrectionsPage');
+const PhysicianHomePage = lazyPage(() => import('./home-page'), 'PhysicianHomePage');
+const InfoEditPage = lazyPage(() => import('./info-edit-page'), 'InfoEditPage');
+const PracticePage = lazyPage(() => import('./practice-page'), 'PracticePage');
+const QualificationCheckPage = lazyPage(() => import('./qualification-check-page'), 'QualificationCheckPage');
+const QualificationsPage = lazyPage(() => import('./qualifications-page'), 'QualificationsPage');
+const PhysicianRegisterPage = lazyPage(() => import('./register-page'), 'PhysicianRegisterPage');
+const VerifyPhonePage = lazyPage(() => import('./verify-phone-page'), 'VerifyPhonePage');
 
 const gated = (route: PortalRoute): PortalRoute => ({ ...route, element: <RequireActivation>{route.element}</RequireActivation> });
 const afterActivation = (item: PortalMenuItem): PortalMenuItem => ({ ...item, label: <GatedLabel when="unlocked">{item.label}</GatedLabel> });

@@ -16,9 +16,12 @@
 import { NotificationOutlined, SearchOutlined } from '@ant-design/icons';
 import { Navigate } from 'react-router';
 import type { PortalMenuItem, PortalRoute } from '../types';
-import { AnnouncementsPage } from './announcements-page';
-import { PublicSearchPage } from './search-page';
-import { VerifyPage } from './verify-page';
+import { lazyPage } from '../../components/lazy-page';
+
+// Each page is its own chunk, loaded when opened (components/lazy-page.tsx).
+const AnnouncementsPage = lazyPage(() => import('./announcements-page'), 'AnnouncementsPage');
+const PublicSearchPage = lazyPage(() => import('./search-page'), 'PublicSearchPage');
+const VerifyPage = lazyPage(() => import('./verify-page'), 'VerifyPage');
 
 export const routes: PortalRoute[] = [
   { path: '', element: <Navigate to="/public/search" replace /> },

@@ -10,12 +10,15 @@
  */
 import { FileAddOutlined, ScheduleOutlined } from '@ant-design/icons';
 import type { PortalMenuItem, PortalRoute } from '../../types';
-import { BusinessListPage } from './business-list-page';
-import { FirstRegistrationWizardPage } from './wizard/wizard-page';
-import { BusinessFormPage } from './business/business-form-page';
-import { SubmittedPage } from './submitted-page';
-import { ProgressListPage } from './progress-list-page';
-import { ApplicationDetailPage } from './application-detail-page';
+import { lazyPage } from '../../../components/lazy-page';
+
+// Each page is its own chunk, loaded when opened (components/lazy-page.tsx).
+const BusinessListPage = lazyPage(() => import('./business-list-page'), 'BusinessListPage');
+const FirstRegistrationWizardPage = lazyPage(() => import('./wizard/wizard-page'), 'FirstRegistrationWizardPage');
+const BusinessFormPage = lazyPage(() => import('./business/business-form-page'), 'BusinessFormPage');
+const SubmittedPage = lazyPage(() => import('./submitted-page'), 'SubmittedPage');
+const ProgressListPage = lazyPage(() => import('./progress-list-page'), 'ProgressListPage');
+const ApplicationDetailPage = lazyPage(() => import('./application-detail-page'), 'ApplicationDetailPage');
 
 export const applicationRoutes: PortalRoute[] = [
   { path: 'applications/new', element: <BusinessListPage /> },
