@@ -14,6 +14,7 @@ import { inspectPhoto } from './photo';
 import { resubmitCorrection, submitApplication, withdrawApplication } from './submission';
 import { isFormBusinessType } from '../lifecycle/business-context';
 import { startBusiness } from '../lifecycle/business-service';
+import { binary } from '../../http/responses';
 
 const PHYSICIAN = { audience: ['physician' as const] };
 const VIEWERS = { audience: ['physician' as const, 'institution' as const, 'authority' as const] };
@@ -124,7 +125,7 @@ export async function applicationsRoutes(root: FastifyInstance, deps: Deps): Pro
 
   app.get('/api/v1/applications/:id/photo', {
     config: VIEWERS,
-    schema: { tags: TAGS, summary: '申请照片', params: IdParams },
+    schema: { tags: TAGS, summary: '申请照片', params: IdParams, response: { 200: binary('image/jpeg, image/png', '照片（JPG 或 PNG）') } },
   }, async (req, reply) => {
     const photo = await getApplicationPhoto(reading(deps), accountActor(req), req.params.id);
     return reply.type(photo.contentType).header('cache-control', 'private, max-age=3600').header('x-content-type-options', 'nosniff').header('content-length', photo.sizeBytes).send(photo.stream);
