@@ -34,7 +34,6 @@ export const UNDECLARED_SUCCESS: readonly string[] = [
   'GET /api/v1/reference/education-and-titles',
   'GET /api/v1/reference/business-types',
   'GET /api/v1/reference/institutions',
-  'GET /api/v1/reference/institutions/{id}/departments',
   'GET /api/v1/applications',
   'POST /api/v1/applications',
   'GET /api/v1/applications/{id}',

@@ -16,6 +16,10 @@ import { isFormBusinessType } from '../lifecycle/business-context';
 import { startBusiness } from '../lifecycle/business-service';
 import { binary } from '../../http/responses';
 
+/** Its body schema is still to be declared (test/openapi/undeclared-success.ts). */
+const ApplicationAnswer = z.unknown().describe('业务申请（与 GET /api/v1/applications/:id 相同）');
+
+
 const PHYSICIAN = { audience: ['physician' as const] };
 const VIEWERS = { audience: ['physician' as const, 'institution' as const, 'authority' as const] };
 const TAGS = ['业务申请'];
@@ -93,7 +97,7 @@ export async function applicationsRoutes(root: FastifyInstance, deps: Deps): Pro
 
   app.patch('/api/v1/applications/:id', {
     config: PHYSICIAN,
-    schema: { tags: TAGS, summary: '保存申请草稿（逐步填写，校验所填项）', params: IdParams, body: DraftBody },
+    schema: { tags: TAGS, summary: '保存申请草稿（逐步填写，校验所填项）', params: IdParams, body: DraftBody, response: { 200: ApplicationAnswer, ...problemResponses({ 409: ['INSTITUTION_SUSPENDED', 'APPLICATION_NOT_EDITABLE', 'VERSION_CONFLICT'] }) } },
   }, async (req) => {
     await inTransaction(deps, (c) => saveDraft(c, accountActor(req), req.params.id, req.body));
     return present(req, req.params.id);
@@ -133,7 +137,7 @@ export async function applicationsRoutes(root: FastifyInstance, deps: Deps): Pro
 
   app.post('/api/v1/applications/:id/submit', {
     config: PHYSICIAN,
-    schema: { tags: TAGS, summary: '【提交】申请（机构退回修改后重新提交亦同）', params: IdParams, body: SubmitBody },
+    schema: { tags: TAGS, summary: '【提交】申请（机构退回修改后重新提交亦同）', params: IdParams, body: SubmitBody, response: { 200: ApplicationAnswer, ...problemResponses({ 409: ['VERSION_CONFLICT', 'WORKFLOW_ACTION_NOT_ALLOWED'] }) } },
   }, async (req) => {
     await inTransaction(deps, (c) => submitApplication(c, accountActor(req), req.params.id, { ...req.body, idempotencyKey: idempotencyKey(req) }));
     return present(req, req.params.id);
@@ -141,7 +145,7 @@ export async function applicationsRoutes(root: FastifyInstance, deps: Deps): Pro
 
   app.post('/api/v1/applications/:id/withdraw', {
     config: PHYSICIAN,
-    schema: { tags: TAGS, summary: '撤回申请（机构确认前）', params: IdParams, body: WithdrawBody },
+    schema: { tags: TAGS, summary: '撤回申请（机构确认前）', params: IdParams, body: WithdrawBody, response: { 200: ApplicationAnswer, ...problemResponses({ 409: ['VERSION_CONFLICT', 'WORKFLOW_ACTION_NOT_ALLOWED'] }) } },
   }, async (req) => {
     await inTransaction(deps, (c) => withdrawApplication(c, accountActor(req), req.params.id, { ...req.body, idempotencyKey: idempotencyKey(req) }));
     return present(req, req.params.id);
@@ -149,7 +153,7 @@ export async function applicationsRoutes(root: FastifyInstance, deps: Deps): Pro
 
   app.post('/api/v1/applications/:id/resubmit-correction', {
     config: PHYSICIAN,
-    schema: { tags: TAGS, summary: '补正后重新提交（注册主管部门退回补正后）', params: IdParams, body: CorrectionBody },
+    schema: { tags: TAGS, summary: '补正后重新提交（注册主管部门退回补正后）', params: IdParams, body: CorrectionBody, response: { 200: ApplicationAnswer, ...problemResponses({ 409: ['VERSION_CONFLICT', 'WORKFLOW_ACTION_NOT_ALLOWED'] }) } },
   }, async (req) => {
     await inTransaction(deps, (c) => resubmitCorrection(c, accountActor(req), req.params.id, { ...req.body, idempotencyKey: idempotencyKey(req) }));
     return present(req, req.params.id);
