@@ -6,6 +6,8 @@ import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fas
 import type { Deps } from './context';
 import { registerErrorHandling, sendProblem, toProblem } from './http/problem';
 import { registerActorResolution } from './http/actor';
+import { declareFrameworkErrors } from './http/responses';
+import { checkDeclaredResponses } from './http/response-check';
 import { registerRequestContext } from './http/request-context';
 import { registerOpenApi } from './http/openapi';
 import { registerWebApp } from './http/web-app';
@@ -60,6 +62,8 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 5, fields: 20 } });
   await registerOpenApi(app);
   registerActorResolution(app, deps);
+  declareFrameworkErrors(app);
+  if (deps.config.NODE_ENV === 'test') checkDeclaredResponses(app);
   registerMetrics(app);
 
   app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform } from 'fastify-type-provider-zod';
+import { declaredContentTypes } from './responses';
 
 /** OpenAPI 3.1 generated from the route schemas, at /api/openapi.json with interactive docs at /api/docs. */
 export async function registerOpenApi(app: FastifyInstance): Promise<void> {
@@ -20,7 +21,7 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
         },
       },
     },
-    transform: jsonSchemaTransform,
+    transform: (input) => declaredContentTypes(jsonSchemaTransform(input)),
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());

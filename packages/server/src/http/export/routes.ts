@@ -4,8 +4,9 @@
  */
 import type { FastifyContextConfig, FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import { type z } from 'zod';
 import { problemResponses } from '../problem-schema';
+import { binary } from '../responses';
 import { EXPORT_CONTENT_TYPES, sendExport } from './send';
 import { EXPORT_FORMATS, type ExportFormat, type ExportNames, type ExportTable } from './table';
 
@@ -35,7 +36,7 @@ export function exportRoutes<Q extends z.ZodType>(root: FastifyInstance, route: 
         summary: `${route.summary}（${FORMAT_LABELS[format]}）`,
         querystring: route.querystring,
         produces: [EXPORT_CONTENT_TYPES[format]],
-        response: { 200: z.string().describe(format === 'xlsx' ? 'Excel workbook' : 'UTF-8 CSV'), ...problemResponses(route.errors) },
+        response: { 200: binary(EXPORT_CONTENT_TYPES[format], format === 'xlsx' ? 'Excel workbook' : 'UTF-8 CSV'), ...problemResponses(route.errors) },
       },
     }, async (req, reply) => {
       const table = await route.table(req as FastifyRequest & { query: z.infer<Q> }, format);

@@ -14,6 +14,11 @@ import { inspectPhoto } from './photo';
 import { resubmitCorrection, submitApplication, withdrawApplication } from './submission';
 import { isFormBusinessType } from '../lifecycle/business-context';
 import { startBusiness } from '../lifecycle/business-service';
+import { binary } from '../../http/responses';
+
+/** Its body schema is still to be declared (test/openapi/undeclared-success.ts). */
+const ApplicationAnswer = z.unknown().describe('业务申请（与 GET /api/v1/applications/:id 相同）');
+
 
 const PHYSICIAN = { audience: ['physician' as const] };
 const VIEWERS = { audience: ['physician' as const, 'institution' as const, 'authority' as const] };
@@ -92,7 +97,7 @@ export async function applicationsRoutes(root: FastifyInstance, deps: Deps): Pro
 
   app.patch('/api/v1/applications/:id', {
     config: PHYSICIAN,
-    schema: { tags: TAGS, summary: '保存申请草稿（逐步填写，校验所填项）', params: IdParams, body: DraftBody },
+    schema: { tags: TAGS, summary: '保存申请草稿（逐步填写，校验所填项）', params: IdParams, body: DraftBody, response: { 200: ApplicationAnswer, ...problemResponses({ 409: ['INSTITUTION_SUSPENDED', 'APPLICATION_NOT_EDITABLE', 'VERSION_CONFLICT'] }) } },
   }, async (req) => {
     await inTransaction(deps, (c) => saveDraft(c, accountActor(req), req.params.id, req.body));
     return present(req, req.params.id);
@@ -124,7 +129,7 @@ export async function applicationsRoutes(root: FastifyInstance, deps: Deps): Pro
 
   app.get('/api/v1/applications/:id/photo', {
     config: VIEWERS,
-    schema: { tags: TAGS, summary: '申请照片', params: IdParams },
+    schema: { tags: TAGS, summary: '申请照片', params: IdParams, response: { 200: binary('image/jpeg, image/png', '照片（JPG 或 PNG）') } },
   }, async (req, reply) => {
     const photo = await getApplicationPhoto(reading(deps), accountActor(req), req.params.id);
     return reply.type(photo.contentType).header('cache-control', 'private, max-age=3600').header('x-content-type-options', 'nosniff').header('content-length', photo.sizeBytes).send(photo.stream);
@@ -132,7 +137,7 @@ export async function applicationsRoutes(root: FastifyInstance, deps: Deps): Pro
 
   app.post('/api/v1/applications/:id/submit', {
     config: PHYSICIAN,
-    schema: { tags: TAGS, summary: '【提交】申请（机构退回修改后重新提交亦同）', params: IdParams, body: SubmitBody },
+    schema: { tags: TAGS, summary: '【提交】申请（机构退回修改后重新提交亦同）', params: IdParams, body: SubmitBody, response: { 200: ApplicationAnswer, ...problemResponses({ 409: ['VERSION_CONFLICT', 'WORKFLOW_ACTION_NOT_ALLOWED'] }) } },
   }, async (req) => {
     await inTransaction(deps, (c) => submitApplication(c, accountActor(req), req.params.id, { ...req.body, idempotencyKey: idempotencyKey(req) }));
     return present(req, req.params.id);
@@ -140,7 +145,7 @@ export async function applicationsRoutes(root: FastifyInstance, deps: Deps): Pro
 
   app.post('/api/v1/applications/:id/withdraw', {
     config: PHYSICIAN,
-    schema: { tags: TAGS, summary: '撤回申请（机构确认前）', params: IdParams, body: WithdrawBody },
+    schema: { tags: TAGS, summary: '撤回申请（机构确认前）', params: IdParams, body: WithdrawBody, response: { 200: ApplicationAnswer, ...problemResponses({ 409: ['VERSION_CONFLICT', 'WORKFLOW_ACTION_NOT_ALLOWED'] }) } },
   }, async (req) => {
     await inTransaction(deps, (c) => withdrawApplication(c, accountActor(req), req.params.id, { ...req.body, idempotencyKey: idempotencyKey(req) }));
     return present(req, req.params.id);
@@ -148,7 +153,7 @@ export async function applicationsRoutes(root: FastifyInstance, deps: Deps): Pro
 
   app.post('/api/v1/applications/:id/resubmit-correction', {
     config: PHYSICIAN,
-    schema: { tags: TAGS, summary: '补正后重新提交（注册主管部门退回补正后）', params: IdParams, body: CorrectionBody },
+    schema: { tags: TAGS, summary: '补正后重新提交（注册主管部门退回补正后）', params: IdParams, body: CorrectionBody, response: { 200: ApplicationAnswer, ...problemResponses({ 409: ['VERSION_CONFLICT', 'WORKFLOW_ACTION_NOT_ALLOWED'] }) } },
   }, async (req) => {
     await inTransaction(deps, (c) => resubmitCorrection(c, accountActor(req), req.params.id, { ...req.body, idempotencyKey: idempotencyKey(req) }));
     return present(req, req.params.id);

@@ -24,6 +24,7 @@ import { QUEUE_EXPORT_MAX, queueSheet } from './queue-export';
 import { exportRoutes } from '../../http/export/routes';
 import { audit } from '../audit/service';
 import { datedNames } from '../../http/export/names';
+import { binary } from '../../http/responses';
 
 const isoDate = (message = '日期应为YYYY-MM-DD格式的真实日期') => z.string().refine(isIsoDate, message);
 const IdParams = z.object({ id: z.uuid('业务申请编号无效') });
@@ -138,7 +139,7 @@ export async function authorityRoutes(root: FastifyInstance, deps: Deps): Promis
 
   app.get('/api/v1/applications/:id/decision.pdf', {
     config: { audience: ['physician', 'institution', 'authority'] },
-    schema: { tags: ['业务申请'], summary: '不予注册决定书（PDF）', params: IdParams },
+    schema: { tags: ['业务申请'], summary: '不予注册决定书（PDF）', params: IdParams, response: { 200: binary('application/pdf', '不予注册决定书（PDF）') } },
   }, async (req, reply) => {
     const { pdf, documentNo } = await getDecisionDocument(reading(deps), accountActor(req), req.params.id);
     return reply.type('application/pdf')

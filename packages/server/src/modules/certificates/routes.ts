@@ -5,6 +5,10 @@ import type { Deps } from '../../context';
 import { accountActor } from '../../http/actor';
 import { certificateContentDisposition } from './presenter';
 import { certificatePdf } from './service';
+import { binary } from '../../http/responses';
+import { problemResponses } from '../../http/problem-schema';
+
+const CertificatePdf = binary('application/pdf', '电子化医师执业证书（PDF）');
 
 const RegistrationParams = z.object({ id: z.uuid('执业注册编号无效') });
 
@@ -23,11 +27,11 @@ export async function certificatesRoutes(root: FastifyInstance, deps: Deps): Pro
 
   app.get('/api/v1/physician/registrations/:id/certificate.pdf', {
     config: { audience: ['physician'] },
-    schema: { tags: ['电子证照'], summary: '下载本人的电子化医师执业证书（PDF）', params: RegistrationParams },
+    schema: { tags: ['电子证照'], summary: '下载本人的电子化医师执业证书（PDF）', params: RegistrationParams, response: { 200: CertificatePdf, ...problemResponses({ 409: ['CERTIFICATE_NOT_AVAILABLE'] }) } },
   }, async (req, reply) => sendPdf(reply, await certificatePdf(deps, accountActor(req), req.params.id)));
 
   app.get('/api/v1/registrations/:id/certificate.pdf', {
     config: { audience: ['institution', 'authority'] },
-    schema: { tags: ['电子证照'], summary: '查看电子证照：主要执业机构或辖区卫生健康行政部门查看医师的电子化执业证书（PDF）', params: RegistrationParams },
+    schema: { tags: ['电子证照'], summary: '查看电子证照：主要执业机构或辖区卫生健康行政部门查看医师的电子化执业证书（PDF）', params: RegistrationParams, response: { 200: CertificatePdf, ...problemResponses({ 409: ['CERTIFICATE_NOT_AVAILABLE'] }) } },
   }, async (req, reply) => sendPdf(reply, await certificatePdf(deps, accountActor(req), req.params.id)));
 }

@@ -1,8 +1,14 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError } from '@medreg/domain';
 import type { Deps } from '../../context';
+import { z } from 'zod';
 import { FHIR_JSON, capabilityStatement, operationOutcome } from './resources';
 import { FhirInvalidSearch, fhirBaseUrl, searchPractitioners } from './service';
+
+/** A FHIR R4 resource as OpenAPI shows it (application/fhir+json); its content is the FHIR specification's. */
+function fhirResource(description: string) {
+  return z.looseObject({ resourceType: z.string() }).meta({ description, contentMediaType: FHIR_JSON });
+}
 
 /**
  * HL7 FHIR R4 read-only view (architecture § Interoperability). Outside /api/v1: no audience, no session;
@@ -10,11 +16,13 @@ import { FhirInvalidSearch, fhirBaseUrl, searchPractitioners } from './service';
  */
 export async function fhirRoutes(app: FastifyInstance, deps: Deps): Promise<void> {
   app.get('/fhir/metadata', {
-    schema: { tags: ['FHIR'], summary: 'FHIR CapabilityStatement' },
+    schema: { tags: ['FHIR'], summary: 'FHIR CapabilityStatement', response: { 200: fhirResource('CapabilityStatement') } },
   }, async (_req, reply) => reply.type(FHIR_JSON).send(capabilityStatement(fhirBaseUrl(deps.config.publicBaseUrl), deps.now())));
 
   app.get('/fhir/Practitioner', {
-    schema: { tags: ['FHIR'], summary: 'FHIR 检索 Practitioner（identifier = 执业证书编码），附 PractitionerRole' },
+    schema: { tags: ['FHIR'], summary: 'FHIR 检索 Practitioner（identifier = 执业证书编码），附 PractitionerRole',
+      response: { 200: fhirResource('Bundle（searchset）'), 400: fhirResource('OperationOutcome'), 429: fhirResource('OperationOutcome') },
+    },
   }, async (req, reply) => {
     try {
       const identifier = singleParam(req, 'identifier');

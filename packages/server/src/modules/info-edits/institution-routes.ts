@@ -1,7 +1,6 @@
 /** 信息修改审核 (domain §2.2 BT-11, §1.2 item 8) for the main institution's staff. No SQL and no rules here (./institution-service.ts). */
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { ApproveInfoEdit, RefuseInfoEdit } from '@medreg/domain';
 import type { Deps } from '../../context';
 import { inTransaction, reading } from '../../context';
@@ -9,6 +8,7 @@ import { accountActor } from '../../http/actor';
 import { exportRoutes } from '../../http/export/routes';
 import { datedNames } from '../../http/export/names';
 import { problemResponses } from '../../http/problem-schema';
+import { binary } from '../../http/responses';
 import { audit, auditActorOf } from '../audit/service';
 import {
   INFO_EDIT_EXPORT_MAX, approveInfoEdit, infoEditSheet, institutionInfoEditDetail, institutionInfoEditPhoto, listInfoEditQueue, refuseInfoEdit,
@@ -87,7 +87,7 @@ export async function infoEditInstitutionRoutes(root: FastifyInstance, deps: Dep
     schema: {
       tags: TAGS, summary: '信息修改申请的照片（side=old 修改前，new 修改后）', params: InfoEditIdParams, querystring: PhotoSideQuery,
       produces: ['image/jpeg', 'image/png'],
-      response: { 200: z.unknown().describe('JPEG 或 PNG 图片'), ...problemResponses({ ...AUTH, 404: ['INFO_EDIT_PHOTO_NOT_FOUND'] }) },
+      response: { 200: binary('image/jpeg, image/png', 'JPEG 或 PNG 图片'), ...problemResponses({ ...AUTH, 404: ['INFO_EDIT_PHOTO_NOT_FOUND'] }) },
     },
   }, async (req, reply) => sendPhoto(reply, await institutionInfoEditPhoto(reading(deps), accountActor(req), req.params.id, req.query.side)));
 }

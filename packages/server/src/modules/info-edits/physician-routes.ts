@@ -1,12 +1,12 @@
 /** 个人信息修改 (domain §2.2 BT-11) for the physician. No SQL and no rules here (./physician-service.ts). */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { InfoEditForm, UPLOAD_LIMITS, WithdrawInfoEdit, formatMegabytes } from '@medreg/domain';
 import type { Deps } from '../../context';
 import { inTransaction, reading } from '../../context';
 import { accountActor } from '../../http/actor';
 import { problemResponses } from '../../http/problem-schema';
+import { binary } from '../../http/responses';
 import type { OpenedBlob } from '../../storage/blob-store';
 import { ApplicationErrors } from '../applications/errors';
 import { inspectPhoto } from '../applications/photo';
@@ -58,7 +58,7 @@ export async function infoEditPhysicianRoutes(root: FastifyInstance, deps: Deps)
     config: PHYSICIAN,
     schema: {
       tags: TAGS, summary: '执业注册当前登记的照片', params: RegistrationIdParams, produces: ['image/jpeg', 'image/png'],
-      response: { 200: z.unknown().describe('JPEG 或 PNG 图片'), ...problemResponses({ ...GATE, 404: ['INFO_EDIT_PHOTO_NOT_FOUND'] }) },
+      response: { 200: binary('image/jpeg, image/png', 'JPEG 或 PNG 图片'), ...problemResponses({ ...GATE, 404: ['INFO_EDIT_PHOTO_NOT_FOUND'] }) },
     },
   }, async (req, reply) => sendPhoto(reply, await ownRegistrationPhoto(reading(deps), accountActor(req), req.params.id)));
 
@@ -132,7 +132,7 @@ export async function infoEditPhysicianRoutes(root: FastifyInstance, deps: Deps)
     schema: {
       tags: TAGS, summary: '个人信息修改申请的照片（side=old 修改前，new 修改后）', params: InfoEditIdParams, querystring: PhotoSideQuery,
       produces: ['image/jpeg', 'image/png'],
-      response: { 200: z.unknown().describe('JPEG 或 PNG 图片'), ...problemResponses({ ...GATE, 404: ['INFO_EDIT_PHOTO_NOT_FOUND'] }) },
+      response: { 200: binary('image/jpeg, image/png', 'JPEG 或 PNG 图片'), ...problemResponses({ ...GATE, 404: ['INFO_EDIT_PHOTO_NOT_FOUND'] }) },
     },
   }, async (req, reply) => sendPhoto(reply, await ownInfoEditPhoto(reading(deps), accountActor(req), req.params.id, req.query.side)));
 }

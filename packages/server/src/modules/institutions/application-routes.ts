@@ -15,6 +15,7 @@ import { APPLICATIONS_EXPORT_MAX, applicationsSheet } from './application-export
 import { exportRoutes } from '../../http/export/routes';
 import { datedNames } from '../../http/export/names';
 import { DecisionBody, IdParams, QueueQuery } from './schemas';
+import { binary } from '../../http/responses';
 
 const TAGS = ['医疗机构端'];
 const STAFF = { audience: ['institution' as const] };
@@ -63,7 +64,7 @@ export async function institutionApplicationRoutes(root: FastifyInstance, deps: 
 
   app.get('/api/v1/institution/applications/:id/form.pdf', {
     config: STAFF,
-    schema: { tags: TAGS, summary: '打印预览《医师执业注册申请审核表》（A4 PDF，含业务编号条码和二维码）', params: IdParams },
+    schema: { tags: TAGS, summary: '打印预览《医师执业注册申请审核表》（A4 PDF，含业务编号条码和二维码）', params: IdParams, response: { 200: binary('application/pdf', '《医师执业注册申请审核表》（A4 PDF）') } },
   }, async (req, reply) => {
     const actor = accountActor(req);
     const { pdf, businessCode } = await applicationFormPdf(deps, actor, req.params.id);

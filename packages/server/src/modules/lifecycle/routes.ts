@@ -10,6 +10,7 @@ import { loadApplicationView, presentApplicationAudited } from '../applications/
 import { addAttachment, inspectEvidence, listAttachments, openAttachment } from './attachments';
 import { businessOptions } from './business-options';
 import { saveBusinessForm } from './business-service';
+import { binary } from '../../http/responses';
 
 const TAGS = ['业务申请'];
 const PHYSICIAN = { audience: ['physician' as const] };
@@ -80,7 +81,7 @@ export async function lifecycleRoutes(root: FastifyInstance, deps: Deps): Promis
 
   app.get('/api/v1/applications/:id/attachments/:attachmentId', {
     config: VIEWERS,
-    schema: { tags: TAGS, summary: '下载证明文件', params: AttachmentParams },
+    schema: { tags: TAGS, summary: '下载证明文件', params: AttachmentParams, response: { 200: binary('application/pdf, image/jpeg, image/png', '证明文件（上传时的格式）') } },
   }, async (req, reply) => {
     const { blob, filename } = await openAttachment(reading(deps), accountActor(req), req.params.id, req.params.attachmentId);
     return reply.type(blob.contentType)

@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { PRACTICE_CATEGORIES, nameText } from '@medreg/domain';
 import type { Deps } from '../../context';
+import { problemResponses } from '../../http/problem-schema';
 import { reading } from '../../context';
 import {
   businessTypeCatalogue, educationAndTitleOptions, institutionDepartments, listProvinces, listRegionChildren, practiceScopeCatalogue, searchInstitutions,
@@ -57,6 +58,6 @@ export async function referenceRoutes(root: FastifyInstance, deps: Deps): Promis
 
   app.get('/api/v1/reference/institutions/:id/departments', {
     config: { audience: [...STAFF_AND_PHYSICIANS] },
-    schema: { tags: ['参考数据'], summary: '医疗机构设置的科室', params: z.object({ id: z.uuid('机构编号无效') }) },
+    schema: { tags: ['参考数据'], summary: '医疗机构设置的科室', params: z.object({ id: z.uuid('机构编号无效') }), response: { 200: z.object({ institutionId: z.string(), institutionName: z.string(), departments: z.array(z.string()) }), ...problemResponses({ 409: ['INSTITUTION_SUSPENDED'] }) } },
   }, async (req) => institutionDepartments(reading(deps), req.params.id));
 }
