@@ -41,8 +41,9 @@ describe('statements per transition', () => {
     await makeAuthorityStaff(t.deps, inst.authorityId);
     const clerk = await loggedIn(t.app, inst.clerkLogin, PASSWORD);
     const app = await makeApplicationAt(t.deps, inst, { name: '计数甲' });
-    const statements = await transactionStatements(() => clerk.request('POST', `/api/v1/institution/applications/${app.id}/approve`, { expectedVersion: app.version }, { headers: { 'idempotency-key': 'count-1' } }));
+    const statements = await transactionStatements(() => clerk.request('POST', `/api/v1/institution/applications/${app.id}/approve`, { expectedVersion: app.version }, { headers: { 'idempotency-key': 'count-7f6c2b3a-1d2e' } }));
     expect(statements.filter((s) => s.includes('for update')), statements.join('\n')).toHaveLength(1);
+    console.log(`机构同意: ${statements.length} statements`);
     expect(statements.length, statements.join('\n')).toBeLessThanOrEqual(MAX_STATEMENTS);
   });
 

@@ -114,13 +114,23 @@ export async function applyTransition(c: Ctx, actor: AccountActor, id: string, a
   const { app, access, seen } = await lockApplication(c, actor, id, { idempotencyKey: opts.idempotencyKey });
   if (seen) return app;
   const current = { state: app.state, version: app.version };
+  // The lock's statement looked for the key in the snapshot it started with: when it waited for a concurrent
+  // double click, that one's entry committed meanwhile. A conflict therefore looks again, in a new statement.
+  const replay = async () => Boolean(opts.idempotencyKey) && await keySeen(c, id, opts.idempotencyKey!);
   if (opts.expectedVersion !== undefined && opts.expectedVersion !== app.version) {
+    if (await replay()) return app;
     throw TransitionErrors.VERSION_CONFLICT({ extra: { current } });
   }
   if (!canAct(actor, access)) {
     throw CommonErrors.FORBIDDEN({ detail: '上级卫生健康行政部门可以查看该业务，但只有审批机关可以作出决定', extra: { current } });
   }
-  const next = transitionOrConflict(app.state as ApplicationState, action, actor, current);
+  let next: ApplicationState;
+  try {
+    next = transitionOrConflict(app.state as ApplicationState, action, actor, current);
+  } catch (error) {
+    if (await replay()) return app;
+    throw error;
+  }
   const reason = opts.reason?.trim() || null;
   if (requiresReason(action) && !reason) throw TransitionErrors.REASON_REQUIRED({ path: ['reason'] });
 

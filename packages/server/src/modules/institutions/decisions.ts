@@ -78,6 +78,8 @@ export async function decideApplication(deps: Deps, actor: AccountActor, id: str
     } catch (error) {
       throw withCurrentState(error, actor);
     }
+    // Unchanged version: a concurrent double click with this key decided first (applyTransition replayed it).
+    if (updated.version === app.version) return;
     if (refusal) {
       await abandonBusiness(c, actor, updated);
       await notifyApplicant(c, action, { ...facts, app: updated }, to);
