@@ -13,7 +13,7 @@ import { lockDataDir, resolvePiiKey } from './storage/data-dir';
  */
 export async function openEngine(config: Config): Promise<{ engine: Engine; release: () => Promise<void> }> {
   if (config.DATABASE_URL) {
-    const engine = postgresEngine(config.DATABASE_URL, config.DATABASE_POOL_SIZE);
+    const engine = postgresEngine(config.DATABASE_URL, config.DATABASE_POOL_SIZE, { readUrl: config.READ_DATABASE_URL });
     return { engine, release: () => engine.close() };
   }
   const unlock = await lockDataDir(config.MEDREG_DATA_DIR);
@@ -38,6 +38,7 @@ export async function createDeps(config: Config, engine: Engine): Promise<Deps> 
     config,
     engine,
     db: engine.db,
+    readDb: engine.readDb,
     pii: new PiiCipher(key),
     blobs: await createBlobStore(config, engine.db),
     now: serverClock(config.MEDREG_CLOCK_OFFSET_DAYS),

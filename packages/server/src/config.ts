@@ -17,6 +17,8 @@ export const ConfigSchema = z
     /** PostgreSQL connection string; unset → embedded PGlite under MEDREG_DATA_DIR. */
     DATABASE_URL: z.string().url().optional(),
     DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+    /** A read replica of DATABASE_URL for the public register search, certificate verification and FHIR reads; unset → DATABASE_URL. Ignored on PGlite. */
+    READ_DATABASE_URL: z.string().url().optional(),
     MEDREG_DATA_DIR: z.string().default('./data'),
     /** 32-byte key (base64) for 身份证号 encryption; required in production, generated into the data directory otherwise. */
     MEDREG_PII_KEY: z.string().optional(),

@@ -9,6 +9,11 @@ export interface Deps {
   config: Config;
   engine: Engine;
   db: Db;
+  /**
+   * Where public reads go (register search, certificate verification, FHIR): a pool on READ_DATABASE_URL, a
+   * replica; absent → `db`. Never written to.
+   */
+  readDb?: Db;
   pii: PiiCipher;
   blobs: BlobStore;
   /** The current time; tests can move it. */
@@ -20,6 +25,15 @@ export interface Ctx extends Deps {
   tx: Executor;
   /** Audit entries of this transaction, chained just before commit (absent on a reading context). */
   auditQueue?: PendingAudit[];
+  /**
+   * Rows this transaction has locked FOR UPDATE, by table and id, as they are now: a row lock lasts until
+   * commit, so locking the same row a second time only costs a statement (modules/applications/transition.ts).
+   */
+  locked?: Map<string, unknown>;
+  /** A context on the read replica: `tx` is not a transaction and takes no writes. */
+  replica?: boolean;
+  /** True once a statement of this transaction took the audit chain's lock (modules/audit/flush.ts). */
+  auditChainLocked?: boolean;
 }
 
 /**
@@ -28,11 +42,20 @@ export interface Ctx extends Deps {
  */
 export function inTransaction<T>(deps: Deps, fn: (c: Ctx) => Promise<T>): Promise<T> {
   return deps.db.transaction(async (tx) => {
-    const c: Ctx = { ...deps, tx, auditQueue: [] };
+    const c: Ctx = { ...deps, tx, auditQueue: [], locked: new Map() };
     const result = await fn(c);
-    await appendToChain(tx, deps.pii, c.auditQueue!.splice(0));
+    await appendToChain(tx, deps.pii, c.auditQueue!.splice(0), { locked: c.auditChainLocked });
     return result;
   });
+}
+
+/**
+ * A read-only context on the replica pool (READ_DATABASE_URL), for public reads that tolerate replication lag.
+ * Its `db` stays the primary, so that nothing written through it (an audit entry) goes to the replica; queries
+ * that write (quotas, captchas) take `reading(deps)` instead.
+ */
+export function readingReplica(deps: Deps): Ctx {
+  return { ...deps, tx: deps.readDb ?? deps.db, auditQueue: undefined, replica: true };
 }
 
 /** A read-only context on the pool (no transaction). */

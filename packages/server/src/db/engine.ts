@@ -24,6 +24,8 @@ const RECORD_APPLIED = 'INSERT INTO schema_migrations (name) VALUES ($1)';
 export interface Engine {
   readonly kind: 'pglite' | 'postgres';
   readonly db: Db;
+  /** The handle on the read replica (READ_DATABASE_URL), when there is one. */
+  readonly readDb?: Db;
   /**
    * Applies one migration file and records it, in one transaction: all of it or none of it.
    * Returns false when another process applied it first.
@@ -45,11 +47,24 @@ export interface Engine {
   close(): Promise<void>;
 }
 
+/** What an engine can be opened with besides its address. */
+export interface EngineOptions {
+  /** A second pool on this address for the reads that may go to a replica (PostgreSQL only). */
+  readUrl?: string;
+  /** Called with every statement drizzle sends (tests count the statements of a command with it). */
+  onStatement?: (sql: string) => void;
+}
+
+function drizzleLogger(opts: EngineOptions) {
+  const onStatement = opts.onStatement;
+  return onStatement ? { logger: { logQuery: (query: string) => onStatement(query) } } : {};
+}
+
 /** PGlite needs pg_trgm loaded as an extension; on PostgreSQL it is part of contrib. */
 export const PGLITE_EXTENSIONS = { pg_trgm };
 
-export function pgliteEngine(client: PGlite): Engine {
-  const db = drizzlePglite(client, { schema }) as unknown as Db;
+export function pgliteEngine(client: PGlite, opts: EngineOptions = {}): Engine {
+  const db = drizzlePglite(client, { schema, ...drizzleLogger(opts) }) as unknown as Db;
   return {
     kind: 'pglite',
     db,
@@ -83,7 +98,7 @@ export async function openPglite(dataDir: string | undefined, loadDataDir?: Blob
   return client;
 }
 
-export function postgresEngine(connectionString: string, poolSize = 10): Engine {
+export function postgresEngine(connectionString: string, poolSize = 10, opts: EngineOptions = {}): Engine {
   const pool = new pg.Pool({ connectionString, max: poolSize });
   // An idle connection can be ended by the server (a restart, a failover, an administrator). node-postgres
   // then emits 'error' on the pool and drops that connection; without a listener the process would crash.
@@ -91,10 +106,15 @@ export function postgresEngine(connectionString: string, poolSize = 10): Engine 
   pool.on('error', (error: Error & { code?: string }) => {
     process.emitWarning(`PostgreSQL closed an idle connection (${error.code ?? 'no SQLSTATE'})`, 'DatabaseConnectionWarning');
   });
-  const db = drizzlePg(pool, { schema }) as unknown as Db;
+  const db = drizzlePg(pool, { schema, ...drizzleLogger(opts) }) as unknown as Db;
+  const readPool = opts.readUrl ? new pg.Pool({ connectionString: opts.readUrl, max: poolSize }) : undefined;
+  readPool?.on('error', (error: Error & { code?: string }) => {
+    process.emitWarning(`The read replica closed an idle connection (${error.code ?? 'no SQLSTATE'})`, 'DatabaseConnectionWarning');
+  });
   return {
     kind: 'postgres',
     db,
+    readDb: readPool ? drizzlePg(readPool, { schema, ...drizzleLogger(opts) }) as unknown as Db : undefined,
     async applyMigration(name, script) {
       const client = await pool.connect();
       try {
@@ -135,6 +155,8 @@ export function postgresEngine(connectionString: string, poolSize = 10): Engine 
         client.release();
       }
     },
-    close: () => pool.end(),
+    close: async () => {
+      await Promise.all([pool.end(), readPool?.end()]);
+    },
   };
 }

@@ -16,6 +16,8 @@ export interface TestApp {
   engine: Engine;
   /** The test database's connection string (PostgreSQL only). */
   databaseUrl?: string;
+  /** Every statement sent through drizzle since the app was built, in order (count them around a request). */
+  statements: string[];
   /** Moves the clock used by services (deadlines, code expiry, locks). */
   setNow(date: Date | string): void;
   close(): Promise<void>;
@@ -29,6 +31,8 @@ const PII_KEY = Buffer.alloc(32, 7);
  */
 export async function createTestApp(env: Record<string, string> = {}, opts: { logger?: object } = {}): Promise<TestApp> {
   const kind = process.env.MEDREG_TEST_ENGINE ?? 'pglite';
+  const statements: string[] = [];
+  const onStatement = (text: string) => { statements.push(text); };
   let engine: Engine;
   let dropDatabase: (() => Promise<void>) | undefined;
   let databaseUrl: string | undefined;
@@ -42,7 +46,8 @@ export async function createTestApp(env: Record<string, string> = {}, opts: { lo
     const dbUrl = new URL(url);
     dbUrl.pathname = `/${name}`;
     databaseUrl = dbUrl.toString();
-    engine = postgresEngine(databaseUrl, 5);
+    // READ_DATABASE_URL on the same server, so the suite exercises the replica pool.
+    engine = postgresEngine(databaseUrl, 5, { onStatement, readUrl: databaseUrl });
     dropDatabase = async () => {
       const a = new pg.Client({ connectionString: url });
       await a.connect();
@@ -51,7 +56,7 @@ export async function createTestApp(env: Record<string, string> = {}, opts: { lo
     };
   } else {
     const dump = await readFile(inject('pgliteTemplate'));
-    engine = pgliteEngine(await openPglite(undefined, new Blob([dump])));
+    engine = pgliteEngine(await openPglite(undefined, new Blob([dump])), { onStatement });
   }
   const config = ConfigSchema.parse({ NODE_ENV: 'test', MEDREG_TEST_CAPTCHA: '1', MEDREG_DEMO_DATA: '0', LOG_LEVEL: 'silent', ...env });
   let now: Date | undefined;
@@ -59,6 +64,7 @@ export async function createTestApp(env: Record<string, string> = {}, opts: { lo
     config,
     engine,
     db: engine.db,
+    readDb: engine.readDb,
     pii: new PiiCipher(PII_KEY),
     blobs: await createBlobStore(config, engine.db),
     now: () => now ?? new Date(),
@@ -69,6 +75,7 @@ export async function createTestApp(env: Record<string, string> = {}, opts: { lo
     deps,
     engine,
     databaseUrl,
+    statements,
     setNow: (date) => {
       now = typeof date === 'string' ? new Date(date) : date;
     },

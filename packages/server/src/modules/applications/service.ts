@@ -12,7 +12,7 @@ import type { AccountActor } from '../../http/actor';
 import { applications, type Application, type Physician, type Qualification } from '../../db/schema/index';
 import { assertActivePhysician } from '../physicians/guard';
 import { OPEN_BUSINESS_TYPES } from '../reference/service';
-import { TransitionErrors, lockApplication, recordCreation } from './transition';
+import { TransitionErrors, forgetLockedCopy, lockApplication, recordCreation } from './transition';
 import { applyDraftPatch, type DraftFacts, type FirstRegistrationPayload } from './draft-rules';
 import { ApplicationErrors } from './errors';
 import { lockPhysician, selectInstitution, selectOpenApplication, selectValidQualifications, selectValidRegistration } from './queries';
@@ -138,6 +138,7 @@ async function writePayload(c: Ctx, app: Application, payload: FirstRegistration
     .set({ payload, version: sql`${applications.version} + 1`, updatedAt: c.now() })
     .where(and(eq(applications.id, app.id), eq(applications.version, app.version)))
     .returning();
+  forgetLockedCopy(c, app.id);
   if (!updated) throw TransitionErrors.VERSION_CONFLICT({ extra: { current: { state: app.state, version: app.version } } });
   return updated;
 }

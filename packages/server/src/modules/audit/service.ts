@@ -31,7 +31,7 @@ export async function audit(
     c.auditQueue.push(entry);
     return;
   }
-  if (c.tx !== c.db) {
+  if (c.tx !== c.db && !c.replica) {
     // A transaction opened without inTransaction (e.g. a scheduled job): chain the entry in it, now.
     await appendToChain(c.tx, c.pii, [entry]);
     return;

@@ -18,7 +18,7 @@ import { applications, physicians, type Application } from '../../db/schema/inde
 import { renderRefusalDecision } from '../../pdf/refusal-decision';
 import { audit } from '../audit/service';
 import { canAct, canDecide } from '../applications/policy';
-import { TransitionErrors, applyTransition, lockApplication } from '../applications/transition';
+import { TransitionErrors, applyTransition, forgetLockedCopy, lockApplication } from '../applications/transition';
 import { registerApprovedApplication } from '../registrations/register-approved';
 import { isFormBusiness } from '../lifecycle/business-context';
 import { abandonBusiness, approveBusiness } from '../lifecycle/business-decision';
@@ -131,6 +131,7 @@ export async function updateMaterials(c: Ctx, actor: AccountActor, id: string, i
     .set({ materials, version: sql`${applications.version} + 1`, updatedAt: c.now() })
     .where(eq(applications.id, id))
     .returning();
+  forgetLockedCopy(c, id);
   await audit(c, actor, 'application.materials', 'application', id, { changed: input.items });
   return updated!;
 }

@@ -1,6 +1,6 @@
 import { LICENCE_CODE_PATTERN, todayInChina } from '@medreg/domain';
 import type { Deps } from '../../context';
-import { reading } from '../../context';
+import { reading, readingReplica } from '../../context';
 import { publicFilingsOf, registerRowByLicenceCode } from '../register/queries';
 import { hitPublicQuota } from '../register/rate-limits';
 import { supervisionNoticesOf } from '../supervision/public-notices';
@@ -15,8 +15,8 @@ export class FhirInvalidSearch extends Error {}
  * code → an empty searchset (FHIR search semantics).
  */
 export async function searchPractitioners(deps: Deps, identifier: string | undefined, client: { ip: string }) {
-  const c = reading(deps);
-  await hitPublicQuota(c, 'fhir', client.ip);
+  const c = readingReplica(deps);
+  await hitPublicQuota(reading(deps), 'fhir', client.ip);
   const code = parseIdentifier(identifier);
   const row = await registerRowByLicenceCode(c, code);
   const baseUrl = fhirBaseUrl(deps.config.publicBaseUrl);

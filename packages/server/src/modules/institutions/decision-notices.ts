@@ -1,7 +1,7 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { Ctx } from '../../context';
 import type { Application } from '../../db/schema/index';
-import { notifyAccount } from '../notifications/outbox';
+import { accountNoticeSql, notifyAccount, type AccountContact } from '../notifications/outbox';
 import { businessTypeLabel } from './queue-presenter';
 
 export type InstitutionAction = 'institution_approve' | 'institution_refuse' | 'institution_return' | 'resubmit_correction';
@@ -45,9 +45,15 @@ function physicianNotice(action: InstitutionAction, f: NoticeFacts): { template:
 }
 
 /** Tells the applicant, through the outbox, in the caller's transaction. */
-export async function notifyApplicant(c: Ctx, action: InstitutionAction, f: NoticeFacts, to: { accountId: string | null; phone: string | null; email: string | null }) {
+export async function notifyApplicant(c: Ctx, action: InstitutionAction, f: NoticeFacts, to: AccountContact) {
   const n = physicianNotice(action, f);
   await notifyAccount(c, to, n.template, n.subject, n.body);
+}
+
+/** The applicant's notice as one INSERT, to be written with the transition (undefined: no known contact). */
+export function applicantNoticeSql(c: Ctx, action: InstitutionAction, f: NoticeFacts, to: AccountContact): SQL | undefined {
+  const n = physicianNotice(action, f);
+  return accountNoticeSql(c, to, n.template, n.subject, n.body);
 }
 
 /**
@@ -55,13 +61,19 @@ export async function notifyApplicant(c: Ctx, action: InstitutionAction, f: Noti
  * INSERT … SELECT (an SMS to each known phone, an e-mail to each known address), however many staff there are.
  */
 export async function notifyAuthorityStaff(c: Ctx, action: InstitutionAction, f: NoticeFacts & { physicianName: string }) {
-  if (!f.app.authorityId) return;
+  const insert = authorityStaffNoticeSql(action, f);
+  if (insert) await c.tx.execute(insert);
+}
+
+/** The staff notices as one INSERT … SELECT, to be written with the transition (undefined: no deciding authority). */
+export function authorityStaffNoticeSql(action: InstitutionAction, f: NoticeFacts & { physicianName: string }): SQL | undefined {
+  if (!f.app.authorityId) return undefined;
   const subject = action === 'resubmit_correction' ? '补正材料已重新提交' : '有新的医师执业注册申请待受理';
   const body = action === 'resubmit_correction'
     ? `${f.institutionName}已为${f.physicianName}的${businessTypeLabel(f.app.businessType)}申请（业务编号 ${f.app.businessCode}）补正材料并重新提交，请及时审核。`
     : `${f.institutionName}已确认${f.physicianName}的${businessTypeLabel(f.app.businessType)}申请（业务编号 ${f.app.businessCode}），请及时受理。`;
   const template = action === 'resubmit_correction' ? 'authority.correction_resubmitted' : 'authority.application_forwarded';
-  await c.tx.execute(sql`
+  return sql`
     INSERT INTO outbox (channel, recipient, subject, body, template, account_id)
     SELECT ch.channel,
            CASE ch.channel WHEN 'sms' THEN a.phone ELSE a.email END,
@@ -73,5 +85,5 @@ export async function notifyAuthorityStaff(c: Ctx, action: InstitutionAction, f:
     CROSS JOIN (VALUES ('sms'), ('email')) AS ch (channel)
     WHERE a.authority_id = ${f.app.authorityId}::uuid
       AND NOT a.disabled
-      AND (CASE ch.channel WHEN 'sms' THEN a.phone ELSE a.email END) IS NOT NULL`);
+      AND (CASE ch.channel WHEN 'sms' THEN a.phone ELSE a.email END) IS NOT NULL`;
 }

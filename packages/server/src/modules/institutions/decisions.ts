@@ -1,13 +1,12 @@
-import { and, eq } from 'drizzle-orm';
+import type { SQL } from 'drizzle-orm';
 import { DomainError, allowedActions, APPLICATION_STATE_LABELS, type ApplicationState } from '@medreg/domain';
 import { inTransaction, reading, type Deps } from '../../context';
 import type { AccountActor } from '../../http/actor';
-import { applicationEvents, type Application } from '../../db/schema/index';
+import type { Application } from '../../db/schema/index';
 import { applyTransition, lockApplication } from '../applications/transition';
-import { selectApplicationRecord } from './application-queries';
 import { getApplicationDetail } from './application-view';
 import { abandonBusiness } from '../lifecycle/business-decision';
-import { notifyApplicant, notifyAuthorityStaff, type InstitutionAction } from './decision-notices';
+import { applicantNoticeSql, authorityStaffNoticeSql, notifyApplicant, type InstitutionAction } from './decision-notices';
 
 export interface DecisionInput {
   /** The version the clerk saw (optimistic lock). */
@@ -57,28 +56,33 @@ function withCurrentState(error: unknown, actor: AccountActor): unknown {
 export async function decideApplication(deps: Deps, actor: AccountActor, id: string, action: InstitutionAction, input: DecisionInput) {
   const key = input.idempotencyKey ? `institution:${actor.accountId}:${input.idempotencyKey}` : undefined;
   await inTransaction(deps, async (c) => {
-    // Lock first, then look for the key: a concurrent double click waits here and then sees the first one's history row.
-    await lockApplication(c, actor, id);
-    if (key) {
-      const [seen] = await c.tx.select({ id: applicationEvents.id }).from(applicationEvents)
-        .where(and(eq(applicationEvents.idempotencyKey, key), eq(applicationEvents.applicationId, id)));
-      if (seen) return;
-    }
+    // Lock and read once: the row, what the policy and the notices need, and whether this key was seen.
+    const { app, parties, seen } = await lockApplication(c, actor, id, { idempotencyKey: key });
+    if (seen) return;
     const reason = input.reason?.trim() || null;
+    const facts = { app, institutionName: parties.institutionName ?? '', authorityName: parties.authorityName ?? '卫生健康行政部门', reason };
+    const to = { accountId: parties.physicianAccountId, phone: parties.phone, email: parties.email };
+    const toStaff = action === 'institution_approve' || action === 'resubmit_correction';
+    // A refusal abandons the business after the transition; otherwise the notices are the last write and go
+    // into the transition's own statement.
+    const refusal = action === 'institution_refuse';
+    const also = refusal ? [] : [
+      applicantNoticeSql(c, action, facts, to),
+      toStaff ? authorityStaffNoticeSql(action, { ...facts, physicianName: parties.physicianName ?? '' }) : undefined,
+    ].filter((s): s is SQL => s !== undefined);
     let updated: Application;
     try {
       updated = await applyTransition(c, actor, id, action, {
-        reason, expectedVersion: input.expectedVersion, idempotencyKey: key, patch: patchFor(action, c.now(), reason),
+        reason, expectedVersion: input.expectedVersion, idempotencyKey: key, patch: patchFor(action, c.now(), reason), also,
       });
     } catch (error) {
       throw withCurrentState(error, actor);
     }
-    if (action === 'institution_refuse') await abandonBusiness(c, actor, updated);
-    const record = (await selectApplicationRecord(c, id))!;
-    const facts = { app: updated, institutionName: record.institutionName ?? '', authorityName: record.authorityName ?? '卫生健康行政部门', reason };
-    await notifyApplicant(c, action, facts, { accountId: record.physician.accountId, phone: record.phone, email: record.email });
-    if (action === 'institution_approve' || action === 'resubmit_correction') {
-      await notifyAuthorityStaff(c, action, { ...facts, physicianName: record.physician.name });
+    // Unchanged version: a concurrent double click with this key decided first (applyTransition replayed it).
+    if (updated.version === app.version) return;
+    if (refusal) {
+      await abandonBusiness(c, actor, updated);
+      await notifyApplicant(c, action, { ...facts, app: updated }, to);
     }
   });
   return getApplicationDetail(reading(deps), actor, id);

@@ -16,7 +16,7 @@ import { notifyAccount } from '../notifications/outbox';
 import { assertActivePhysician } from '../physicians/guard';
 import { ApplicationErrors } from '../applications/errors';
 import { lockPhysician, nextBusinessSerial, notifyStaff, selectPhysicianContact } from '../applications/queries';
-import { TransitionErrors, applyTransition, lockApplication, recordCreation } from '../applications/transition';
+import { TransitionErrors, applyTransition, forgetLockedCopy, lockApplication, recordCreation } from '../applications/transition';
 import { applyPlan } from './apply-plan';
 import { businessContext, definitionOf, type BusinessPayload, type FormBusinessType } from './business-context';
 import { parseBusinessForm, throwRefusals } from './refusals';
@@ -107,6 +107,7 @@ export async function saveBusinessForm(c: Ctx, actor: AccountActor, id: string, 
   const [updated] = await c.tx.update(applications)
     .set({ payload: payload as unknown as Record<string, unknown>, version: sql`${applications.version} + 1`, updatedAt: c.now() })
     .where(and(eq(applications.id, app.id), eq(applications.version, app.version))).returning();
+  forgetLockedCopy(c, app.id);
   if (!updated) throw TransitionErrors.VERSION_CONFLICT({ extra: { current: { state: app.state, version: app.version } } });
   return updated;
 }

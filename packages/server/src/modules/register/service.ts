@@ -1,6 +1,6 @@
 import { CERTIFICATE_STATUS_LABELS, todayInChina } from '@medreg/domain';
 import type { Ctx, Deps } from '../../context';
-import { reading } from '../../context';
+import { reading, readingReplica } from '../../context';
 import { consumeCaptcha } from '../accounts/captcha';
 import { certificateByVerifyToken, latestReplacement, type CertificateRecord } from './certificate-queries';
 import { RegisterErrors } from './errors';
@@ -40,9 +40,9 @@ const CANDIDATES_SHOWN = 5;
  * (autocommit), so a wrong captcha or an empty result still counts.
  */
 export async function searchRegister(deps: Deps, input: RegisterSearchInput, client: PublicClient) {
-  const auto = reading(deps);
-  await hitPublicQuota(auto, 'search', client.ip);
-  await consumeCaptcha(auto, input.captchaId, input.captchaAnswer);
+  const auto = readingReplica(deps);
+  await hitPublicQuota(reading(deps), 'search', client.ip);
+  await consumeCaptcha(reading(deps), input.captchaId, input.captchaAnswer);
 
   const institutionIds = await resolveInstitutions(deps, input.provinceCode, input.institutionName);
   const today = todayInChina(deps.now());
@@ -53,7 +53,7 @@ export async function searchRegister(deps: Deps, input: RegisterSearchInput, cli
 }
 
 async function resolveInstitutions(deps: Deps, provinceCode: string, institutionName: string): Promise<string[]> {
-  const c = reading(deps);
+  const c = readingReplica(deps);
   const exact = await institutionsNamedExactly(c, provinceCode, institutionName);
   if (exact.length > 0) return exact.map((i) => i.id);
   const partial = await institutionsNameContaining(c, provinceCode, institutionName, CANDIDATES_SHOWN + 1);
@@ -76,8 +76,8 @@ async function resolveInstitutions(deps: Deps, provinceCode: string, institution
  * (after 助理升执业 or a change of main institution that is a new record).
  */
 export async function verifyCertificate(deps: Deps, token: string, client: PublicClient) {
-  const c = reading(deps);
-  await hitPublicQuota(c, 'verify', client.ip);
+  const c = readingReplica(deps);
+  await hitPublicQuota(reading(deps), 'verify', client.ip);
   const notFound = () => RegisterErrors.CERTIFICATE_NOT_FOUND({ detail: '未查询到该证书，请核对二维码是否完整、清晰' });
   const certificate = await certificateByVerifyToken(c, token);
   if (!certificate) throw notFound();
