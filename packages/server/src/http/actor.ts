@@ -47,6 +47,8 @@ declare module 'fastify' {
     roles?: AccountRole[];
     /** Open to a session that must still change its one-time password (session info, logout, the change itself). */
     beforePasswordChange?: boolean;
+    /** Counts each account's attempts against a limit (security/rate-limit.ts): the operation declares 429. */
+    rateLimited?: boolean;
   }
 }
 

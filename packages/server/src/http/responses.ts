@@ -27,13 +27,15 @@ export const NoContent = z.null().describe('无内容');
 
 type Audience = readonly string[] | undefined;
 
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
 /**
  * The refusals the framework itself gives on any route, whatever its handler does — so every operation declares
  * them without repeating them: 400 when it takes input (request schemas), 401/403 when it needs an account
  * (http/actor.ts: no session, wrong account type or role, CSRF, initial password), 404 when its path names a
  * record. A route's own declaration of a status (with its codes) wins.
  */
-export function frameworkErrors(route: Pick<RouteOptions, 'url' | 'schema' | 'config'>): Record<number, readonly string[]> {
+export function frameworkErrors(route: Pick<RouteOptions, 'url' | 'method' | 'schema' | 'config'>): Record<number, readonly string[]> {
   const out: Record<number, string[]> = {};
   const schema = route.schema ?? {};
   const audience = (route.config as { audience?: Audience } | undefined)?.audience;
@@ -42,14 +44,21 @@ export function frameworkErrors(route: Pick<RouteOptions, 'url' | 'schema' | 'co
     out[401] = ['UNAUTHENTICATED'];
     out[403] = ['FORBIDDEN', 'CSRF_INVALID', 'PASSWORD_CHANGE_REQUIRED'];
   } else if (audience) {
-    // A public route still checks a signed-in caller's CSRF token and initial password.
+    // A public route still checks a signed-in caller's CSRF token and initial password, and counts each client's
+    // requests against its quotas (security/rate-limit.ts).
     out[403] = ['CSRF_INVALID', 'PASSWORD_CHANGE_REQUIRED'];
+    out[429] = ['RATE_LIMITED'];
   }
   if (route.url.includes('/:')) out[404] = ['NOT_FOUND'];
+  if ((route.config as { rateLimited?: boolean } | undefined)?.rateLimited) out[429] = ['RATE_LIMITED'];
+  // A change can name a record that is not there (404) and can meet a state or a rule that refuses it (409:
+  // WORKFLOW_ACTION_NOT_ALLOWED, CONFLICT, the business rules of its module's error catalogue).
+  if (UNSAFE.has(String(route.method))) {
+    out[404] = ['NOT_FOUND'];
+    out[409] = ['CONFLICT', 'WORKFLOW_ACTION_NOT_ALLOWED'];
+  }
   return out;
 }
-
-const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /**
  * Adds each route's framework refusals to its declared responses (before serializers are compiled), and marks

@@ -1,3 +1,4 @@
+import { problemResponses } from '../../http/problem-schema';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -59,7 +60,10 @@ export async function accountsRoutes(root: FastifyInstance, deps: Deps): Promise
 
   app.post('/api/v1/session', {
     config: { audience: ['public'], beforePasswordChange: true },
-    schema: { tags: ['账户'], summary: '登录（登录名 + 密码 + 图形验证码）', body: LoginBody },
+    schema: {
+      tags: ['账户'], summary: '登录（登录名 + 密码 + 图形验证码）', body: LoginBody,
+      response: { 200: z.unknown(), ...problemResponses({ 401: ['INVALID_CREDENTIALS'], 403: ['ACCOUNT_DISABLED', 'CSRF_INVALID'], 423: ['ACCOUNT_LOCKED'], 429: ['RATE_LIMITED'] }) },
+    },
   }, async (req, reply) => {
     const result = await login(deps, req.body, { ip: req.ip });
     setSessionCookie(reply, result.token, result.expiresAt, deps.config.cookieSecure);
@@ -83,7 +87,7 @@ export async function accountsRoutes(root: FastifyInstance, deps: Deps): Promise
   });
 
   app.put('/api/v1/session/password', {
-    config: { audience: ['physician', 'institution', 'authority'], beforePasswordChange: true },
+    config: { audience: ['physician', 'institution', 'authority'], beforePasswordChange: true, rateLimited: true },
     schema: {
       tags: ['账户'],
       summary: '修改本人登录密码（首次登录须先修改初始密码）',

@@ -20,7 +20,7 @@ export async function activationPhysicianRoutes(root: FastifyInstance, deps: Dep
   const app = root.withTypeProvider<ZodTypeProvider>();
 
   app.post('/api/v1/physician/activation', {
-    config: { audience: ['physician'] },
+    config: { audience: ['physician'], rateLimited: true },
     schema: {
       tags: ['账户激活'],
       summary: '【激活我的账户】：机构激活码、资格证书编码、准考证号，或（未实施电子化注册地区）审批通过后自动激活',

@@ -81,7 +81,8 @@ export async function applicationsRoutes(root: FastifyInstance, deps: Deps): Pro
 
   app.post('/api/v1/applications', {
     config: PHYSICIAN,
-    schema: { tags: TAGS, summary: '办理业务：创建业务申请（首次注册；变更注册、助理升执业、增加执业地点、多机构备案、补发换领须指明所依据的注册或备案）', body: StartBody },
+    schema: { tags: TAGS, summary: '办理业务：创建业务申请（首次注册；变更注册、助理升执业、增加执业地点、多机构备案、补发换领须指明所依据的注册或备案）', body: StartBody,
+      response: { 201: z.unknown(), ...problemResponses({ 422: ['BUSINESS_NOT_AVAILABLE_ONLINE', 'BUSINESS_TYPE_NOT_OPEN', 'QUALIFICATION_REQUIRED'] }) } },
   }, async (req, reply) => {
     const { businessType, registrationId, filingId } = req.body;
     const created = await inTransaction(deps, (c) => (isFormBusinessType(businessType)

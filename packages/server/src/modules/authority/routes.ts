@@ -66,6 +66,8 @@ export async function authorityRoutes(root: FastifyInstance, deps: Deps): Promis
       ...DECISION,
       summary: '审批工作台：正在申办 / 已受理 / 退回补正 / 已办结（按身份证号查询请用 POST …/search）',
       querystring: QueueQuery.extend({ idNumber: notInUrl('身份证号', QUEUE_SEARCH) }),
+      // A reviewer may open the queue of an authority below; one outside the jurisdiction is not found.
+      response: { 200: z.unknown(), ...problemResponses({ 404: ['NOT_FOUND'] }) },
     },
   }, async (req) => listQueue(reading(deps), accountActor(req), req.query));
 

@@ -34,7 +34,7 @@ export async function institutionStaffRoutes(root: FastifyInstance, deps: Deps):
   const app = root.withTypeProvider<ZodTypeProvider>();
 
   app.post('/api/v1/institution/physician-verification', {
-    config: { audience: ['institution'] },
+    config: { audience: ['institution'], rateLimited: true },
     schema: { tags: TAGS, summary: '医师验证：按姓名和身份证号核对注册信息的执业地点、主要执业机构是否与本机构一致', body: VerificationBody },
   }, async (req) => verifyPhysician(deps, accountActor(req), req.body));
 

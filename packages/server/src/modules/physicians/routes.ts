@@ -1,3 +1,4 @@
+import { problemResponses } from '../../http/problem-schema';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -69,7 +70,10 @@ export async function physiciansRoutes(root: FastifyInstance, deps: Deps): Promi
 
   app.post('/api/v1/physician/verification/send', {
     config: { audience: ['physician'] },
-    schema: { tags: TAGS, summary: '【向手机发送校验码】（或发送到电子邮箱）', body: z.object({ channel: Channel.default('sms') }) },
+    schema: {
+      tags: TAGS, summary: '【向手机发送校验码】（或发送到电子邮箱）', body: z.object({ channel: Channel.default('sms') }),
+      response: { 200: z.unknown(), ...problemResponses({ 429: ['SMS_RESEND_TOO_SOON', 'RATE_LIMITED'] }) },
+    },
   }, async (req) => sendVerificationCode(deps, accountActor(req), req.body.channel));
 
   app.post('/api/v1/physician/verification/confirm', {

@@ -82,7 +82,7 @@ export async function qualificationsRoutes(root: FastifyInstance, deps: Deps): P
   }));
 
   app.post('/api/v1/physician/qualifications/pull', {
-    config: { audience: ['physician'] },
+    config: { audience: ['physician'], rateLimited: true },
     schema: { tags: TAGS, summary: '输入准考证号获取考试合格信息（资格信息尚未同步时）', body: z.object({ admissionTicketNo: AdmissionTicket }) },
   }, async (req) => {
     const actor = accountActor(req);
