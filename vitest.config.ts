@@ -2,8 +2,15 @@ import { defineConfig } from 'vitest/config';
 
 // Projects: `domain` (pure rules), `server-pglite` (integration on embedded PGlite),
 // `server-postgres` (the same integration tests on TEST_DATABASE_URL), `e2e` (Chromium journeys).
+//
+// Every file runs in one pool of workers, the browser journeys among the integration files: a journey's time is
+// mostly its server process and Chromium, an integration file's partly PostgreSQL's, so more workers than cores
+// keep both cores busy. Each journey starts its own server on a free port and data directory, so they may overlap.
+const workers = Number(process.env.MEDREG_TEST_WORKERS) || 3;
+
 export default defineConfig({
   test: {
+    maxWorkers: workers,
     projects: [
       {
         test: {
@@ -38,7 +45,6 @@ export default defineConfig({
           globalSetup: ['packages/e2e/test/support/global-setup.ts'],
           testTimeout: 180_000,
           hookTimeout: 180_000,
-          fileParallelism: false,
         },
       },
     ],

@@ -277,7 +277,8 @@ describe.skipIf(!HAS_CHROMIUM)('registration journey: 医师申请 → 机构确
 
     // The certificate's QR code opens the verification page.
     await open(page, verifyPath);
-    const verdict = page.getByRole('status');
+    // The verdict, not the 页面加载中 status the page shows while its code loads.
+    const verdict = page.locator('[role="status"][data-verdict]');
     await verdict.waitFor();
     expect(await verdict.innerText()).toContain('有效');
     expect(await verdict.getAttribute('data-verdict')).toBe('有效');

@@ -11,6 +11,8 @@ interface Bucket {
   expiresAt: Date;
   /** Hits of all processes as the database last answered (including this process's flushed ones). */
   shared: number;
+  /** Hits of this process being added to the database by the flush in flight (not yet in `shared`). */
+  inFlight: number;
   /** Hits of this process not yet added to the database. */
   pending: number;
 }
@@ -39,12 +41,12 @@ export class SharedHitCounter {
     const key = `${bucket}@${startMs}`;
     let b = this.buckets.get(key);
     if (!b) {
-      b = { bucket, windowStart: new Date(startMs), expiresAt: new Date(startMs + windowSeconds * 1000), shared: 0, pending: 0 };
+      b = { bucket, windowStart: new Date(startMs), expiresAt: new Date(startMs + windowSeconds * 1000), shared: 0, inFlight: 0, pending: 0 };
       this.buckets.set(key, b);
     }
     b.pending++;
     this.schedule();
-    return { hits: b.shared + b.pending, retryAfterSeconds: Math.ceil((b.expiresAt.getTime() - nowMs) / 1000) };
+    return { hits: b.shared + b.inFlight + b.pending, retryAfterSeconds: Math.ceil((b.expiresAt.getTime() - nowMs) / 1000) };
   }
 
   /** Adds the pending hits to the shared counts and reads back the totals (also run by the timer). */
@@ -79,7 +81,7 @@ export class SharedHitCounter {
   private async write(): Promise<void> {
     const batch = [...this.buckets.values()].filter((b) => b.pending > 0).map((b) => ({ b, added: b.pending }));
     if (batch.length === 0) return;
-    for (const x of batch) x.b.pending -= x.added;
+    for (const x of batch) { x.b.pending -= x.added; x.b.inFlight += x.added; }
     try {
       const rows = await rowsOf<{ bucket: string; window_start: string | Date; hits: number }>(this.db, sql`
         INSERT INTO rate_limits (bucket, window_start, hits, expires_at)
@@ -92,19 +94,21 @@ export class SharedHitCounter {
       const byKey = new Map(rows.map((r) => [`${r.bucket}@${new Date(r.window_start).getTime()}`, Number(r.hits)]));
       for (const x of batch) {
         const total = byKey.get(`${x.b.bucket}@${x.b.windowStart.getTime()}`);
-        if (total !== undefined) x.b.shared = total;
+        // The total includes this flush's hits, so they leave inFlight as they enter shared.
+        if (total !== undefined) x.b.shared = Math.max(x.b.shared, total);
       }
     } catch (error) {
       for (const x of batch) x.b.pending += x.added;
       throw error;
     } finally {
+      for (const x of batch) x.b.inFlight -= x.added;
       this.forgetEnded();
     }
   }
 
   /** Windows that have ended by the clock the hits were counted with are dropped once written. */
   private forgetEnded(): void {
-    for (const [key, b] of this.buckets) if (b.pending === 0 && b.expiresAt.getTime() <= this.lastNowMs) this.buckets.delete(key);
+    for (const [key, b] of this.buckets) if (b.pending === 0 && b.inFlight === 0 && b.expiresAt.getTime() <= this.lastNowMs) this.buckets.delete(key);
   }
 }
 
