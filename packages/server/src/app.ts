@@ -2,12 +2,13 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
 import { randomUUID } from 'node:crypto';
-import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Deps } from './context';
 import { registerErrorHandling, sendProblem, toProblem } from './http/problem';
 import { registerActorResolution } from './http/actor';
 import { declareFrameworkErrors } from './http/responses';
 import { checkDeclaredResponses } from './http/response-check';
+import { responseSerializer } from './http/serializer';
 import { registerRequestContext } from './http/request-context';
 import { registerOpenApi } from './http/openapi';
 import { registerWebApp } from './http/web-app';
@@ -48,7 +49,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  app.setSerializerCompiler(responseSerializer(deps.config.NODE_ENV === 'test'));
   app.addHook('onSend', async (req, reply) => {
     reply.header('x-request-id', req.id);
   });
