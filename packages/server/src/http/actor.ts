@@ -6,6 +6,7 @@ import type { AccountKind, AccountRole } from '../db/schema/index';
 import type { AuthorityLevel } from '../db/schema/index';
 import type { Deps } from '../context';
 import { sha256 } from '../security/tokens';
+import { sessionCache } from '../security/session-cache';
 import { AccountErrors } from '../modules/accounts/errors';
 
 export const SESSION_COOKIE = 'medreg_session';
@@ -54,9 +55,34 @@ declare module 'fastify' {
 
 export const ANONYMOUS: AnonymousActor = { kind: 'anonymous', role: 'public' };
 
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
 /** Looks the session cookie up (by its hash) with the account, organisation and physician in one query. */
 export async function resolveActor(deps: Deps, token: string | undefined): Promise<Actor> {
+  return (await lookUpSession(deps, token))?.actor ?? ANONYMOUS;
+}
+
+/**
+ * Who a request's session is: a read (GET, HEAD) may use the session cache (security/session-cache.ts), a write is
+ * always authorised against the database.
+ */
+async function actorOf(deps: Deps, token: string | undefined, method: string): Promise<Actor> {
   if (!token || token.length > 200) return ANONYMOUS;
+  if (UNSAFE.has(method)) return resolveActor(deps, token);
+  const cache = sessionCache<AccountActor>(deps.engine, deps.db);
+  const key = sha256(token).toString('base64');
+  const nowMs = deps.now().getTime();
+  const cached = cache.get(key, nowMs);
+  if (cached) return cached;
+  const epoch = cache.epochNow();
+  const found = await lookUpSession(deps, token);
+  if (!found) return ANONYMOUS;
+  cache.put(key, found.actor.accountId, found.actor, found.expiresAt.getTime(), epoch);
+  return found.actor;
+}
+
+async function lookUpSession(deps: Deps, token: string | undefined): Promise<{ actor: AccountActor; expiresAt: Date } | undefined> {
+  if (!token || token.length > 200) return undefined;
   const hash = sha256(token);
   const now = deps.now();
   const rows = await deps.db
@@ -76,6 +102,7 @@ export async function resolveActor(deps: Deps, token: string | undefined): Promi
       authorityLevel: authorities.level,
       physicianId: physicians.id,
       csrfToken: sessions.csrfToken,
+      expiresAt: sessions.expiresAt,
     })
     .from(sessions)
     .innerJoin(accounts, eq(accounts.id, sessions.accountId))
@@ -85,8 +112,8 @@ export async function resolveActor(deps: Deps, token: string | undefined): Promi
     .where(and(eq(sessions.tokenHash, hash), gt(sessions.expiresAt, now)))
     .limit(1);
   const row = rows[0];
-  if (!row || row.disabled) return ANONYMOUS;
-  return {
+  if (!row || row.disabled) return undefined;
+  const actor: AccountActor = {
     kind: row.kind,
     role: row.role,
     accountId: row.accountId,
@@ -102,9 +129,9 @@ export async function resolveActor(deps: Deps, token: string | undefined): Promi
     csrfToken: row.csrfToken,
     mustChangePassword: row.mustChangePassword,
   };
+  return { actor, expiresAt: row.expiresAt };
 }
 
-const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /**
  * Resolves the actor on every request and enforces each route's declared audience,
@@ -121,7 +148,7 @@ export function registerActorResolution(app: FastifyInstance, deps: Deps): void 
 
   app.addHook('onRequest', async (req: FastifyRequest) => {
     // Only the API needs to know who is asking: the web app's files, health checks and metrics cost no query.
-    req.actor = req.url.startsWith('/api/') ? await resolveActor(deps, req.cookies?.[SESSION_COOKIE]) : ANONYMOUS;
+    req.actor = req.url.startsWith('/api/') ? await actorOf(deps, req.cookies?.[SESSION_COOKIE], req.method) : ANONYMOUS;
     const audience = req.routeOptions.config?.audience;
     if (!audience) return;
     const actor = req.actor;
@@ -138,6 +165,14 @@ export function registerActorResolution(app: FastifyInstance, deps: Deps): void 
     const roles = req.routeOptions.config?.roles;
     if (roles && !roles.includes(actor.role)) throw CommonErrors.FORBIDDEN({ detail: '当前角色无权进行此操作' });
   });
+
+  // A write's changes to sessions and accounts are forgotten by this process's cache before it answers, so the
+  // client's next request — here — sees them (other processes within one poll interval).
+  app.addHook('onSend', async (req, _reply, payload) => {
+    if (UNSAFE.has(req.method) && req.url.startsWith('/api/')) await sessionCache(deps.engine, deps.db).syncIfCaching();
+    return payload;
+  });
+  app.addHook('onClose', async () => { sessionCache(deps.engine, deps.db).stop(); });
 }
 
 /** Narrows the actor inside a handler whose audience admits only account holders. */

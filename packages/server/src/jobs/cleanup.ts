@@ -1,6 +1,6 @@
 import { lt, type SQL } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
-import { captchas, loginFailures, rateLimits, sessions, signupTokens, verificationCodes } from '../db/schema/index';
+import { actorChanges, captchas, loginFailures, rateLimits, sessions, signupTokens, verificationCodes } from '../db/schema/index';
 import type { Job } from './runner';
 
 const MINUTE = 60_000;
@@ -28,4 +28,6 @@ export const CLEANUP_JOBS: Job[] = [
   expiry('verification_codes', verificationCodes, verificationCodes.expiresAt, DAY),
   // Failures older than a day no longer count (login-failures.ts), and any lock set then has ended.
   expiry('login_failures', loginFailures, loginFailures.lastFailedAt, DAY),
+  // The session cache reads only the last seconds of the log (security/session-cache.ts); an hour is plenty.
+  expiry('actor_changes', actorChanges, actorChanges.changedAt, 60 * MINUTE),
 ];

@@ -1,4 +1,4 @@
-import { boolean, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { bytea } from './columns';
 
 export type AccountKind = 'physician' | 'institution' | 'authority';
@@ -31,6 +31,14 @@ export const sessions = pgTable('sessions', {
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
   lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** What the session cache must forget, written by triggers (migration 20261205100000_actor_changes.sql). */
+export const actorChanges = pgTable('actor_changes', {
+  id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+  /** NULL: a change that concerns every session (an institution or authority renamed). */
+  accountId: uuid('account_id'),
+  changedAt: timestamp('changed_at', { withTimezone: true }).notNull(),
 });
 
 export const captchas = pgTable('captchas', {
