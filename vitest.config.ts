@@ -4,9 +4,9 @@ import { defineConfig } from 'vitest/config';
 // `server-postgres` (the same integration tests on TEST_DATABASE_URL), `e2e` (Chromium journeys).
 //
 // Every file runs in one pool of workers, the browser journeys among the integration files: a journey's time is
-// mostly its server process and Chromium, an integration file's partly PostgreSQL's, so more workers than cores
-// keep both cores busy. Each journey starts its own server on a free port and data directory, so they may overlap.
-const workers = Number(process.env.MEDREG_TEST_WORKERS) || 3;
+// mostly its server process and Chromium, an integration file's partly PostgreSQL's, so two workers keep both
+// cores busy on a small machine (MEDREG_TEST_WORKERS for more). Each journey starts its own server on a free port and data directory, so they may overlap.
+const workers = Number(process.env.MEDREG_TEST_WORKERS) || 2;
 
 export default defineConfig({
   test: {
@@ -43,8 +43,9 @@ export default defineConfig({
           name: 'e2e',
           include: ['packages/e2e/test/**/*.test.ts'],
           globalSetup: ['packages/e2e/test/support/global-setup.ts'],
-          testTimeout: 180_000,
-          hookTimeout: 180_000,
+          // A journey shares the machine with another file: the limit is a guard against a hang, not a speed target.
+          testTimeout: 300_000,
+          hookTimeout: 300_000,
         },
       },
     ],
