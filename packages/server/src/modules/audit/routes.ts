@@ -1,10 +1,10 @@
 /** 审计日志 for authority administrators: the trail of their jurisdiction, its export (Excel and CSV), and the chain verifier. */
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { AuditTrailPage, AuditTrailQuery, AuditVerification } from '@medreg/domain';
 import { reading, type Deps } from '../../context';
 import { accountActor } from '../../http/actor';
+import { ProblemSchema } from '../../http/problem-schema';
 import { audit } from './service';
 import { exportRoutes } from '../../http/export/routes';
 import { datedNames } from '../../http/export/names';
@@ -14,7 +14,7 @@ import { verifyAuditChain } from './verify';
 const TAGS = ['卫生健康行政部门端'];
 const ADMIN = { audience: ['authority' as const], roles: ['authority_admin' as const] };
 
-const Problem = z.looseObject({ type: z.string(), title: z.string(), status: z.number(), code: z.string(), detail: z.string() });
+const Problem = ProblemSchema;
 const ERRORS = { 400: Problem, 401: Problem, 403: Problem };
 
 export async function auditRoutes(root: FastifyInstance, deps: Deps): Promise<void> {

@@ -13,6 +13,7 @@ import { createAuthorityStaff, reassignAuthorityStaff, resetAuthorityStaffPasswo
 import { exportRoutes } from '../../http/export/routes';
 import { datedNames } from '../../http/export/names';
 import { STAFF_EXPORT_MAX, staffSheet } from './export';
+import { ProblemSchema } from '../../http/problem-schema';
 import { listAuthorityStaff } from './list';
 import { presentAuthority, reachableAuthorities, staffActorOf } from './reach';
 
@@ -20,10 +21,8 @@ const TAGS = ['卫生健康行政部门端'];
 const ADMIN = { audience: ['authority' as const], roles: ['authority_admin' as const] };
 const BASE = '/api/v1/authority/staff';
 
-const Problem = z.looseObject({
-  type: z.string(), title: z.string(), status: z.number(), code: z.string(), detail: z.string(),
-  errors: z.array(z.object({ path: z.array(z.union([z.string(), z.number()])), message: z.string() })).optional(),
-});
+/** The shared problem+json schema (every field a refusal carries, field errors with their codes). */
+const Problem = ProblemSchema;
 const READ_ERRORS = { 400: Problem, 401: Problem, 403: Problem };
 const WRITE_ERRORS = { ...READ_ERRORS, 404: Problem, 409: Problem };
 const IdParams = z.object({ id: z.uuid({ error: '账户编号无效' }) });
