@@ -10,6 +10,7 @@ import { issueCaptcha } from './captcha';
 import { login } from './login';
 import { changeOwnPassword } from './password-change';
 import { clearSessionCookie, destroySession, setSessionCookie } from './sessions';
+import { CaptchaView, SessionView, SignedOut } from './responses';
 
 const LoginBody = z.object({
   loginName: plainText().trim().min(1, '请输入登录名').max(64),
@@ -55,14 +56,14 @@ export async function accountsRoutes(root: FastifyInstance, deps: Deps): Promise
 
   app.get('/api/v1/captcha', {
     config: { audience: ['public'], beforePasswordChange: true },
-    schema: { tags: ['账户'], summary: '获取图形验证码' },
+    schema: { tags: ['账户'], summary: '获取图形验证码', response: { 200: CaptchaView } },
   }, async (req) => issueCaptcha(deps, { ip: req.ip }));
 
   app.post('/api/v1/session', {
     config: { audience: ['public'], beforePasswordChange: true },
     schema: {
       tags: ['账户'], summary: '登录（登录名 + 密码 + 图形验证码）', body: LoginBody,
-      response: { 200: z.unknown(), ...problemResponses({ 401: ['INVALID_CREDENTIALS'], 403: ['ACCOUNT_DISABLED', 'CSRF_INVALID'], 423: ['ACCOUNT_LOCKED'], 429: ['RATE_LIMITED'] }) },
+      response: { 200: SessionView, ...problemResponses({ 401: ['INVALID_CREDENTIALS'], 403: ['ACCOUNT_DISABLED', 'CSRF_INVALID'], 423: ['ACCOUNT_LOCKED'], 429: ['RATE_LIMITED'] }) },
     },
   }, async (req, reply) => {
     const result = await login(deps, req.body, { ip: req.ip });
@@ -73,17 +74,17 @@ export async function accountsRoutes(root: FastifyInstance, deps: Deps): Promise
 
   app.get('/api/v1/session', {
     config: { audience: ['public'], beforePasswordChange: true },
-    schema: { tags: ['账户'], summary: '当前登录身份' },
+    schema: { tags: ['账户'], summary: '当前登录身份', response: { 200: SessionView } },
   }, async (req) => presentActor(req.actor));
 
   app.delete('/api/v1/session', {
     config: { audience: ['public'], beforePasswordChange: true },
-    schema: { tags: ['账户'], summary: '退出登录' },
+    schema: { tags: ['账户'], summary: '退出登录', response: { 200: SignedOut } },
   }, async (req, reply) => {
     const token = req.cookies[SESSION_COOKIE];
     if (token) await destroySession(reading(deps), token);
     clearSessionCookie(reply);
-    return { authenticated: false };
+    return { authenticated: false as const };
   });
 
   app.put('/api/v1/session/password', {

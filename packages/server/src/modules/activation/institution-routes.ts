@@ -11,6 +11,7 @@ import { exportRoutes } from '../../http/export/routes';
 import { datedNames } from '../../http/export/names';
 import { audit } from '../audit/service';
 import { getActivationSettings, setAutoActivation } from './issue-settings';
+import { ActivationPhysicianPage, ActivationSettings, IssuedCodes } from './responses';
 
 const TAGS = ['医疗机构端'];
 /** 医师账户激活 is the institution admin's (domain §1.2 item 7; 管理员 / 操作员 split [M]). */
@@ -31,7 +32,7 @@ export async function activationInstitutionRoutes(root: FastifyInstance, deps: D
 
   app.get('/api/v1/institution/activation/physicians', {
     config: ADMIN,
-    schema: { tags: TAGS, summary: '医师账户激活：主要执业机构为本机构的医师及其账户状态', querystring: ListQuery },
+    schema: { tags: TAGS, summary: '医师账户激活：主要执业机构为本机构的医师及其账户状态', querystring: ListQuery, response: { 200: ActivationPhysicianPage } },
   }, async (req) => listInstitutionPhysicians(reading(deps), accountActor(req), req.query));
 
   exportRoutes(app, {
@@ -57,21 +58,22 @@ export async function activationInstitutionRoutes(root: FastifyInstance, deps: D
       tags: TAGS,
       summary: '生成激活码（单个或所选医师），通过短信和电子邮件发送',
       body: z.object({ physicianIds: z.array(z.uuid('医师标识无效'), '请选择医师').min(1, '请选择医师').max(1000, '一次最多选择1000名医师') }),
+      response: { 200: IssuedCodes },
     },
   }, async (req) => issueActivationCodes(deps, accountActor(req), { physicianIds: req.body.physicianIds }));
 
   app.post('/api/v1/institution/activation/codes/all-pending', {
     config: ADMIN,
-    schema: { tags: TAGS, summary: '为所有已注册账户、尚未激活的本机构医师批量生成激活码' },
+    schema: { tags: TAGS, summary: '为所有已注册账户、尚未激活的本机构医师批量生成激活码', response: { 200: IssuedCodes } },
   }, async (req) => issueActivationCodes(deps, accountActor(req), { allPending: true }));
 
   app.get('/api/v1/institution/activation/settings', {
     config: ADMIN,
-    schema: { tags: TAGS, summary: '自动激活设置' },
+    schema: { tags: TAGS, summary: '自动激活设置', response: { 200: ActivationSettings } },
   }, async (req) => getActivationSettings(deps, accountActor(req)));
 
   app.put('/api/v1/institution/activation/auto-activation', {
     config: ADMIN,
-    schema: { tags: TAGS, summary: '开启 / 关闭本机构医师账户自动激活', body: z.object({ enabled: z.boolean('请选择开启或关闭自动激活') }) },
+    schema: { tags: TAGS, summary: '开启 / 关闭本机构医师账户自动激活', body: z.object({ enabled: z.boolean('请选择开启或关闭自动激活') }), response: { 200: ActivationSettings } },
   }, async (req) => setAutoActivation(deps, accountActor(req), req.body.enabled));
 }

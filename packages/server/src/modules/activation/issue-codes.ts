@@ -131,7 +131,7 @@ export async function issueActivationCodes(deps: Deps, actor: AccountActor, targ
     return {
       issuedCount: issued.length,
       expiresAt: expiresAt.toISOString(),
-      issued: issued.map((i) => ({ physicianId: i.physicianId, name: i.name, channels: [...(i.sms ? ['sms'] : []), ...(i.email ? ['email'] : [])] })),
+      issued: issued.map((i) => ({ physicianId: i.physicianId, name: i.name, channels: [...(i.sms ? ['sms' as const] : []), ...(i.email ? ['email' as const] : [])] })),
       skipped,
     };
   });

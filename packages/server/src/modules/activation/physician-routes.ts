@@ -5,6 +5,7 @@ import { plainText } from '@medreg/domain';
 import type { Deps } from '../../context';
 import { accountActor } from '../../http/actor';
 import { redeemActivation } from './redeem';
+import { ActivationOutcome } from './responses';
 
 const NonEmpty = (message: string, max: number) => plainText().trim().min(1, message).max(max, message);
 
@@ -25,6 +26,7 @@ export async function activationPhysicianRoutes(root: FastifyInstance, deps: Dep
       tags: ['账户激活'],
       summary: '【激活我的账户】：机构激活码、资格证书编码、准考证号，或（未实施电子化注册地区）审批通过后自动激活',
       body: ActivationBody,
+      response: { 200: ActivationOutcome },
     },
   }, async (req) => redeemActivation(deps, accountActor(req), req.body));
 }

@@ -53,7 +53,7 @@ export async function pendingApplications(c: Ctx, k: RegistryKeeper, id: string,
     institutionName: inst.name,
     items: page.map((r) => ({
       id: r.id, businessCode: r.businessCode, businessType: r.businessType, businessTypeLabel: businessTypeLabel(r.businessType),
-      physicianName: r.physicianName, state: r.state, stateLabel: APPLICATION_STATE_LABELS[r.state as ApplicationState] ?? r.state,
+      physicianName: r.physicianName, state: r.state as ApplicationState, stateLabel: APPLICATION_STATE_LABELS[r.state as ApplicationState] ?? r.state,
       submittedAt: r.submittedAt?.toISOString() ?? null, dueDate: r.dueDate, ...presentDueDateFlag(r.dueDate, r.dueDateProvisional),
     })),
     total: count?.n ?? 0,

@@ -18,14 +18,13 @@ import { approverOptions, institutionDetail, pendingApplications, PendingQuery }
 import { INSTITUTION_EXPORT_MAX, institutionsSheet } from './export';
 import { InstitutionListQuery, listInstitutions } from './list';
 import { registryKeeper } from './policy';
+import { InstitutionDetail, InstitutionPage, PendingApplicationPage } from './responses';
 import { editInstitution, registerInstitution, reopenInstitution, suspendInstitution } from './service';
 
 const TAGS = ['医疗机构管理'];
 const ADMIN = { audience: ['authority' as const], roles: ['authority_admin' as const] };
 const BASE = '/api/v1/authority/institution-registry';
 const IdParams = z.object({ id: z.uuid('编号无效') });
-const Listed = z.unknown().describe('{ items, total, nextCursor }');
-const Detail = z.unknown().describe('the institution with abilities, openApplications and history (old → new per field)');
 const Written = z.object({ id: z.string(), version: z.number(), warnings: z.array(z.object({ path: z.array(z.string()), message: z.string() })).optional() }).loose();
 const FORM_400 = ['VALIDATION_FAILED', 'TEXT_CONTROL_CHARACTER', 'TEXT_INVISIBLE_CHARACTER', 'CREDIT_CODE_INVALID', 'LICENCE_REGISTRATION_NUMBER_INVALID', 'REGION_CODE_INVALID', 'INSTITUTION_APPROVER_OUT_OF_REACH'];
 const ExportQuery = InstitutionListQuery.omit({ cursor: true, limit: true });
@@ -36,7 +35,7 @@ export async function institutionRegistryRoutes(root: FastifyInstance, deps: Dep
 
   app.get(BASE, {
     config: ADMIN,
-    schema: { tags: TAGS, summary: '医疗机构名录（本辖区；筛选：名称、地区、类别、状态；按名称分页，含总数）', querystring: InstitutionListQuery, response: { 200: Listed, ...problemResponses({ 400: ['VALIDATION_FAILED', 'INSTITUTION_REGISTRY_CURSOR_INVALID'], 403: ['FORBIDDEN'] }) } },
+    schema: { tags: TAGS, summary: '医疗机构名录（本辖区；筛选：名称、地区、类别、状态；按名称分页，含总数）', querystring: InstitutionListQuery, response: { 200: InstitutionPage, ...problemResponses({ 400: ['VALIDATION_FAILED', 'INSTITUTION_REGISTRY_CURSOR_INVALID'], 403: ['FORBIDDEN'] }) } },
   }, async (req) => listInstitutions(reading(deps), registryKeeper(accountActor(req)), req.query));
 
   exportRoutes(app, {
@@ -62,12 +61,12 @@ export async function institutionRegistryRoutes(root: FastifyInstance, deps: Dep
 
   app.get(`${BASE}/:id`, {
     config: ADMIN,
-    schema: { tags: TAGS, summary: '医疗机构详情（含变更记录、在办申请数）', params: IdParams, response: { 200: Detail, ...problemResponses({ 400: ['VALIDATION_FAILED'], 403: ['FORBIDDEN'], 404: ['INSTITUTION_NOT_FOUND_IN_JURISDICTION'] }) } },
+    schema: { tags: TAGS, summary: '医疗机构详情（含变更记录、在办申请数）', params: IdParams, response: { 200: InstitutionDetail, ...problemResponses({ 400: ['VALIDATION_FAILED'], 403: ['FORBIDDEN'], 404: ['INSTITUTION_NOT_FOUND_IN_JURISDICTION'] }) } },
   }, async (req) => institutionDetail(reading(deps), registryKeeper(accountActor(req)), req.params.id));
 
   app.get(`${BASE}/:id/pending-applications`, {
     config: ADMIN,
-    schema: { tags: TAGS, summary: '该机构的在办申请（暂停后仍继续办理；按提交时间倒序分页，含总数）', params: IdParams, querystring: PendingQuery, response: { 200: Listed, ...problemResponses({ 400: ['VALIDATION_FAILED', 'INSTITUTION_REGISTRY_CURSOR_INVALID'], 403: ['FORBIDDEN'], 404: ['INSTITUTION_NOT_FOUND_IN_JURISDICTION'] }) } },
+    schema: { tags: TAGS, summary: '该机构的在办申请（暂停后仍继续办理；按提交时间倒序分页，含总数）', params: IdParams, querystring: PendingQuery, response: { 200: PendingApplicationPage, ...problemResponses({ 400: ['VALIDATION_FAILED', 'INSTITUTION_REGISTRY_CURSOR_INVALID'], 403: ['FORBIDDEN'], 404: ['INSTITUTION_NOT_FOUND_IN_JURISDICTION'] }) } },
   }, async (req) => pendingApplications(reading(deps), registryKeeper(accountActor(req)), req.params.id, req.query));
 
   app.post(BASE, {

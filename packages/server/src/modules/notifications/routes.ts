@@ -6,6 +6,7 @@ import { desc, eq } from 'drizzle-orm';
 import type { Deps } from '../../context';
 import { outbox } from '../../db/schema/index';
 import { notInUrl } from '../../http/not-in-url';
+import { InboxView } from './responses';
 
 const SEARCH = '/api/v1/dev/inbox/search';
 const Limit = z.coerce.number().int().min(1).max(200).default(50);
@@ -24,6 +25,7 @@ export async function notificationsRoutes(root: FastifyInstance, deps: Deps): Pr
       tags: ['开发'],
       summary: '开发收件箱（仅非生产环境）',
       querystring: z.object({ recipient: notInUrl('收件人（手机号或电子邮箱）', SEARCH), limit: Limit }),
+      response: { 200: InboxView },
     },
   }, async (req) => listInbox(deps, undefined, req.query.limit));
 
@@ -34,6 +36,7 @@ export async function notificationsRoutes(root: FastifyInstance, deps: Deps): Pr
       tags: ['开发'],
       summary: '开发收件箱：某一收件人（手机号或电子邮箱）的消息（仅非生产环境）',
       body: z.object({ recipient: plainText().max(200).optional(), limit: Limit }),
+      response: { 200: InboxView },
     },
   }, async (req) => listInbox(deps, req.body.recipient, req.body.limit));
 }
@@ -43,5 +46,5 @@ async function listInbox(deps: Deps, recipient: string | undefined, limit: numbe
   const rows = await (recipient ? query.where(eq(outbox.recipient, recipient)) : query)
     .orderBy(desc(outbox.createdAt))
     .limit(limit);
-  return { messages: rows.map((m) => ({ id: m.id, channel: m.channel, recipient: m.recipient, subject: m.subject, body: m.body, template: m.template, createdAt: m.createdAt })) };
+  return { messages: rows.map((m) => ({ id: m.id, channel: m.channel, recipient: m.recipient, subject: m.subject, body: m.body, template: m.template, createdAt: m.createdAt.toISOString() })) };
 }

@@ -10,6 +10,9 @@ import { correctIdentity } from './identity';
 import { listOwnRegistrations } from './registrations';
 import { completeSignup, startSignup } from './signup';
 import { physicianStatus } from './status';
+import {
+  IdentityCorrected, OwnRegistrations, PhysicianStatusView, SignupCompleted, SignupStarted, VerificationConfirmed, VerificationSent,
+} from './responses';
 import { confirmVerificationCode, sendVerificationCode } from './verification';
 
 const TAGS = ['医师个人端'];
@@ -51,12 +54,12 @@ export async function physiciansRoutes(root: FastifyInstance, deps: Deps): Promi
 
   app.post('/api/v1/physician/signup/identity', {
     config: { audience: ['public'] },
-    schema: { tags: TAGS, summary: '注册新账号 第一步：您的姓名、身份证号、验证码', body: SignupIdentityBody },
+    schema: { tags: TAGS, summary: '注册新账号 第一步：您的姓名、身份证号、验证码', body: SignupIdentityBody, response: { 200: SignupStarted } },
   }, async (req) => startSignup(deps, req.body, { ip: req.ip }));
 
   app.post('/api/v1/physician/signup/account', {
     config: { audience: ['public'] },
-    schema: { tags: TAGS, summary: '注册新账号 第二步：手机号、电子邮箱、登录名、登录密码', body: SignupAccountBody },
+    schema: { tags: TAGS, summary: '注册新账号 第二步：手机号、电子邮箱、登录名、登录密码', body: SignupAccountBody, response: { 201: SignupCompleted } },
   }, async (req, reply) => {
     const { confirmPassword: _confirm, ...input } = req.body;
     const result = await completeSignup(deps, input);
@@ -65,14 +68,14 @@ export async function physiciansRoutes(root: FastifyInstance, deps: Deps): Promi
 
   app.get('/api/v1/physician/status', {
     config: { audience: ['physician'] },
-    schema: { tags: TAGS, summary: '账户状态：校验、资格校验、激活方式与下一步（打开即检查机构自动激活）' },
+    schema: { tags: TAGS, summary: '账户状态：校验、资格校验、激活方式与下一步（打开即检查机构自动激活）', response: { 200: PhysicianStatusView } },
   }, async (req) => physicianStatus(deps, accountActor(req)));
 
   app.post('/api/v1/physician/verification/send', {
     config: { audience: ['physician'] },
     schema: {
       tags: TAGS, summary: '【向手机发送校验码】（或发送到电子邮箱）', body: z.object({ channel: Channel.default('sms') }),
-      response: { 200: z.unknown(), ...problemResponses({ 429: ['SMS_RESEND_TOO_SOON', 'RATE_LIMITED'] }) },
+      response: { 200: VerificationSent, ...problemResponses({ 429: ['SMS_RESEND_TOO_SOON', 'RATE_LIMITED'] }) },
     },
   }, async (req) => sendVerificationCode(deps, accountActor(req), req.body.channel));
 
@@ -82,16 +85,17 @@ export async function physiciansRoutes(root: FastifyInstance, deps: Deps): Promi
       tags: TAGS,
       summary: '输入校验码，验证手机号（或电子邮箱）',
       body: z.object({ channel: Channel.default('sms'), code: z.string().trim().regex(/^\d{6}$/, '校验码为6位数字') }),
+      response: { 200: VerificationConfirmed },
     },
   }, async (req) => confirmVerificationCode(deps, accountActor(req), req.body.channel, req.body.code));
 
   app.put('/api/v1/physician/identity', {
     config: { audience: ['physician'] },
-    schema: { tags: TAGS, summary: '修改账户的姓名、身份证号（仅激活前，资格校验未通过时）', body: IdentityBody },
+    schema: { tags: TAGS, summary: '修改账户的姓名、身份证号（仅激活前，资格校验未通过时）', body: IdentityBody, response: { 200: IdentityCorrected } },
   }, async (req) => correctIdentity(deps, accountActor(req), req.body));
 
   app.get('/api/v1/physician/registrations', {
     config: { audience: ['physician'] },
-    schema: { tags: TAGS, summary: '执业信息（激活后）' },
+    schema: { tags: TAGS, summary: '执业信息（激活后）', response: { 200: OwnRegistrations } },
   }, async (req) => listOwnRegistrations(reading(deps), accountActor(req)));
 }

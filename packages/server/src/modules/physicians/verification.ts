@@ -130,5 +130,5 @@ export async function confirmVerificationCode(deps: Deps, actor: AccountActor, c
     return { ok: true };
   });
   if (!outcome.ok) throw outcome.error;
-  return { channel, verified: true };
+  return { channel, verified: true as const };
 }

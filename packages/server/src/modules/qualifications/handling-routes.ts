@@ -10,12 +10,13 @@ import type { Deps } from '../../context';
 import { inTransaction, reading } from '../../context';
 import { accountActor } from '../../http/actor';
 import { problemResponses } from '../../http/problem-schema';
+import { CorrectionDetail } from './correction-responses';
 import { acceptCorrection, correctionDetail, rejectCorrection, resolveCorrection } from './correction-handling';
 
 const TAGS = ['医师资格'];
 const AUTHORITY = { audience: ['authority' as const] };
 const IdParams = z.object({ id: z.uuid('资格补改申请编号无效') });
-const Detail = z.unknown().describe('资格补改申请详情：附件、医师当前的资格信息、办理记录、当前可执行的操作（含 version）');
+const Detail = CorrectionDetail.describe('资格补改申请详情：附件、医师当前的资格信息、办理记录、当前可执行的操作（含 version）');
 const ACTION_ERRORS = { 400: ['VALIDATION_FAILED', 'TEXT_CONTROL_CHARACTER'], 403: ['FORBIDDEN'], 404: ['NOT_FOUND'] };
 const STATE_ERRORS = ['CORRECTION_ACTION_NOT_ALLOWED', 'CORRECTION_VERSION_CONFLICT'];
 

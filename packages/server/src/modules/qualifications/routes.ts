@@ -20,6 +20,8 @@ import { exportRoutes } from '../../http/export/routes';
 import { datedNames } from '../../http/export/names';
 import { audit } from '../audit/service';
 import { presentQualification, presentQualificationSummary } from './presenter';
+import { OwnQualifications, PulledQualification, QualificationCheckResult } from './qualification-responses';
+import { AuthorityCorrectionPage, OwnCorrection, OwnCorrections } from './correction-responses';
 
 const CorrectionListQuery = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(20),
@@ -67,7 +69,7 @@ export async function qualificationsRoutes(root: FastifyInstance, deps: Deps): P
 
   app.post('/api/v1/physician/qualification-check', {
     config: { audience: ['physician'] },
-    schema: { tags: TAGS, summary: '医师资格校验：按姓名 + 身份证号匹配资格库' },
+    schema: { tags: TAGS, summary: '医师资格校验：按姓名 + 身份证号匹配资格库', response: { 200: QualificationCheckResult } },
   }, async (req) => inTransaction(deps, async (c) => {
     const p = await ownPhysician(c, accountActor(req).accountId, true);
     const check = await runQualificationCheck(c, p);
@@ -83,7 +85,7 @@ export async function qualificationsRoutes(root: FastifyInstance, deps: Deps): P
 
   app.post('/api/v1/physician/qualifications/pull', {
     config: { audience: ['physician'], rateLimited: true },
-    schema: { tags: TAGS, summary: '输入准考证号获取考试合格信息（资格信息尚未同步时）', body: z.object({ admissionTicketNo: AdmissionTicket }) },
+    schema: { tags: TAGS, summary: '输入准考证号获取考试合格信息（资格信息尚未同步时）', body: z.object({ admissionTicketNo: AdmissionTicket }), response: { 200: PulledQualification } },
   }, async (req) => {
     const actor = accountActor(req);
     await hitRateLimit(reading(deps), `ticket-pull:${actor.accountId}`, TICKET_PULLS_PER_HOUR, 3600);
@@ -97,7 +99,7 @@ export async function qualificationsRoutes(root: FastifyInstance, deps: Deps): P
 
   app.get('/api/v1/physician/qualifications', {
     config: { audience: ['physician'] },
-    schema: { tags: TAGS, summary: '资格信息（激活后）' },
+    schema: { tags: TAGS, summary: '资格信息（激活后）', response: { 200: OwnQualifications } },
   }, async (req) => inTransaction(deps, async (c) => {
     const p = await assertActivePhysician(c, accountActor(req));
     const check = await runQualificationCheck(c, p);
@@ -106,7 +108,7 @@ export async function qualificationsRoutes(root: FastifyInstance, deps: Deps): P
 
   app.get('/api/v1/physician/qualification-corrections', {
     config: { audience: ['physician'] },
-    schema: { tags: TAGS, summary: '我的资格补改申请及办理状态' },
+    schema: { tags: TAGS, summary: '我的资格补改申请及办理状态', response: { 200: OwnCorrections } },
   }, async (req) => {
     const c = reading(deps);
     const p = await ownPhysician(c, accountActor(req).accountId);
@@ -122,7 +124,7 @@ export async function qualificationsRoutes(root: FastifyInstance, deps: Deps): P
         + '按内容识别类型，图片去除拍摄信息后重新编码，PDF 不得加密或含脚本等活动内容）',
       consumes: ['multipart/form-data'],
       response: {
-        201: z.unknown().describe('提交的资格补改申请'),
+        201: OwnCorrection.describe('提交的资格补改申请'),
         ...problemResponses({
           400: [
             'VALIDATION_FAILED', 'CORRECTION_REASON_REQUIRED', 'TEXT_CONTROL_CHARACTER', 'TOO_MANY_ATTACHMENTS', 'ATTACHMENT_TYPE_NOT_ALLOWED',
@@ -146,6 +148,7 @@ export async function qualificationsRoutes(root: FastifyInstance, deps: Deps): P
       tags: TAGS,
       summary: '资格补改申请（本辖区）',
       querystring: CorrectionListQuery,
+      response: { 200: AuthorityCorrectionPage },
     },
   }, async (req) => {
     const actor = accountActor(req);

@@ -22,11 +22,11 @@ import { exportRoutes } from '../../http/export/routes';
 import { datedNames } from '../../http/export/names';
 import { audit } from '../audit/service';
 import { orderAssessmentSuspension, recordReassessment } from './suspension-service';
+import { AssessmentResultPage, MyAssessments, PenaltyPage } from './responses';
 
 const TAGS = ['定期考核与处分'];
 const AUTHORITY = { audience: ['authority' as const] };
 const IdParams = z.object({ id: z.uuid('编号无效') });
-const Listed = z.unknown().describe('{ items, total, nextCursor }');
 const Created = z.object({ id: z.string() });
 const BASE_ERRORS = { 400: ['VALIDATION_FAILED', 'TEXT_CONTROL_CHARACTER'], 403: ['FORBIDDEN'], 404: ['NOT_FOUND', 'SUPERVISION_SUBJECT_NOT_FOUND'] };
 
@@ -47,7 +47,7 @@ export async function supervisionRoutes(root: FastifyInstance, deps: Deps): Prom
     const config = { audience: [portal] };
     const base = `/api/v1/${portal}/assessments`;
     app.get(base, {
-      config, schema: { tags: TAGS, summary: '定期考核结果（筛选：周期、结果、姓名、执业证书编码、连续两个考核周期未参加；按登记时间倒序分页，含总数）', querystring: ResultListQuery, response: { 200: Listed, ...problemResponses({ 400: ['VALIDATION_FAILED', 'SUPERVISION_CURSOR_INVALID'], 403: ['FORBIDDEN'] }) } },
+      config, schema: { tags: TAGS, summary: '定期考核结果（筛选：周期、结果、姓名、执业证书编码、连续两个考核周期未参加；按登记时间倒序分页，含总数）', querystring: ResultListQuery, response: { 200: AssessmentResultPage, ...problemResponses({ 400: ['VALIDATION_FAILED', 'SUPERVISION_CURSOR_INVALID'], 403: ['FORBIDDEN'] }) } },
     }, async (req) => listResults(reading(deps), accountActor(req), req.query));
 
     exportRoutes(app, {
@@ -104,7 +104,7 @@ export async function supervisionRoutes(root: FastifyInstance, deps: Deps): Prom
   }, async (req, reply) => reply.status(201).send(await inTransaction(deps, (c) => recordReassessment(c, accountActor(req), req.params.id, req.body))));
 
   app.get('/api/v1/authority/penalties', {
-    config: AUTHORITY, schema: { tags: TAGS, summary: '处分决定（暂停执业活动、吊销医师执业证书）', querystring: PenaltyListQuery, response: { 200: Listed, ...problemResponses({ 400: ['VALIDATION_FAILED', 'SUPERVISION_CURSOR_INVALID'], 403: ['FORBIDDEN'] }) } },
+    config: AUTHORITY, schema: { tags: TAGS, summary: '处分决定（暂停执业活动、吊销医师执业证书）', querystring: PenaltyListQuery, response: { 200: PenaltyPage, ...problemResponses({ 400: ['VALIDATION_FAILED', 'SUPERVISION_CURSOR_INVALID'], 403: ['FORBIDDEN'] }) } },
   }, async (req) => listPenalties(reading(deps), accountActor(req), req.query));
 
   exportRoutes(app, {
@@ -132,7 +132,7 @@ export async function supervisionRoutes(root: FastifyInstance, deps: Deps): Prom
   }, async (req, reply) => reply.status(201).send(await inTransaction(deps, (c) => recordPenalty(c, accountActor(req), req.body))));
 
   app.get('/api/v1/physician/assessments', {
-    config: { audience: ['physician' as const] }, schema: { tags: TAGS, summary: '考核信息：我的定期考核结果与暂停执业活动' },
+    config: { audience: ['physician' as const] }, schema: { tags: TAGS, summary: '考核信息：我的定期考核结果与暂停执业活动', response: { 200: MyAssessments } },
   }, async (req) => myAssessments(reading(deps), accountActor(req)));
 }
 
