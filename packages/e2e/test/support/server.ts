@@ -58,7 +58,8 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   child.stdout?.on('data', (d: Buffer) => { log += d.toString(); });
   child.stderr?.on('data', (d: Buffer) => { log += d.toString(); });
   const baseUrl = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 90_000;
+  // A guard against a server that never comes up, not a speed target (a journey may share the machine).
+  const deadline = Date.now() + 180_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`medreg exited early:\n${log}`);
     try {
