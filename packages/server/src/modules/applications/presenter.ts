@@ -27,7 +27,7 @@
 import {
   ACTOR_ROLE_LABELS, APPLICATION_STATE_LABELS, BUSINESS_TYPE_INFO, DECLARATIONS, PAPER_MATERIALS, PHYSICIAN_LEVEL_INFO,
   PRACTICE_CATEGORY_INFO, WORKFLOW_TABLE, actionLabelFor, allowedActions, getScope, isBusinessType, isPhysicianLevel, isPracticeCategory, regionFullName,
-  type ActorRole, type ApplicationState, type WorkflowAction,
+  type ActorRole, type ApplicationState, type BusinessType, type WorkflowAction,
 } from '@medreg/domain';
 import { CommonErrors, PROVISIONAL_DUE_DATE_LABEL, presentDueDateFlag, provisionalNoteOfDueDate } from '@medreg/domain';
 import type { Ctx } from '../../context';
@@ -110,28 +110,28 @@ export function presentApplication(view: ApplicationView, actor: AccountActor, o
   const access = accessOf(view);
   const owner = actor.kind === 'physician' && actor.physicianId === app.physicianId;
   const showFullId = revealsFullId(view, actor);
-  const level = isPhysicianLevel(payload.level) ? payload.level : (view.qualification?.level as string | undefined);
+  const level = isPhysicianLevel(payload.level) ? payload.level : view.qualification?.level;
   const category = isPracticeCategory(payload.category) ? payload.category : undefined;
   const type = isBusinessType(app.businessType) ? BUSINESS_TYPE_INFO[app.businessType] : undefined;
   const declarations = payload.declarations ?? {};
   return {
     id: app.id,
     businessCode: app.businessCode,
-    businessType: app.businessType,
+    businessType: app.businessType as BusinessType,
     businessTypeLabel: type?.label ?? app.businessType,
     businessTypeId: type?.id ?? null,
-    state: app.state,
+    state: app.state as ApplicationState,
     stateLabel: stateLabel(app.state),
     version: app.version,
     channel: app.channel,
-    createdAt: iso(app.createdAt),
+    createdAt: app.createdAt.toISOString(),
     submittedAt: iso(app.submittedAt),
     institutionDecidedAt: iso(app.institutionDecidedAt),
     acceptedAt: iso(app.acceptedAt),
     dueDate: app.dueDate,
     ...presentDueDateFlag(app.dueDate, app.dueDateProvisional),
     decidedAt: iso(app.decidedAt),
-    updatedAt: iso(app.updatedAt),
+    updatedAt: app.updatedAt.toISOString(),
     applicant: {
       name: view.physician.name,
       sex: view.physician.sex,
@@ -273,9 +273,9 @@ export function presentListItem(row: {
   return {
     id: row.id,
     businessCode: row.businessCode,
-    businessType: row.businessType,
+    businessType: row.businessType as BusinessType,
     businessTypeLabel: type?.label ?? row.businessType,
-    state: row.state,
+    state: row.state as ApplicationState,
     stateLabel: stateLabel(row.state),
     version: row.version,
     institutionName: row.institutionName,

@@ -15,10 +15,7 @@ import { resubmitCorrection, submitApplication, withdrawApplication } from './su
 import { isFormBusinessType } from '../lifecycle/business-context';
 import { startBusiness } from '../lifecycle/business-service';
 import { binary } from '../../http/responses';
-
-/** Its body schema is still to be declared (test/openapi/undeclared-success.ts). */
-const ApplicationAnswer = z.unknown().describe('业务申请（与 GET /api/v1/applications/:id 相同）');
-
+import { ApplicationAnswer, OwnApplicationsPage } from './responses';
 
 const PHYSICIAN = { audience: ['physician' as const] };
 const VIEWERS = { audience: ['physician' as const, 'institution' as const, 'authority' as const] };
@@ -76,13 +73,14 @@ export async function applicationsRoutes(root: FastifyInstance, deps: Deps): Pro
 
   app.get('/api/v1/applications', {
     config: PHYSICIAN,
-    schema: { tags: TAGS, summary: '业务进度：我的业务申请（最新在前，每页20条）', querystring: z.object({ cursor: z.string().max(200).optional() }) },
+    schema: { tags: TAGS, summary: '业务进度：我的业务申请（最新在前，每页20条）', querystring: z.object({ cursor: z.string().max(200).optional() }),
+      response: { 200: OwnApplicationsPage } },
   }, async (req) => listOwnApplications(reading(deps), accountActor(req), req.query));
 
   app.post('/api/v1/applications', {
     config: PHYSICIAN,
     schema: { tags: TAGS, summary: '办理业务：创建业务申请（首次注册；变更注册、助理升执业、增加执业地点、多机构备案、补发换领须指明所依据的注册或备案）', body: StartBody,
-      response: { 201: z.unknown(), ...problemResponses({ 422: ['BUSINESS_NOT_AVAILABLE_ONLINE', 'BUSINESS_TYPE_NOT_OPEN', 'QUALIFICATION_REQUIRED'] }) } },
+      response: { 201: ApplicationAnswer, ...problemResponses({ 422: ['BUSINESS_NOT_AVAILABLE_ONLINE', 'BUSINESS_TYPE_NOT_OPEN', 'QUALIFICATION_REQUIRED'] }) } },
   }, async (req, reply) => {
     const { businessType, registrationId, filingId } = req.body;
     const created = await inTransaction(deps, (c) => (isFormBusinessType(businessType)
@@ -93,7 +91,7 @@ export async function applicationsRoutes(root: FastifyInstance, deps: Deps): Pro
 
   app.get('/api/v1/applications/:id', {
     config: VIEWERS,
-    schema: { tags: TAGS, summary: '业务申请详情：申请信息、办理记录、可执行的操作和下一步', params: IdParams },
+    schema: { tags: TAGS, summary: '业务申请详情：申请信息、办理记录、可执行的操作和下一步', params: IdParams, response: { 200: ApplicationAnswer } },
   }, async (req) => getApplication(reading(deps), accountActor(req), req.params.id));
 
   app.patch('/api/v1/applications/:id', {
@@ -112,7 +110,7 @@ export async function applicationsRoutes(root: FastifyInstance, deps: Deps): Pro
       params: IdParams,
       consumes: ['multipart/form-data'],
       response: {
-        200: z.unknown().describe('业务申请（与 GET /api/v1/applications/:id 相同）'),
+        200: ApplicationAnswer,
         ...problemResponses({
           400: ['PHOTO_REQUIRED', 'PHOTO_INVALID', 'PHOTO_TOO_MANY_PIXELS'],
           404: ['NOT_FOUND'],

@@ -46,12 +46,12 @@ export async function listCalendar(c: Ctx, actor: AccountActor, year: number) {
   return {
     year,
     /** dataset: 国务院办公厅通知 (chinese-days); admin: entered by an administrator; unknown: not entered yet. */
-    yearSource: known?.source ?? 'unknown',
+    yearSource: known?.source ?? ('unknown' as const),
     yearEnteredAt: known && known.source === 'admin' ? known.enteredAt.toISOString() : null,
     maintainedByDataset: known?.source === 'dataset',
     datasetLastYear: years[years.length - 1] ?? null,
     canAdminister: canAdministerCalendar(actor),
-    days: rows.map((r) => ({ date: r.day, weekday: WEEKDAYS[isoWeekday(r.day)], kind: r.kind, name: r.name, source: r.source })),
+    days: rows.map((r) => ({ date: r.day, weekday: WEEKDAYS[isoWeekday(r.day)]!, kind: r.kind, name: r.name, source: r.source })),
     history: history.map((h) => ({
       date: h.day, change: h.change, kindBefore: h.kindBefore, nameBefore: h.nameBefore, kindAfter: h.kindAfter, nameAfter: h.nameAfter,
       reason: h.reason, at: h.createdAt.toISOString(),

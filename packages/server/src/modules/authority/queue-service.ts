@@ -76,12 +76,16 @@ export function dateRange(today: string, dates: (string | null)[]): [string, str
   return [all[0]!, all[all.length - 1]!];
 }
 
+function iso(at: Date | null): string | null {
+  return at ? at.toISOString() : null;
+}
+
 export function presentQueueRow(actor: AccountActor, authority: { id: string; areaCode: string; level: JurisdictionLevel }, row: QueueRow, deadline: { workingDaysLeft: number | null; overdue: boolean }) {
   const access = { ...authorityAccess(authority), physicianId: row.physicianId, institutionId: row.institutionId, state: row.state };
   return {
     id: row.id,
     businessCode: row.businessCode,
-    businessType: row.businessType,
+    businessType: row.businessType as BusinessType,
     businessTypeLabel: isBusinessType(row.businessType) ? BUSINESS_TYPE_INFO[row.businessType].label : row.businessType,
     /** 变更执业范围（增加执业范围）, 新增备案 … on the generic path; null for 首次注册. */
     kindLabel: row.form ? businessKindLabel({ businessType: row.businessType, payload: { form: row.form } }) : null,
@@ -89,18 +93,19 @@ export function presentQueueRow(actor: AccountActor, authority: { id: string; ar
     statutoryClock: isBusinessType(row.businessType) ? BUSINESS_TYPE_INFO[row.businessType].statutoryWorkingDays !== null : true,
     physicianName: row.physicianName,
     institutionName: row.institutionName,
-    state: row.state,
+    state: row.state as ApplicationState,
     stateLabel: APPLICATION_STATE_LABELS[row.state as ApplicationState] ?? row.state,
     version: row.version,
-    submittedAt: row.submittedAt,
-    arrivedAt: row.institutionDecidedAt ?? row.submittedAt,
-    acceptedAt: row.acceptedAt,
+    // Instants as ISO strings, as JSON would print them (the declared schema checks strings, not Date objects).
+    submittedAt: iso(row.submittedAt),
+    arrivedAt: iso(row.institutionDecidedAt ?? row.submittedAt),
+    acceptedAt: iso(row.acceptedAt),
     acceptedOn: row.acceptedAt ? todayInChina(row.acceptedAt) : null,
     dueDate: row.dueDate,
     ...presentDueDateFlag(row.dueDate, row.dueDateProvisional),
     ...deemedAcceptance(row.deemedAcceptedOn),
     ...deadline,
-    decidedAt: row.decidedAt,
+    decidedAt: iso(row.decidedAt),
     // 已收 n/7 of the seed's paper materials.
     materialsReceived: PAPER_MATERIALS.length - missingMaterials(row.materials).length,
     allowedActions: actionsFor(actor, access),

@@ -24,7 +24,10 @@ import { QUEUE_EXPORT_MAX, queueSheet } from './queue-export';
 import { exportRoutes } from '../../http/export/routes';
 import { audit } from '../audit/service';
 import { datedNames } from '../../http/export/names';
-import { binary } from '../../http/responses';
+import { NoContent, binary } from '../../http/responses';
+import { AuthorityApplicationDetail } from './application-responses';
+import { CalendarDay, CalendarStatus, CalendarYear, DecisionLimit } from './calendar-responses';
+import { AuthorityQueuePage, VisibleAuthorities } from './queue-responses';
 
 const isoDate = (message = '日期应为YYYY-MM-DD格式的真实日期') => z.string().refine(isIsoDate, message);
 const IdParams = z.object({ id: z.uuid('业务申请编号无效') });
@@ -57,7 +60,7 @@ export async function authorityRoutes(root: FastifyInstance, deps: Deps): Promis
 
   app.get('/api/v1/authority/authorities', {
     config: AUTHORITY,
-    schema: { ...DECISION, summary: '本部门及下级卫生健康行政部门（用于查看下级审批队列）' },
+    schema: { ...DECISION, summary: '本部门及下级卫生健康行政部门（用于查看下级审批队列）', response: { 200: VisibleAuthorities } },
   }, async (req) => ({ authorities: await listVisibleAuthorities(reading(deps), accountActor(req)) }));
 
   app.get('/api/v1/authority/queue', {
@@ -67,7 +70,7 @@ export async function authorityRoutes(root: FastifyInstance, deps: Deps): Promis
       summary: '审批工作台：正在申办 / 已受理 / 退回补正 / 已办结（按身份证号查询请用 POST …/search）',
       querystring: QueueQuery.extend({ idNumber: notInUrl('身份证号', QUEUE_SEARCH) }),
       // A reviewer may open the queue of an authority below; one outside the jurisdiction is not found.
-      response: { 200: z.unknown(), ...problemResponses({ 404: ['NOT_FOUND'] }) },
+      response: { 200: AuthorityQueuePage, ...problemResponses({ 404: ['NOT_FOUND'] }) },
     },
   }, async (req) => listQueue(reading(deps), accountActor(req), req.query));
 
@@ -91,17 +94,17 @@ export async function authorityRoutes(root: FastifyInstance, deps: Deps): Promis
   // The same query in the request body, so that a 身份证号 never appears in a URL.
   app.post(QUEUE_SEARCH, {
     config: AUTHORITY,
-    schema: { ...DECISION, summary: '审批工作台：按任意条件组合查询（含身份证号）', body: QueueQuery },
+    schema: { ...DECISION, summary: '审批工作台：按任意条件组合查询（含身份证号）', body: QueueQuery, response: { 200: AuthorityQueuePage, ...problemResponses({ 404: ['NOT_FOUND'] }) } },
   }, async (req) => listQueue(reading(deps), accountActor(req), req.body));
 
   app.get('/api/v1/authority/applications/:id', {
     config: AUTHORITY,
-    schema: { ...DECISION, summary: '业务申请详情（审批页面）', params: IdParams },
+    schema: { ...DECISION, summary: '业务申请详情（审批页面）', params: IdParams, response: { 200: AuthorityApplicationDetail } },
   }, async (req) => detail(req, req.params.id));
 
   app.post('/api/v1/authority/applications/:id/accept', {
     config: AUTHORITY,
-    schema: { ...DECISION, summary: '受理（开始计算法定审批时限）', params: IdParams, body: VersionBody },
+    schema: { ...DECISION, summary: '受理（开始计算法定审批时限）', params: IdParams, body: VersionBody, response: { 200: AuthorityApplicationDetail } },
   }, async (req) => {
     await inTransaction(deps, (c) => acceptApplication(c, accountActor(req), req.params.id, commandOptions(req, req.body)));
     return detail(req, req.params.id);
@@ -109,7 +112,7 @@ export async function authorityRoutes(root: FastifyInstance, deps: Deps): Promis
 
   app.post('/api/v1/authority/applications/:id/request-correction', {
     config: AUTHORITY,
-    schema: { ...DECISION, summary: '退回补正（一次性告知需要补正的全部内容）', params: IdParams, body: CorrectionRequest },
+    schema: { ...DECISION, summary: '退回补正（一次性告知需要补正的全部内容）', params: IdParams, body: CorrectionRequest, response: { 200: AuthorityApplicationDetail } },
   }, async (req) => {
     await inTransaction(deps, (c) => requestCorrection(c, accountActor(req), req.params.id, { ...req.body, ...commandOptions(req, req.body) }));
     return detail(req, req.params.id);
@@ -117,7 +120,7 @@ export async function authorityRoutes(root: FastifyInstance, deps: Deps): Promis
 
   app.put('/api/v1/authority/applications/:id/materials', {
     config: AUTHORITY,
-    schema: { ...DECISION, summary: '登记纸质材料接收情况', params: IdParams, body: MaterialsUpdate },
+    schema: { ...DECISION, summary: '登记纸质材料接收情况', params: IdParams, body: MaterialsUpdate, response: { 200: AuthorityApplicationDetail } },
   }, async (req) => {
     await inTransaction(deps, (c) => updateMaterials(c, accountActor(req), req.params.id, req.body));
     return detail(req, req.params.id);
@@ -125,7 +128,7 @@ export async function authorityRoutes(root: FastifyInstance, deps: Deps): Promis
 
   app.post('/api/v1/authority/applications/:id/approve', {
     config: AUTHORITY,
-    schema: { ...DECISION, summary: '准予注册（生成执业证书编码）', params: IdParams, body: VersionBody },
+    schema: { ...DECISION, summary: '准予注册（生成执业证书编码）', params: IdParams, body: VersionBody, response: { 200: AuthorityApplicationDetail } },
   }, async (req) => {
     await inTransaction(deps, (c) => approveApplication(c, accountActor(req), req.params.id, commandOptions(req, req.body)));
     return detail(req, req.params.id);
@@ -133,7 +136,7 @@ export async function authorityRoutes(root: FastifyInstance, deps: Deps): Promis
 
   app.post('/api/v1/authority/applications/:id/refuse', {
     config: AUTHORITY,
-    schema: { ...DECISION, summary: '不予注册（书面决定，说明理由并告知救济途径）', params: IdParams, body: RefusalDecision },
+    schema: { ...DECISION, summary: '不予注册（书面决定，说明理由并告知救济途径）', params: IdParams, body: RefusalDecision, response: { 200: AuthorityApplicationDetail } },
   }, async (req) => {
     await inTransaction(deps, (c) => refuseApplication(c, accountActor(req), req.params.id, { ...req.body, ...commandOptions(req, req.body) }));
     return detail(req, req.params.id);
@@ -153,12 +156,12 @@ export async function authorityRoutes(root: FastifyInstance, deps: Deps): Promis
 
   app.get('/api/v1/authority/calendar', {
     config: AUTHORITY,
-    schema: { ...DECISION, summary: '工作日历：某年的法定节假日与调休上班日', querystring: z.object({ year: z.coerce.number().int().min(2000).max(2100) }) },
+    schema: { ...DECISION, summary: '工作日历：某年的法定节假日与调休上班日', querystring: z.object({ year: z.coerce.number().int().min(2000).max(2100) }), response: { 200: CalendarYear } },
   }, async (req) => listCalendar(reading(deps), accountActor(req), req.query.year));
 
   app.post('/api/v1/authority/calendar/days', {
     config: { ...AUTHORITY, roles: ['authority_admin'] },
-    schema: { ...DECISION, summary: '新增节假日或调休上班日（该日尚无安排）', body: CalendarDayBody },
+    schema: { ...DECISION, summary: '新增节假日或调休上班日（该日尚无安排）', body: CalendarDayBody, response: { 201: CalendarDay } },
   }, async (req, reply) => {
     const row = await inTransaction(deps, (c) => addCalendarDay(c, accountActor(req), req.body));
     return reply.status(201).send(row);
@@ -166,7 +169,7 @@ export async function authorityRoutes(root: FastifyInstance, deps: Deps): Promis
 
   app.get('/api/v1/authority/calendar/status', {
     config: AUTHORITY,
-    schema: { ...DECISION, summary: '工作日历提醒：截止日期涉及的尚未录入节假日安排的年度，及暂定截止日期的数量（全国）' },
+    schema: { ...DECISION, summary: '工作日历提醒：截止日期涉及的尚未录入节假日安排的年度，及暂定截止日期的数量（全国）', response: { 200: CalendarStatus } },
   }, async (req) => calendarStatus(reading(deps), accountActor(req)));
 
   app.post('/api/v1/authority/calendar/years', {
@@ -191,7 +194,7 @@ export async function authorityRoutes(root: FastifyInstance, deps: Deps): Promis
       ...DECISION, summary: '更正某一天：法定节假日、调休上班或按星期（任何年度，含数据集年度），保留变更记录，全国适用',
       params: z.object({ date: isoDate() }), body: CalendarDayCorrection,
       response: {
-        200: z.object({ date: z.string(), kind: z.enum(CALENDAR_OVERRIDE_KINDS).nullable(), name: z.string().nullable(), source: z.string().nullable() }),
+        200: CalendarDay,
         ...problemResponses({
         400: ['VALIDATION_FAILED', 'CALENDAR_WORKDAY_NOT_WEEKEND'], 403: ['FORBIDDEN', 'CALENDAR_ADMIN_REQUIRED'],
         404: ['CALENDAR_DAY_NOT_FOUND'], 409: ['CALENDAR_DAY_UNCHANGED'],
@@ -202,10 +205,10 @@ export async function authorityRoutes(root: FastifyInstance, deps: Deps): Promis
 
   app.delete('/api/v1/authority/calendar/days/:date', {
     config: { ...AUTHORITY, roles: ['authority_admin'] },
-    schema: { ...DECISION, summary: '删除手工维护的节假日或调休上班日', params: z.object({ date: isoDate() }) },
+    schema: { ...DECISION, summary: '删除手工维护的节假日或调休上班日', params: z.object({ date: isoDate() }), response: { 204: NoContent } },
   }, async (req, reply) => {
     await inTransaction(deps, (c) => removeCalendarDay(c, accountActor(req), req.params.date));
-    return reply.status(204).send();
+    return reply.status(204).send(null);
   });
 
   app.put('/api/v1/authority/settings/decision-limit', {
@@ -213,6 +216,7 @@ export async function authorityRoutes(root: FastifyInstance, deps: Deps): Promis
     schema: {
       ...DECISION, summary: '设置审批时限（工作日）；null 恢复默认',
       body: z.object({ workingDays: z.number().int('应为整数').min(1, '至少1个工作日').max(60, '不超过60个工作日').nullable() }),
+      response: { 200: DecisionLimit },
     },
   }, async (req) => inTransaction(deps, (c) => setDecisionLimit(c, accountActor(req), req.body.workingDays)));
 }

@@ -16,6 +16,7 @@ import { exportRoutes } from '../../http/export/routes';
 import { datedNames } from '../../http/export/names';
 import { DecisionBody, IdParams, QueueQuery } from './schemas';
 import { binary } from '../../http/responses';
+import { InstitutionApplicationDetail, InstitutionQueuePage } from './application-responses';
 
 const TAGS = ['医疗机构端'];
 const STAFF = { audience: ['institution' as const] };
@@ -31,6 +32,7 @@ export async function institutionApplicationRoutes(root: FastifyInstance, deps: 
       tags: TAGS,
       summary: '医师申请业务办理：待机构确认 / 正在申办 / 已完成审批（按身份证号查询请用 POST …/search）',
       querystring: QueueQuery.extend({ idNumber: notInUrl('身份证号', SEARCH) }),
+      response: { 200: InstitutionQueuePage },
     },
   }, async (req) => listQueue(reading(deps), accountActor(req), req.query));
 
@@ -54,12 +56,12 @@ export async function institutionApplicationRoutes(root: FastifyInstance, deps: 
   // The same query in the request body, so that a 身份证号 never appears in a URL.
   app.post(SEARCH, {
     config: STAFF,
-    schema: { tags: TAGS, summary: '医师申请业务办理：按任意条件组合查询（含身份证号）', body: QueueQuery },
+    schema: { tags: TAGS, summary: '医师申请业务办理：按任意条件组合查询（含身份证号）', body: QueueQuery, response: { 200: InstitutionQueuePage } },
   }, async (req) => listQueue(reading(deps), accountActor(req), req.body));
 
   app.get('/api/v1/institution/applications/:id', {
     config: STAFF,
-    schema: { tags: TAGS, summary: '办理业务：申请详情、照片、办理记录和可执行的操作', params: IdParams },
+    schema: { tags: TAGS, summary: '办理业务：申请详情、照片、办理记录和可执行的操作', params: IdParams, response: { 200: InstitutionApplicationDetail } },
   }, async (req) => getApplicationDetail(reading(deps), accountActor(req), req.params.id));
 
   app.get('/api/v1/institution/applications/:id/form.pdf', {
@@ -86,7 +88,7 @@ export async function institutionApplicationRoutes(root: FastifyInstance, deps: 
   const decision = (path: string, action: InstitutionAction, summary: string) =>
     app.post(`/api/v1/institution/applications/:id/${path}`, {
       config: STAFF,
-      schema: { tags: TAGS, summary, params: IdParams, body: DecisionBody },
+      schema: { tags: TAGS, summary, params: IdParams, body: DecisionBody, response: { 200: InstitutionApplicationDetail } },
     }, async (req) => decideApplication(deps, accountActor(req), req.params.id, action, {
       expectedVersion: req.body.expectedVersion,
       reason: req.body.reason,

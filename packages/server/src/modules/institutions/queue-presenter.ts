@@ -1,6 +1,6 @@
 import {
   APPLICATION_STATE_LABELS, BUSINESS_TYPE_INFO, allowedActions, authorityReviewStatus, institutionReviewStatus, isBusinessType,
-  type ApplicationState,
+  type ApplicationState, type BusinessType,
 } from '@medreg/domain';
 import type { AccountActor } from '../../http/actor';
 import { businessKindLabel } from '../lifecycle/business-view';
@@ -18,7 +18,7 @@ export function presentQueueRow(row: QueueRow, actor: AccountActor) {
   return {
     id: row.id,
     businessCode: row.businessCode,
-    businessType: row.businessType,
+    businessType: row.businessType as BusinessType,
     businessTypeLabel: businessTypeLabel(row.businessType),
     /** 变更执业范围（增加执业范围）, 新增备案 … on the generic path; null for 首次注册. */
     kindLabel: row.form ? businessKindLabel({ businessType: row.businessType, payload: { form: row.form } }) : null,

@@ -11,6 +11,8 @@ import { accountActor } from '../../http/actor';
 import { verifyPhysician } from './verification';
 import { createClerk, listStaff, resetClerkPassword, setClerkDisabled } from './staff';
 import { IdParams, VerificationBody } from './schemas';
+import { StaffAccount, StaffList } from './staff-responses';
+import { PhysicianVerification } from './verification-responses';
 
 const TAGS = ['医疗机构端'];
 const ADMIN = { audience: ['institution' as const], roles: ['institution_admin' as const] };
@@ -35,12 +37,12 @@ export async function institutionStaffRoutes(root: FastifyInstance, deps: Deps):
 
   app.post('/api/v1/institution/physician-verification', {
     config: { audience: ['institution'], rateLimited: true },
-    schema: { tags: TAGS, summary: '医师验证：按姓名和身份证号核对注册信息的执业地点、主要执业机构是否与本机构一致', body: VerificationBody },
+    schema: { tags: TAGS, summary: '医师验证：按姓名和身份证号核对注册信息的执业地点、主要执业机构是否与本机构一致', body: VerificationBody, response: { 200: PhysicianVerification } },
   }, async (req) => verifyPhysician(deps, accountActor(req), req.body));
 
   app.get('/api/v1/institution/staff', {
     config: ADMIN,
-    schema: { tags: TAGS, summary: '账户管理：本机构的管理员和经办人账户' },
+    schema: { tags: TAGS, summary: '账户管理：本机构的管理员和经办人账户', response: { 200: StaffList } },
   }, async (req) => listStaff(deps, accountActor(req)));
 
   exportRoutes(app, {
@@ -62,16 +64,16 @@ export async function institutionStaffRoutes(root: FastifyInstance, deps: Deps):
 
   app.post('/api/v1/institution/staff', {
     config: ADMIN,
-    schema: { tags: TAGS, summary: '新建经办人账户（登录名 + 初始密码）', body: NewClerkBody },
+    schema: { tags: TAGS, summary: '新建经办人账户（登录名 + 初始密码）', body: NewClerkBody, response: { 201: StaffAccount } },
   }, async (req, reply) => reply.status(201).send(await createClerk(deps, accountActor(req), req.body)));
 
   app.put('/api/v1/institution/staff/:id/status', {
     config: ADMIN,
-    schema: { tags: TAGS, summary: '停用 / 启用经办人账户', params: IdParams, body: z.object({ disabled: z.boolean('请选择停用或启用') }) },
+    schema: { tags: TAGS, summary: '停用 / 启用经办人账户', params: IdParams, body: z.object({ disabled: z.boolean('请选择停用或启用') }), response: { 200: StaffAccount } },
   }, async (req) => setClerkDisabled(deps, accountActor(req), req.params.id, req.body.disabled));
 
   app.put('/api/v1/institution/staff/:id/password', {
     config: ADMIN,
-    schema: { tags: TAGS, summary: '重置经办人密码', params: IdParams, body: z.object({ password: z.string('请输入新密码').min(1, '请输入新密码').max(64, '密码过长') }) },
+    schema: { tags: TAGS, summary: '重置经办人密码', params: IdParams, body: z.object({ password: z.string('请输入新密码').min(1, '请输入新密码').max(64, '密码过长') }), response: { 200: StaffAccount } },
   }, async (req) => resetClerkPassword(deps, accountActor(req), req.params.id, req.body.password));
 }

@@ -17,7 +17,8 @@ export function presentStaff(a: Account, actor: AccountActor, now: Date) {
     id: a.id,
     loginName: a.loginName,
     displayName: a.displayName,
-    role: a.role,
+    // An account bound to an institution is an admin or a clerk (accounts_role_matches_kind).
+    role: a.role as keyof typeof ROLE_LABELS,
     roleLabel: ROLE_LABELS[a.role as keyof typeof ROLE_LABELS] ?? a.role,
     phone: a.phone,
     email: a.email,

@@ -1,7 +1,7 @@
 /** How an application on the generic path reads in every portal: the kind of change, the reason, and the 审核表 rows old → new. */
 import {
   BUSINESS_TYPE_INFO, CANCELLATION_GROUND_INFO, CANCELLATION_INITIATOR_LABELS, CHANGE_KIND_LABELS, FILING_ACTION_LABELS, REISSUE_REASON_LABELS, SCOPE_CHANGE_OPERATION_LABELS, UPGRADE_MODE_LABELS,
-  isBusinessType,
+  isBusinessType, type BusinessType,
 } from '@medreg/domain';
 import type { Application } from '../../db/schema/index';
 import { isFormBusiness, type BusinessPayload } from './business-context';
@@ -43,7 +43,7 @@ export function presentBusiness(app: Application) {
   if (!isFormBusiness(app)) return null;
   const payload = app.payload as unknown as BusinessPayload;
   return {
-    type: app.businessType,
+    type: app.businessType as BusinessType,
     label: isBusinessType(app.businessType) ? BUSINESS_TYPE_INFO[app.businessType].label : app.businessType,
     kindLabel: businessKindLabel(app),
     /** 发起方: 本人申请 or 机构报告 (注销, 《医师法》第十七条第二款). */

@@ -11,6 +11,8 @@ import { addAttachment, inspectEvidence, listAttachments, openAttachment } from 
 import { businessOptions } from './business-options';
 import { saveBusinessForm } from './business-service';
 import { binary } from '../../http/responses';
+import { ApplicationAnswer } from '../applications/responses';
+import { Attachment, AttachmentList, BusinessOptions } from './responses';
 
 const TAGS = ['业务申请'];
 const PHYSICIAN = { audience: ['physician' as const] };
@@ -21,10 +23,6 @@ const FormBody = z.object({
   expectedVersion: z.number({ error: '缺少版本号，请刷新页面后重试' }).int().min(1),
   /** The whole form of the business type (its zod schema in @medreg/domain business/), checked when saved. */
   form: z.record(z.string(), z.unknown()),
-});
-
-const AttachmentSchema = z.object({
-  id: z.string(), filename: z.string(), contentType: z.string(), sizeBytes: z.number(), fileSha256: z.string(), uploadedAt: z.string(), url: z.string(),
 });
 
 async function readEvidence(req: FastifyRequest): Promise<{ filename: string; data: Buffer }> {
@@ -47,14 +45,14 @@ export async function lifecycleRoutes(root: FastifyInstance, deps: Deps): Promis
 
   app.get('/api/v1/physician/business-options', {
     config: PHYSICIAN,
-    schema: { tags: TAGS, summary: '业务申请：我的执业注册、备案、资格，及每项业务可依据哪条注册办理（不能办理时说明原因）' },
+    schema: { tags: TAGS, summary: '业务申请：我的执业注册、备案、资格，及每项业务可依据哪条注册办理（不能办理时说明原因）', response: { 200: BusinessOptions } },
   }, async (req) => businessOptions(reading(deps), accountActor(req)));
 
   app.put('/api/v1/applications/:id/form', {
     config: PHYSICIAN,
     schema: {
       tags: TAGS, summary: '【确认，下一步】保存业务申请表（整表校验：格式与业务规则，逐项给出字段）', params: IdParams, body: FormBody,
-      response: { 200: z.unknown().describe('业务申请（与 GET /api/v1/applications/:id 相同）'), ...problemResponses({ 400: ['VALIDATION_FAILED'], 404: ['NOT_FOUND'], 409: ['APPLICATION_NOT_EDITABLE', 'VERSION_CONFLICT', 'REGISTRATION_BUSY', 'APPLICATION_PENDING'] }) },
+      response: { 200: ApplicationAnswer, ...problemResponses({ 400: ['VALIDATION_FAILED'], 404: ['NOT_FOUND'], 409: ['APPLICATION_NOT_EDITABLE', 'VERSION_CONFLICT', 'REGISTRATION_BUSY', 'APPLICATION_PENDING'] }) },
     },
   }, async (req) => {
     await inTransaction(deps, (c) => saveBusinessForm(c, accountActor(req), req.params.id, req.body));
@@ -63,14 +61,14 @@ export async function lifecycleRoutes(root: FastifyInstance, deps: Deps): Promis
 
   app.get('/api/v1/applications/:id/attachments', {
     config: VIEWERS,
-    schema: { tags: TAGS, summary: '业务申请的证明文件（学历、培训合格证明等）', params: IdParams },
+    schema: { tags: TAGS, summary: '业务申请的证明文件（学历、培训合格证明等）', params: IdParams, response: { 200: AttachmentList } },
   }, async (req) => listAttachments(reading(deps), accountActor(req), req.params.id));
 
   app.post('/api/v1/applications/:id/attachments', {
     config: PHYSICIAN,
     schema: {
       tags: TAGS, summary: '上传证明文件（multipart：file，JPEG/PNG/PDF，按内容检查并重新生成）', params: IdParams, consumes: ['multipart/form-data'],
-      response: { 201: AttachmentSchema, ...problemResponses({ 400: ['PHOTO_REQUIRED', 'ATTACHMENT_TYPE_NOT_ALLOWED', 'ATTACHMENT_UNREADABLE', 'ATTACHMENT_ENCRYPTED', 'ATTACHMENT_ACTIVE_CONTENT', 'ATTACHMENT_TOO_MANY_PIXELS'], 404: ['NOT_FOUND'], 409: ['APPLICATION_NOT_EDITABLE'], 413: ['ATTACHMENT_TOO_LARGE', 'APPLICATION_FILES_TOO_LARGE'] }) },
+      response: { 201: Attachment, ...problemResponses({ 400: ['PHOTO_REQUIRED', 'ATTACHMENT_TYPE_NOT_ALLOWED', 'ATTACHMENT_UNREADABLE', 'ATTACHMENT_ENCRYPTED', 'ATTACHMENT_ACTIVE_CONTENT', 'ATTACHMENT_TOO_MANY_PIXELS'], 404: ['NOT_FOUND'], 409: ['APPLICATION_NOT_EDITABLE'], 413: ['ATTACHMENT_TOO_LARGE', 'APPLICATION_FILES_TOO_LARGE'] }) },
     },
   }, async (req, reply) => {
     const sent = await readEvidence(req);
