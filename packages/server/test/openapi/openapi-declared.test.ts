@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../helpers/test-app';
-import { UNDECLARED_SUCCESS } from './undeclared-success';
 
 interface Operation {
   parameters?: { in: string }[];
@@ -62,15 +61,8 @@ describe('OpenAPI: every operation declares its responses', () => {
     const ops = operations(doc);
     expect(ops.length).toBeGreaterThan(100);
     const gaps = ops.map(([key, path, op]) => [key, missing(path, op, publicOps.has(key))] as const)
-      .map(([key, m]) => [key, UNDECLARED_SUCCESS.includes(key) ? m.filter((x) => x !== 'success schema') : m] as const)
       .filter(([, m]) => m.length > 0);
     expect(gaps.map(([key, m]) => `${key}: ${m.join(', ')}`)).toEqual([]);
-  });
-
-  it('lists as undeclared only operations that still lack a success schema', () => {
-    const ops = new Map(operations(doc).map(([key, path, op]) => [key, missing(path, op, true)]));
-    const declaredMeanwhile = UNDECLARED_SUCCESS.filter((key) => !ops.get(key)?.includes('success schema'));
-    expect(declaredMeanwhile, 'remove these from test/openapi/undeclared-success.ts').toEqual([]);
   });
 
   it('declares error bodies as the one problem+json schema', () => {
