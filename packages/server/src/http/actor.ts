@@ -59,7 +59,8 @@ const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /** Looks the session cookie up (by its hash) with the account, organisation and physician in one query. */
 export async function resolveActor(deps: Deps, token: string | undefined): Promise<Actor> {
-  return (await lookUpSession(deps, token))?.actor ?? ANONYMOUS;
+  if (!token || token.length > 200) return ANONYMOUS;
+  return (await lookUpSession(deps, sha256(token)))?.actor ?? ANONYMOUS;
 }
 
 /**
@@ -70,20 +71,19 @@ async function actorOf(deps: Deps, token: string | undefined, method: string): P
   if (!token || token.length > 200) return ANONYMOUS;
   if (UNSAFE.has(method)) return resolveActor(deps, token);
   const cache = sessionCache<AccountActor>(deps.engine, deps.db);
-  const key = sha256(token).toString('base64');
-  const nowMs = deps.now().getTime();
-  const cached = cache.get(key, nowMs);
+  const hash = sha256(token);
+  const key = hash.toString('base64');
+  const cached = cache.get(key, deps.now().getTime());
   if (cached) return cached;
   const epoch = cache.epochNow();
-  const found = await lookUpSession(deps, token);
+  const found = await lookUpSession(deps, hash);
   if (!found) return ANONYMOUS;
   cache.put(key, found.actor.accountId, found.actor, found.expiresAt.getTime(), epoch);
   return found.actor;
 }
 
-async function lookUpSession(deps: Deps, token: string | undefined): Promise<{ actor: AccountActor; expiresAt: Date } | undefined> {
-  if (!token || token.length > 200) return undefined;
-  const hash = sha256(token);
+/** The session with this token hash, with its account, organisation and physician, in one query. */
+async function lookUpSession(deps: Deps, hash: Buffer): Promise<{ actor: AccountActor; expiresAt: Date } | undefined> {
   const now = deps.now();
   const rows = await deps.db
     .select({

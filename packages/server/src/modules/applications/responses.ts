@@ -15,6 +15,15 @@ export const Day = z.iso.date().describe('日期（YYYY-MM-DD）');
 
 export const ApplicationState = z.enum(APPLICATION_STATES).describe('业务状态');
 export const BusinessType = z.enum(BUSINESS_TYPES).describe('业务类型');
+
+/** What every queue row names first (医师申请业务办理 and 审批工作台 add their own columns). */
+export const QueueItemBase = z.object({
+  id: z.uuid(),
+  businessCode: z.string().nullable(),
+  businessType: BusinessType,
+  businessTypeLabel: z.string(),
+  kindLabel: z.string().nullable().describe('业务细类，如「变更执业范围（增加执业范围）」；首次注册为 null'),
+});
 export const Channel = z.enum(['web', 'app', 'institution']).describe('申请渠道：web 网页，app 医通办，institution 机构代办');
 
 /** What the actor may do now (workflow table ∩ policy). */

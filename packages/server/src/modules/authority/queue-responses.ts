@@ -1,6 +1,6 @@
 /** Response shapes of 审批工作台 (queue-service.ts): the authorities one may open, and one page of a queue. */
 import { z } from 'zod';
-import { AllowedAction, ApplicationState, BusinessType, Day, Instant } from '../applications/responses';
+import { AllowedAction, ApplicationState, Day, Instant, QueueItemBase } from '../applications/responses';
 
 const Level = z.enum(['national', 'province', 'city', 'county']).describe('行政级别');
 
@@ -14,12 +14,7 @@ const AuthorityRef = z.object({
 
 export const VisibleAuthorities = z.object({ authorities: z.array(AuthorityRef).describe('本部门在前，然后是下级部门') });
 
-const QueueItem = z.object({
-  id: z.uuid(),
-  businessCode: z.string().nullable(),
-  businessType: BusinessType,
-  businessTypeLabel: z.string(),
-  kindLabel: z.string().nullable().describe('业务细类，如「变更执业范围（增加执业范围）」；首次注册为 null'),
+const QueueItem = QueueItemBase.extend({
   statutoryClock: z.boolean().describe('是否有法定办理时限（备案、补发换领无）'),
   physicianName: z.string(),
   institutionName: z.string().nullable(),

@@ -1,7 +1,7 @@
 /** Response shapes of 医师申请业务办理: the queue pages and 【办理业务】 (the application with the handling window's additions). */
 import { z } from 'zod';
 import { INSTITUTION_QUEUE_IDS, WORKFLOW_ACTIONS } from '@medreg/domain';
-import { Applicant, ApplicationAnswer, ApplicationState, BusinessType, Channel, Instant } from '../applications/responses';
+import { Applicant, ApplicationAnswer, ApplicationState, Channel, Instant, QueueItemBase } from '../applications/responses';
 
 /** 机构审核状态 / 行政部门审核状态 (@medreg/domain institution/review-status.ts). */
 const ReviewStatus = z.object({
@@ -9,12 +9,7 @@ const ReviewStatus = z.object({
   tone: z.enum(['default', 'processing', 'success', 'warning', 'error']).describe('显示色调'),
 });
 
-const QueueItem = z.object({
-  id: z.uuid(),
-  businessCode: z.string().nullable(),
-  businessType: BusinessType,
-  businessTypeLabel: z.string(),
-  kindLabel: z.string().nullable().describe('业务细类，如「变更执业范围（增加执业范围）」；首次注册为 null'),
+const QueueItem = QueueItemBase.extend({
   physicianName: z.string(),
   idNumberMasked: z.string(),
   infoEdited: z.boolean().describe('是否修改过信息'),
