@@ -56,6 +56,11 @@ async function practiceCard(page: Page, institution: string, status: string): Pr
   return card.innerText();
 }
 
+/** What the API answers of the physician's registrations: shown when a card disagrees with the expected date. */
+async function registrationsAnswer(page: Page): Promise<string> {
+  return page.evaluate(async () => JSON.stringify(await (await fetch('/api/v1/physician/registrations', { credentials: 'include' })).json()));
+}
+
 /** 本机构医师 of the hospital, filtered to the physician; returns her row. */
 async function rosterRow(page: Page) {
   await menu(page, '本机构医师');
@@ -129,8 +134,10 @@ describe.skipIf(!HAS_CHROMIUM)('备案满二年注销 then 重新注册 journey'
     expect(today).toBe(addCalendarDays(lapsesOn, 1));
     const lapsed = await visitor();
     await logIn(lapsed, 'physician', who.loginName, DEMO_PASSWORD);
-    const cancelledCard = await practiceCard(lapsed, HOSPITAL, '注销');
-    expect(cancelledCard).toContain(today);
+    // Read again until the card shows the day of the cancellation; if it never does, the failure shows what the API answered.
+    const cancelledCard = await practiceCard(lapsed, HOSPITAL, today)
+      .catch(async (error: Error) => { throw new Error(`${error.message}\n执业信息 API: ${await registrationsAnswer(lapsed)}`, { cause: error }); });
+    expect(cancelledCard).toContain('注销');
     await screens(lapsed, shot, 'physician-practice-cancelled');
     const toldPage = await visitor();
     const told = await inboxMessage(toldPage, 'registration.cancelled');
